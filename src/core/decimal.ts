@@ -1,0 +1,67 @@
+// Decimal arithmetic for scores: binary floats give 9034/20000×10 = 4.5169999…, and a checker that
+// disagrees with a calculator by 0.01 is worse than none.
+import Decimal from "decimal.js-light";
+
+export { Decimal };
+
+export type Numeric = Decimal | number | string;
+
+/** How the form (or the profile) rounds a score. */
+export type RoundingMode = "halfUp" | "truncate";
+
+export interface Rounding {
+  decimals: number; // 2 by default; 1 or 0 in some regions
+  mode: RoundingMode;
+}
+
+export const DEFAULT_ROUNDING: Rounding = { decimals: 2, mode: "halfUp" };
+
+export function dec(x: Numeric): Decimal {
+  return x instanceof Decimal ? x : new Decimal(typeof x === "number" ? String(x) : x);
+}
+
+export function round(x: Numeric, rounding: Rounding = DEFAULT_ROUNDING): Decimal {
+  const mode = rounding.mode === "truncate" ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
+  return dec(x).toDecimalPlaces(rounding.decimals, mode);
+}
+
+export function round2(x: Numeric): Decimal {
+  return round(x, DEFAULT_ROUNDING);
+}
+
+export function sum(xs: Numeric[]): Decimal {
+  return xs.reduce<Decimal>((acc, x) => acc.plus(dec(x)), new Decimal(0));
+}
+
+export function min(a: Numeric, b: Numeric): Decimal {
+  return dec(a).lessThan(dec(b)) ? dec(a) : dec(b);
+}
+
+export function max(a: Numeric, b: Numeric): Decimal {
+  return dec(a).greaterThan(dec(b)) ? dec(a) : dec(b);
+}
+
+/** Clamp into [lo, hi]. */
+export function clamp(x: Numeric, lo: Numeric, hi: Numeric): Decimal {
+  return min(max(x, lo), hi);
+}
+
+export function toNumber(x: Numeric): number {
+  return dec(x).toNumber();
+}
+
+/**
+ * A number as the seed report prints it: no trailing zeros (24.6, not 24.60; 10, not 10.00),
+ * at most `decimals` places. `fixed` keeps the zeros (a profile may ask for 24.60).
+ */
+export function formatNumber(x: Numeric, decimals = 2, fixed = false): string {
+  const d = round(x, { decimals, mode: "halfUp" });
+  const s = d.toFixed(decimals);
+  if (fixed || decimals === 0) return s;
+  return s.replace(/\.?0+$/, "");
+}
+
+/** |a − b| ≤ tolerance */
+export function within(a: Numeric, b: Numeric, tolerance: Numeric = "0.01"): boolean {
+  return dec(a).minus(dec(b)).abs().lessThanOrEqualTo(dec(tolerance));
+}
