@@ -1,0 +1,490 @@
+// Value notation (SPEC §3): what people write in 年度指标值 / 实际完成值 / amount / rate / weight cells.
+//
+// Strings in, strings out: numbers are kept as canonical decimal strings ("137.85", "1378500", "28.5") and are
+// never pushed through binary floats. Scaling by powers of ten (percent formats, 万元 ↔ 元) is done by moving the
+// decimal point, which is exact. Every exported function is total: whatever the input, it returns, never throws.
+//
+// Judgement calls (the table-driven tests pin each of them down):
+//  • A text is read as a number only when it holds exactly ONE number and looks like "[label][operator words]
+//    number [unit][以上/以内/以下/内/左右/完成…]": "不少于800篇", "满意度≥90%", "控制在137.85万元以内",
+//    "开展活动30场", "提升10%". The label may be at most 16 letters. Anything else is text: two numbers
+//    ("90%-95%", "2024年12月31日前", "较2023年增长5%"), a date-like or sentence tail after the number
+//    ("12月底之前完成", "6月底前"), a year ("2024年完成", "2023年度"), a ranking ("前3名", "全市第1": the
+//    direction of a rank is not "at least").
+//  • A unit is either a known unit (个 场 万元 人次 个工作日 …) or an unknown one of at most 4 letters that contains
+//    none of the function words of a sentence (的 之 前 后 底 完 成 …); unknown units are kept as written.
+//  • 提升/提高/增长/增加/降低/下降/减少 … before the number make the value relative (op stays ">="); "提升至95%"
+//    (至/到 after the verb) is an absolute target, not a relative one.
+//  • 30余场 / 300多人 / 3万余人次 read as at least (">=", explicit); the 余/多 is not part of the unit.
+//  • When both a prefix and a suffix operator are written ("≥95%以上"), the prefix wins.
+//  • An operator written in the value cell wins over the 指标性质 column; the column only replaces the default.
+//  • A cell is empty when, after NFKC, it holds no letter and no digit ("", "/", "-", "—", "……", "？"); "无" and
+//    "暂无" are text (a word someone wrote), not empty.
+//  • Qualitative classes: negated achieved words (不合格, 未按时, 不及时, 不明显, 没有完成, 未能…) are
+//    notAchieved, checked before the partial and achieved words, so 不合格 is never read as 合格.
+
+import type { CellValue } from "./grid";
+import { Decimal } from "./decimal";
+
+export type Operator = ">=" | ">" | "<=" | "<" | "=";
+export type QualitativeClass = "achieved" | "partial" | "notAchieved";
+
+export interface NumberValue {
+  kind: "number";
+  raw: string;
+  op: Operator;
+  explicitOp: boolean;
+  value: string;
+  unit: string;
+  relative: boolean;
+}
+export interface TextValue {
+  kind: "text";
+  raw: string;
+  qualitative: QualitativeClass | null;
+}
+export interface EmptyValue {
+  kind: "empty";
+  raw: string;
+}
+export type ParsedValue = NumberValue | TextValue | EmptyValue;
+
+// ───────────────────────────── decimal strings ─────────────────────────────
+
+const MAX_EXPONENT = 400;
+
+/**
+ * Canonical decimal string of a plain or exponent-notation number, optionally multiplied by 10^shift:
+ * "1,378,500.00" is NOT accepted here (strip separators first); "0137.8500" → "137.85", "-0" → "0",
+ * "1e-7" → "0.0000001", canonicalDecimal("0.285", 2) → "28.5". null when the text is not a number.
+ */
+export function canonicalDecimal(text: string, shift = 0): string | null {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,6}))?$/.exec(text);
+  if (!m) return null;
+  const intPart = m[2];
+  const frac = m[3] ?? "";
+  if (intPart === "" && frac === "") return null;
+  const exp = (m[4] ? parseInt(m[4], 10) : 0) + shift;
+  if (!Number.isFinite(exp) || Math.abs(exp) > MAX_EXPONENT) return null;
+  let digits = intPart + frac;
+  let point = intPart.length + exp;
+  if (point < 0) {
+    digits = "0".repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits += "0".repeat(point - digits.length);
+  const i = digits.slice(0, point).replace(/^0+/, "") || "0";
+  const f = digits.slice(point).replace(/0+$/, "");
+  const body = f ? `${i}.${f}` : i;
+  if (/^[0.]+$/.test(body)) return "0";
+  return (m[1] === "-" ? "-" : "") + body;
+}
+
+function pow10(n: number): string {
+  if (n >= 0) return "1" + "0".repeat(n);
+  return "0." + "0".repeat(-n - 1) + "1";
+}
+
+// ───────────────────────────── number formats ─────────────────────────────
+
+/** The format without its literal parts: quoted strings, backslash escapes, [Red]/[$-804] sections. */
+function formatCode(numFmt: string): string {
+  return numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+}
+
+/** An Excel number format that shows the value as a percent ("0%", "0.00%"; not `0"%"`). */
+export function isPercentFormat(numFmt: string | undefined | null): boolean {
+  if (typeof numFmt !== "string") return false;
+  return formatCode(numFmt).includes("%");
+}
+
+/** A unit written as a literal in the format's first section: `0.00"万元"` → "万元", `0\个` → "个". */
+function formatUnit(numFmt: string | undefined | null): string {
+  if (typeof numFmt !== "string") return "";
+  const first = numFmt.split(";")[0] ?? "";
+  let lit = "";
+  const re = /"([^"]*)"|\\(.)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(first)) !== null) lit += m[1] ?? m[2] ?? "";
+  const unit = normalizeUnit(lit);
+  return unit !== "" && isUnit(unit) ? unit : "";
+}
+
+// ───────────────────────────── units ─────────────────────────────
+
+const KNOWN_UNITS = new Set([
+  "%", "‰", "个", "场", "次", "篇", "期", "件", "户", "人", "人次", "万人次", "万人", "家", "项", "天", "日", "月",
+  "个月", "年", "周", "季度", "小时", "分钟", "个工作日", "工作日", "元", "千元", "万元", "百万元", "亿元", "美元",
+  "万美元", "分", "台", "套", "份", "本", "册", "所", "处", "座", "条", "批", "张", "部", "辆", "吨", "万吨", "亩",
+  "万亩", "公里", "千米", "米", "平方米", "万平方米", "公顷", "名", "位", "株", "棵", "头", "只", "课时", "学时",
+  "门", "节", "幅", "块", "村", "起", "宗", "例", "床", "间", "栋", "届", "轮", "组", "队", "支", "类", "种", "百分点",
+  "个百分点", "元/人", "人/次", "次/年", "千瓦时", "度", "万册", "万件", "万次", "万份", "个/年",
+]);
+
+/** Characters that mark a sentence tail rather than a unit ("月底之前完成", "年底前"). */
+const NOT_IN_UNIT = /[的之前后底完成并且和或是否有无在于为将已未及达到至内上下中左右以]/;
+
+/** Unit as written, with 百分比/百分率 → "%". */
+export function normalizeUnit(unit: string): string {
+  const u = unit.normalize("NFKC").replace(/\s+/g, "");
+  if (u === "百分比" || u === "百分率" || u === "百分数") return "%";
+  return u;
+}
+
+function isUnit(u: string): boolean {
+  if (u === "" || KNOWN_UNITS.has(u)) return true;
+  if (u.length > 4 || !/^[\p{L}/‰°]+$/u.test(u)) return false;
+  return !NOT_IN_UNIT.test(u);
+}
+
+/** The key two units are compared by: 个工作日 ≡ 工作日, 日 ≡ 天, 名/位 ≡ 人, 公里 ≡ 千米. */
+function unitKey(unit: string): string {
+  let u = normalizeUnit(unit);
+  if (u.length > 1 && u.startsWith("个")) u = u.slice(1);
+  if (u === "日") return "天";
+  if (u === "名" || u === "位") return "人";
+  if (u === "公里") return "千米";
+  return u;
+}
+
+const SCALE_PREFIXES: Array<[string, number]> = [
+  ["千万", 7],
+  ["百万", 6],
+  ["亿", 8],
+  ["万", 4],
+  ["千", 3],
+];
+
+function splitScale(key: string): { exp: number; base: string } {
+  for (const [p, e] of SCALE_PREFIXES) {
+    if (key.length > p.length && key.startsWith(p)) return { exp: e, base: key.slice(p.length) };
+  }
+  return { exp: 0, base: key };
+}
+
+/** Power of ten that converts b into a's unit, or null. */
+function unitShift(aUnit: string, bUnit: string): number | null {
+  const a = unitKey(aUnit);
+  const b = unitKey(bUnit);
+  if (a === "" || b === "" || a === b) return 0;
+  const sa = splitScale(a);
+  const sb = splitScale(b);
+  if (sa.base === sb.base) return sb.exp - sa.exp;
+  return null;
+}
+
+/**
+ * The factor to multiply b's value by to express it in a's unit, or null when the units do not compare.
+ * unitFactor("元", "万元") = "10000" (3 万元 = 30000 元); unitFactor("万元", "元") = "0.0001";
+ * unitFactor("场", "篇") = null; unitFactor("", "场") = "1".
+ */
+export function unitFactor(aUnit: string, bUnit: string): string | null {
+  try {
+    const s = unitShift(String(aUnit ?? ""), String(bUnit ?? ""));
+    return s === null ? null : pow10(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Both numbers in a's unit, or null when they cannot be compared (see unitFactor; % vs a fraction ≤ 1 is ×100). */
+export function comparable(a: NumberValue, b: NumberValue): { a: string; b: string } | null {
+  try {
+    const shift = unitShift(a.unit, b.unit);
+    if (shift === null) return null;
+    let av = canonicalDecimal(a.value);
+    let bv = canonicalDecimal(b.value, shift);
+    if (av === null || bv === null) return null;
+    const au = unitKey(a.unit);
+    const bu = unitKey(b.unit);
+    const one = new Decimal(1);
+    if (au === "%" && bu === "" && new Decimal(bv).lte(one) && new Decimal(av).gt(one)) {
+      bv = canonicalDecimal(bv, 2);
+    } else if (bu === "%" && au === "" && new Decimal(av).lte(one) && new Decimal(bv).gt(one)) {
+      av = canonicalDecimal(av, 2);
+    }
+    if (av === null || bv === null) return null;
+    return { a: av, b: bv };
+  } catch {
+    return null;
+  }
+}
+
+// ───────────────────────────── operators ─────────────────────────────
+
+/** Operator tokens, longest first so "不低于" wins over "低于" and ">=" over ">". */
+const OPERATOR_TOKENS: Array<[string, Operator]> = (
+  [
+    ["大于或等于", ">="], ["小于或等于", "<="], ["大于等于", ">="], ["小于等于", "<="],
+    ["不少于", ">="], ["不低于", ">="], ["不小于", ">="], ["不超过", "<="], ["不高于", "<="], ["不大于", "<="],
+    ["不多于", "<="], ["控制在", "<="], ["至少", ">="], ["最少", ">="], ["最低", ">="], ["最多", "<="],
+    ["最高", "<="], ["大于", ">"], ["高于", ">"], ["超过", ">"], ["多于", ">"], ["小于", "<"], ["低于", "<"],
+    ["少于", "<"], ["等于", "="], [">=", ">="], ["=>", ">="], ["<=", "<="], ["=<", "<="], ["==", "="],
+    ["≥", ">="], ["≧", ">="], ["⩾", ">="], ["≮", ">="], ["≤", "<="], ["≦", "<="], ["⩽", "<="], ["≯", "<="],
+    [">", ">"], ["<", "<"], ["=", "="],
+  ] as Array<[string, Operator]>
+).sort((x, y) => y[0].length - x[0].length);
+
+/** Words of the 指标性质 column only. */
+const COLUMN_TOKENS: Array<[string, Operator]> = [
+  ["正向", ">="], ["反向", "<="], ["以上", ">="], ["以下", "<="], ["以内", "<="],
+];
+
+/** "≥", ">=", "＞", "不少于", "正向" … → Operator; "定性", "定量" or unknown → null. */
+export function parseOperator(text: CellValue): Operator | null {
+  try {
+    if (typeof text !== "string") return null;
+    const s = text.normalize("NFKC").replace(/\s+/g, "");
+    if (s === "" || s.includes("定性")) return null;
+    let best: [string, Operator] | null = null;
+    for (const tok of [...OPERATOR_TOKENS, ...COLUMN_TOKENS]) {
+      if (s.includes(tok[0]) && (best === null || tok[0].length > best[0].length)) best = tok;
+    }
+    return best ? best[1] : null;
+  } catch {
+    return null;
+  }
+}
+
+function isQualitativeColumn(text: CellValue | undefined): boolean {
+  return typeof text === "string" && text.normalize("NFKC").includes("定性");
+}
+
+// ───────────────────────────── qualitative ─────────────────────────────
+
+const ACHIEVED_WORDS = ["达成", "完成", "已完成", "及时", "合格", "达标", "显著", "明显", "较好", "良好", "符合", "按时", "达到", "优秀"];
+const PARTIAL_WORDS = ["部分", "基本", "一定效果", "有所"];
+const NOT_ACHIEVED_WORDS = [
+  "未达成", "未完成", "较差", "滞后", "效果差", "未能",
+  ...ACHIEVED_WORDS.flatMap((w) => ["未", "不", "没", "没有", "尚未", "无法"].map((n) => n + w)),
+];
+
+/**
+ * Classify a qualitative actual (SPEC §3). Not-achieved words first (未达成, 未完成, 较差, 滞后 and any negated
+ * achieved word: 不合格, 未按时 …), then partial (部分, 基本, 一定效果, 有所), then achieved. null = cannot classify.
+ */
+export function classifyQualitative(text: string): QualitativeClass | null {
+  try {
+    if (typeof text !== "string") return null;
+    const s = text.normalize("NFKC").replace(/\s+/g, "");
+    if (s === "") return null;
+    if (NOT_ACHIEVED_WORDS.some((w) => s.includes(w))) return "notAchieved";
+    if (PARTIAL_WORDS.some((w) => s.includes(w))) return "partial";
+    if (ACHIEVED_WORDS.some((w) => s.includes(w))) return "achieved";
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+// ───────────────────────────── numbers in text ─────────────────────────────
+
+const NUMBER_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+/g;
+const RELATIVE_RE = /(提升|提高|增长|增加|上升|增幅|下降|降低|减少|缩短|压缩|节约|节省|降幅)(?![至到])/;
+const SUFFIX_TOKENS: Array<[string, Operator | null]> = (
+  [
+    ["及以上", ">="], ["或以上", ">="], ["以上", ">="], ["及以下", "<="], ["或以下", "<="], ["以下", "<="],
+    ["以内", "<="], ["之内", "<="], ["内", "<="], ["(含)", null], ["(含本数)", null], ["左右", null], ["完成", null],
+    ["达成", null], ["达标", null],
+  ] as Array<[string, Operator | null]>
+).sort((x, y) => y[0].length - x[0].length);
+const MAX_LABEL = 16;
+
+interface NumberText {
+  op: Operator | null;
+  value: string;
+  unit: string;
+  relative: boolean;
+}
+
+/** "[label][operator words]number[unit][suffix]" → parts, or null when the text is not such a number. */
+function parseNumberText(text: string): NumberText | null {
+  const s = text.replace(/\s+/g, "").replace(/[。.,;、!]+$/, "");
+  const matches = [...s.matchAll(NUMBER_RE)];
+  if (matches.length !== 1) return null;
+  const match = matches[0];
+  const index = match.index ?? 0;
+  let before = s.slice(0, index);
+  let after = s.slice(index + match[0].length);
+  let numberText = match[0].replace(/,/g, "");
+
+  // sign: only at the start or right after an operator symbol ("≥-5", "-3.2"), never "满意度-90%"
+  const signMatch = /[-−+]$/.exec(before);
+  if (signMatch) {
+    const rest = before.slice(0, -1);
+    if (rest !== "" && !OPERATOR_TOKENS.some(([t]) => rest.endsWith(t))) return null;
+    if (signMatch[0] !== "+") numberText = "-" + numberText;
+    before = rest;
+  }
+  const value = canonicalDecimal(numberText);
+  if (value === null) return null;
+
+  const relative = RELATIVE_RE.test(before);
+  let percentPrefix = false;
+  if (before.endsWith("百分之")) {
+    percentPrefix = true;
+    before = before.slice(0, -3);
+  }
+  before = before.replace(/[:]+$/, "");
+
+  // operator words and symbols at the end of the prefix (the one nearest the number wins)
+  let prefixOp: Operator | null = null;
+  for (;;) {
+    const tok = OPERATOR_TOKENS.find(([t]) => before.endsWith(t));
+    if (!tok) break;
+    if (prefixOp === null) prefixOp = tok[1];
+    before = before.slice(0, -tok[0].length);
+  }
+  const label = before;
+  if (label.length > MAX_LABEL || !/^[\p{L}()]*$/u.test(label)) return null;
+  if (/(前|第|排名|名列|位列)$/.test(label)) return null; // a rank: "前3名", "全市第1"
+  if (prefixOp === null && label !== "") {
+    const inner = OPERATOR_TOKENS.find(([t]) => t.length > 1 && label.includes(t));
+    if (inner) prefixOp = inner[1];
+  }
+
+  // unit and suffix words
+  // a trailing note in brackets: "100%(抽样调查)" (but "(含)" is a suffix word)
+  let paren: RegExpExecArray | null;
+  while ((paren = /\([^()]*\)$/.exec(after)) !== null && !SUFFIX_TOKENS.some(([t]) => t === paren?.[0])) {
+    after = after.slice(0, -paren[0].length);
+  }
+  let suffixOp: Operator | null = null;
+  for (;;) {
+    const tok = SUFFIX_TOKENS.find(([t]) => after.endsWith(t));
+    if (!tok) break;
+    if (suffixOp === null && tok[1] !== null) suffixOp = tok[1];
+    after = after.slice(0, -tok[0].length);
+  }
+  const more = /^(千万|百万|亿|万|千)?[余多]/.exec(after); // 30余场, 3万余人次
+  if (more) {
+    if (suffixOp === null) suffixOp = ">=";
+    after = (more[1] ?? "") + after.slice(more[0].length);
+  }
+  let unit = normalizeUnit(after);
+  if (!isUnit(unit)) return null;
+  if ((unit === "年" || unit === "年度") && /^(19|20)\d\d$/.test(value)) return null; // a year: "2024年完成"
+  if (percentPrefix) {
+    if (unit !== "" && unit !== "%") return null;
+    unit = "%";
+  }
+  return { op: prefixOp ?? suffixOp, value, unit, relative };
+}
+
+// ───────────────────────────── parseValue ─────────────────────────────
+
+function safeString(input: unknown): string {
+  try {
+    if (input === null || input === undefined) return "";
+    if (typeof input === "string") return input;
+    if (typeof input === "number" || typeof input === "boolean") return String(input);
+    return "";
+  } catch {
+    return "";
+  }
+}
+
+function unitFromColumn(unit: CellValue | undefined): string {
+  if (typeof unit !== "string") return "";
+  const u = normalizeUnit(unit);
+  if (!/[\p{L}%‰]/u.test(u) || /\d/.test(u)) return "";
+  return u;
+}
+
+function isBlank(s: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(s);
+}
+
+/**
+ * Parse a target or actual cell. numFmt: the cell's Excel number format (0.95 with a "%" format means 95%).
+ * columns: the optional 指标性质 (operator) and 度量单位 (unit) cells of the same row. Never throws.
+ */
+export function parseValue(
+  input: CellValue,
+  numFmt?: string,
+  columns?: { operator?: CellValue; unit?: CellValue },
+): ParsedValue {
+  try {
+    return parseValueUnsafe(input, numFmt, columns);
+  } catch {
+    return { kind: "text", raw: safeString(input), qualitative: null };
+  }
+}
+
+function parseValueUnsafe(
+  input: CellValue,
+  numFmt: string | undefined,
+  columns: { operator?: CellValue; unit?: CellValue } | undefined,
+): ParsedValue {
+  const opColumn = columns?.operator;
+  const qualitativeColumn = isQualitativeColumn(opColumn);
+  const columnOp = qualitativeColumn ? null : parseOperator(opColumn ?? null);
+  const columnUnit = unitFromColumn(columns?.unit);
+
+  if (typeof input === "number") {
+    const raw = String(input);
+    if (!Number.isFinite(input)) return { kind: "text", raw, qualitative: null };
+    if (qualitativeColumn) return { kind: "text", raw, qualitative: null };
+    const percent = isPercentFormat(numFmt);
+    const value = canonicalDecimal(raw, percent ? 2 : 0);
+    if (value === null) return { kind: "text", raw, qualitative: null };
+    return {
+      kind: "number",
+      raw,
+      op: columnOp ?? ">=",
+      explicitOp: columnOp !== null,
+      value,
+      unit: percent ? "%" : formatUnit(numFmt) || columnUnit,
+      relative: false,
+    };
+  }
+  if (typeof input === "boolean") return { kind: "text", raw: String(input), qualitative: null };
+  if (typeof input !== "string") return { kind: "empty", raw: "" };
+
+  const raw = input;
+  const s = raw.normalize("NFKC").trim();
+  if (isBlank(s)) return { kind: "empty", raw };
+  const text: TextValue = { kind: "text", raw, qualitative: classifyQualitative(raw) };
+  if (qualitativeColumn) return text;
+  const n = parseNumberText(s);
+  if (n === null) return text;
+  return {
+    kind: "number",
+    raw,
+    op: n.op ?? columnOp ?? ">=",
+    explicitOp: n.op !== null || columnOp !== null,
+    value: n.value,
+    unit: n.unit || columnUnit,
+    relative: n.relative,
+  };
+}
+
+// ───────────────────────────── plain number cells ─────────────────────────────
+
+const NUMBER_CELL_RE =
+  /^[¥$]?([-−+]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(%|百分比|分|元|千元|万元|亿元|万)?$/;
+
+/**
+ * A plain amount / weight / score / rate cell → canonical decimal string, or null when not a number.
+ * "3,724,055.00" → "3724055", "１３７．８５" → "137.85", "10分" → "10", "50%" → { "50", percent },
+ * 0.5 with a percent format → { "50", percent }. "—", "", "/" → null. Never throws.
+ */
+export function parseNumberCell(input: CellValue, numFmt?: string): { value: string; percent: boolean } | null {
+  try {
+    if (typeof input === "number") {
+      if (!Number.isFinite(input)) return null;
+      const percent = isPercentFormat(numFmt);
+      const value = canonicalDecimal(String(input), percent ? 2 : 0);
+      return value === null ? null : { value, percent };
+    }
+    if (typeof input !== "string") return null;
+    const s = input.normalize("NFKC").replace(/\s+/g, "");
+    const m = NUMBER_CELL_RE.exec(s);
+    if (!m) return null;
+    const value = canonicalDecimal((m[1] === "-" || m[1] === "−" ? "-" : "") + m[2].replace(/,/g, ""));
+    if (value === null) return null;
+    return { value, percent: m[3] === "%" || m[3] === "百分比" };
+  } catch {
+    return null;
+  }
+}

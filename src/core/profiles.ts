@@ -1,0 +1,221 @@
+// Regional scoring rules as data (SPEC §8). A profile is never code: every setting is a field the user may adjust
+// and keep with the workbook.
+import type { Rounding } from "./decimal";
+
+export interface GroupSpec {
+  /** Stable key used in settings: "产出", "效益", "可持续影响", "满意度", "绩效指标". */
+  key: string;
+  /** Words matched (contained) in the 一级 name, or in the 二级 name when `matchLevel2`. */
+  match: string[];
+  /** An indicator whose 二级 (or 一级) name matches belongs here even when its 一级 is another group (可持续影响 under 效益). */
+  matchLevel2?: boolean;
+  /** Weight the profile fixes for the group, or null when free. */
+  weight: number | null;
+  /** A missing group is reported (GROUP_MISSING). */
+  required: boolean;
+  /** 二级 categories the group must contain (e.g. 数量, 时效). */
+  requiredLevel2?: string[];
+}
+
+export interface GradeBand {
+  label: string;
+  /** Inclusive lower bound of the total. */
+  min: number;
+}
+
+export interface SummaryGroup {
+  label: string; // 项目产出
+  groups: string[]; // group keys
+}
+
+export type AtMostRule = "ratio" | "linear";
+
+export interface Profile {
+  id: string;
+  name: string;
+  totalWeight: number;
+  budgetWeight: number;
+  groups: GroupSpec[];
+  /** false: a group weight that differs from the profile is a warning ("may be adjusted in special cases"). */
+  groupWeightsStrict: boolean;
+  summaryGroups: SummaryGroup[];
+  grades: GradeBand[];
+  atMostRule: AtMostRule;
+  /** Lower bounds, as fractions of the weight, of the qualitative bands: achieved [achieved, 1], partial [partial, achieved). */
+  qualitativeBands: { achieved: number; partial: number };
+  /** Actual ≥ factor × target must be explained. */
+  overAchievementFactor: number;
+  /** Budget execution below this rate (in %) needs a reason. */
+  reasonBudgetThreshold: number;
+  rounding: Rounding;
+  /** Indicators marked 不适用 are left out and the total is scaled to the applicable weights. */
+  notApplicable: boolean;
+  /** Print summary numbers with fixed decimals (24.60) instead of the seed's 24.6. */
+  summaryFixedDecimals: boolean;
+  /** Settings that are best guesses, shown as such in the UI. */
+  unconfirmed: string[];
+}
+
+const GROUP_KEYS = {
+  output: "产出",
+  benefit: "效益",
+  sustain: "可持续影响",
+  satisfaction: "满意度",
+};
+
+const CENTRAL_SUMMARY: SummaryGroup[] = [
+  { label: "项目产出", groups: [GROUP_KEYS.output] },
+  { label: "项目效益", groups: [GROUP_KEYS.benefit, GROUP_KEYS.sustain] },
+  { label: "服务对象满意度", groups: [GROUP_KEYS.satisfaction] },
+];
+
+const central: Profile = {
+  id: "central",
+  name: "中央部门（财预〔2020〕10号）",
+  totalWeight: 100,
+  budgetWeight: 10,
+  groups: [
+    { key: "产出", match: ["产出"], weight: 50, required: true, requiredLevel2: ["数量", "时效"] },
+    { key: "效益", match: ["效益", "可持续影响", "影响"], weight: 30, required: true },
+    { key: "满意度", match: ["满意度"], weight: 10, required: true },
+  ],
+  groupWeightsStrict: false,
+  summaryGroups: CENTRAL_SUMMARY,
+  grades: [
+    { label: "优", min: 90 },
+    { label: "良", min: 80 },
+    { label: "中", min: 60 },
+    { label: "差", min: 0 },
+  ],
+  atMostRule: "ratio",
+  qualitativeBands: { achieved: 0.8, partial: 0.6 },
+  overAchievementFactor: 1.3,
+  reasonBudgetThreshold: 100,
+  rounding: { decimals: 2, mode: "halfUp" },
+  notApplicable: false,
+  summaryFixedDecimals: false,
+  unconfirmed: ["atMostRule"],
+};
+
+const xicheng: Profile = {
+  ...central,
+  id: "xicheng",
+  name: "北京市西城区",
+  groups: [
+    { key: "产出", match: ["产出"], weight: 55, required: true },
+    { key: "可持续影响", match: ["可持续影响"], matchLevel2: true, weight: 10, required: true },
+    { key: "效益", match: ["效益"], weight: 20, required: true },
+    { key: "满意度", match: ["满意度"], weight: 5, required: true },
+  ],
+  grades: [
+    { label: "优秀", min: 90 },
+    { label: "良好", min: 80 },
+    { label: "中等", min: 60 },
+    { label: "较差", min: 0 },
+  ],
+  unconfirmed: ["atMostRule", "grades"],
+};
+
+const hubei: Profile = {
+  ...central,
+  id: "hubei",
+  name: "湖北省",
+  budgetWeight: 20,
+  groups: [
+    { key: "产出", match: ["产出"], weight: null, required: false },
+    { key: "效益", match: ["效益", "影响"], weight: null, required: false },
+    { key: "满意度", match: ["满意度"], weight: null, required: false },
+  ],
+  qualitativeBands: { achieved: 0.8, partial: 0.5 },
+  unconfirmed: ["atMostRule", "grades"],
+};
+
+const sichuan: Profile = {
+  ...central,
+  id: "sichuan",
+  name: "四川省",
+  groups: [
+    { key: "产出", match: ["产出"], weight: null, required: true },
+    { key: "效益", match: ["效益", "影响"], weight: null, required: true },
+    { key: "满意度", match: ["满意度"], weight: null, required: false },
+  ],
+  reasonBudgetThreshold: 90,
+  unconfirmed: ["atMostRule", "grades", "groups"],
+};
+
+export const PROFILES: Record<string, Profile> = { central, xicheng, hubei, sichuan };
+
+export const PROFILE_IDS = Object.keys(PROFILES);
+
+/** Fields a user may adjust; anything else in a stored override is ignored. */
+export type ProfileOverrides = Partial<Omit<Profile, "id">>;
+
+export class ProfileError extends Error {}
+
+export function getProfile(id: string, overrides?: ProfileOverrides): Profile {
+  const base = PROFILES[id];
+  if (!base) {
+    throw new ProfileError(`未知的评分规则“${id}”。可选：${PROFILE_IDS.join("、")}。`);
+  }
+  if (!overrides) return base;
+  const merged: Profile = { ...base, ...overrides, id: base.id };
+  const problems = validateProfile(merged);
+  if (problems.length) throw new ProfileError(`评分规则设置有误：${problems.join("；")}`);
+  return merged;
+}
+
+/** Problems with a (possibly user-edited) profile, in Chinese; empty when valid. */
+export function validateProfile(p: Profile): string[] {
+  const problems: string[] = [];
+  const positive = (x: unknown) => typeof x === "number" && Number.isFinite(x) && x > 0;
+  if (!positive(p.totalWeight)) problems.push("总分值必须是正数");
+  if (!(typeof p.budgetWeight === "number" && p.budgetWeight >= 0 && p.budgetWeight <= p.totalWeight))
+    problems.push("预算执行分值必须在 0 到总分值之间");
+  if (!Array.isArray(p.groups) || p.groups.length === 0) problems.push("至少需要一个指标类别");
+  else
+    for (const g of p.groups) {
+      if (!g.key || !Array.isArray(g.match) || g.match.length === 0) problems.push(`类别“${g.key ?? "?"}”缺少匹配词`);
+      if (g.weight !== null && !(typeof g.weight === "number" && g.weight >= 0))
+        problems.push(`类别“${g.key}”的分值必须是非负数或留空`);
+    }
+  if (Array.isArray(p.groups)) {
+    const fixed = p.groups.filter((g) => g.weight !== null);
+    if (fixed.length === p.groups.length) {
+      const total = fixed.reduce((s, g) => s + (g.weight ?? 0), 0) + p.budgetWeight;
+      if (Math.abs(total - p.totalWeight) > 1e-9)
+        problems.push(`预算执行分值与各类别分值之和为 ${total}，应等于总分值 ${p.totalWeight}`);
+    }
+  }
+  if (!Array.isArray(p.grades) || p.grades.length === 0) problems.push("至少需要一个等级");
+  else {
+    const mins = p.grades.map((g) => g.min);
+    for (let i = 1; i < mins.length; i++)
+      if (!(mins[i] < mins[i - 1])) problems.push("等级下限必须从高到低排列且互不相同");
+    if (p.grades.some((g) => !g.label || !String(g.label).trim())) problems.push("等级名称不能为空");
+    if (mins[mins.length - 1] !== 0) problems.push("最低等级的下限应为 0");
+  }
+  if (p.atMostRule !== "ratio" && p.atMostRule !== "linear") problems.push("反向指标计分规则只能是 ratio 或 linear");
+  const b = p.qualitativeBands;
+  if (!b || !(b.partial > 0 && b.partial < b.achieved && b.achieved <= 1))
+    problems.push("定性指标档位应满足 0 < 部分达成下限 < 达成下限 ≤ 1");
+  if (!(p.overAchievementFactor > 1)) problems.push("超额完成倍数应大于 1");
+  if (!(p.reasonBudgetThreshold >= 0 && p.reasonBudgetThreshold <= 100)) problems.push("预算执行率说明阈值应在 0–100 之间");
+  if (!p.rounding || ![0, 1, 2].includes(p.rounding.decimals) || !["halfUp", "truncate"].includes(p.rounding.mode))
+    problems.push("得分保留位数应为 0、1 或 2，方式为四舍五入或截断");
+  return problems;
+}
+
+/** The grade label of a total under the profile's bands (lower bounds inclusive). */
+export function gradeOf(total: number, profile: Profile): string {
+  for (const band of profile.grades) if (total >= band.min) return band.label;
+  return profile.grades[profile.grades.length - 1].label;
+}
+
+/** Does a written grade mean the same as the profile label? 良 = 良好, 优 = 优秀, 差 = 较差. */
+export function sameGrade(written: string, label: string): boolean {
+  const w = written.replace(/\s+/g, "").replace(/[“”"']/g, "");
+  if (!w) return false;
+  if (w === label) return true;
+  const core = (s: string) => s.replace(/^较/, "").replace(/(好|秀|等)$/, "");
+  return core(w) === core(label);
+}

@@ -1,0 +1,123 @@
+// ExcelJS → Grid. Works in Node and in the browser bundle (no fs here; see readFile.ts for paths).
+import * as ExcelJS from "exceljs";
+import { Cell, CellValue, Grid, parseRangeA1, Range, WorkbookGrids } from "../core/grid";
+
+const MS_PER_DAY = 86400000;
+/** Days between the Excel epoch (1899-12-30, 1900 system) and 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25569;
+/** Days between the 1900 and the 1904 date systems. */
+const DATE1904_OFFSET = 1462;
+
+/** ExcelJS reads dates as UTC instants; turn one back into an Excel serial number. */
+export function dateToSerial(date: Date, date1904 = false): number {
+  const serial = date.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET - (date1904 ? DATE1904_OFFSET : 0);
+  // Dates come back as exact milliseconds; keep serials free of float noise.
+  return Math.round(serial * 1e10) / 1e10;
+}
+
+type ResultLike = ExcelJS.CellValue | ExcelJS.CellErrorValue | undefined;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+function richTextToString(v: unknown): string {
+  if (isObject(v) && Array.isArray(v.richText))
+    return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+  return typeof v === "string" ? v : "";
+}
+
+/** A plain value (never a formula): what ExcelJS holds in `value` or in a formula's `result`. */
+function plainValue(v: ResultLike, date1904: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateToSerial(v, date1904);
+  if (isObject(v)) {
+    if (typeof v.error === "string") return v.error;
+    if (Array.isArray(v.richText)) return richTextToString(v);
+    if ("hyperlink" in v || "text" in v) {
+      const t = v.text;
+      return typeof t === "string" ? t : richTextToString(t);
+    }
+  }
+  return null;
+}
+
+/** Reads one ExcelJS cell into a Grid cell; undefined when the cell is empty. */
+function readCell(c: ExcelJS.Cell, date1904: boolean): Cell | undefined {
+  const raw = c.value;
+  let value: CellValue;
+  let formula: string | undefined;
+  if (isObject(raw) && ("formula" in raw || "sharedFormula" in raw)) {
+    formula = c.formula || undefined;
+    value = plainValue((raw as ExcelJS.CellFormulaValue).result, date1904);
+  } else {
+    value = plainValue(raw, date1904);
+  }
+  if (typeof value === "string" && value === "" && !formula) value = null;
+  if (value === null && !formula) return undefined;
+  const cell: Cell = { value };
+  const numFmt = c.numFmt;
+  if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
+  if (formula) cell.formula = formula.replace(/^=/, "");
+  return cell;
+}
+
+function sheetMerges(ws: ExcelJS.Worksheet): Range[] {
+  const list: string[] = ws.model.merges ?? [];
+  return list.map((m) => parseRangeA1(m));
+}
+
+/** Converts one ExcelJS worksheet; a merged area's value is kept in its master cell only. */
+export function worksheetToGrid(ws: ExcelJS.Worksheet, options: { date1904?: boolean } = {}): Grid {
+  const date1904 = options.date1904 ?? Boolean(ws.workbook?.properties?.date1904);
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  const grid = new Grid(ws.name, {
+    merges: sheetMerges(ws),
+    protected: Boolean(protection?.sheet),
+    mergesKnown: true,
+  });
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (c, col) => {
+      if (!grid.isMaster(r, col)) return; // ExcelJS repeats the master's value in the whole area
+      const cell = readCell(c, date1904);
+      if (cell) grid.set(r, col, cell);
+    });
+  });
+  return grid;
+}
+
+const BAD_FILE = "无法读取文件：不是有效的 .xlsx 工作簿";
+
+function describeBadFile(bytes: Uint8Array): string {
+  // An OLE compound file: an old .xls, or an encrypted (password-protected) .xlsx.
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return `${BAD_FILE}。这可能是旧版 .xls 文件或设置了打开密码的文件，请在 Excel 中取消密码并“另存为” .xlsx 后再试。`;
+  if (bytes.length === 0) return `${BAD_FILE}（文件为空）。`;
+  return `${BAD_FILE}（文件已损坏或是其他格式），请在 Excel 中“另存为” .xlsx 后再试。`;
+}
+
+function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** Reads every sheet of an .xlsx workbook, in order. Throws an Error with a Chinese message on bad data. */
+export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<WorkbookGrids> {
+  const bytes = toBytes(data);
+  // A zip starts with "PK"; anything else is not an .xlsx.
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error(describeBadFile(bytes));
+  const wb = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typing says Buffer; it accepts any binary JSZip accepts (Uint8Array, ArrayBuffer, Buffer).
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new Error(describeBadFile(bytes));
+  }
+  if (wb.worksheets.length === 0) throw new Error(`${BAD_FILE}（没有找到任何工作表）。`);
+  const date1904 = Boolean(wb.properties?.date1904);
+  try {
+    return { sheets: wb.worksheets.map((ws) => worksheetToGrid(ws, { date1904 })) };
+  } catch {
+    throw new Error(`${BAD_FILE}（工作表内容无法解析）。`);
+  }
+}
