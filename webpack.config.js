@@ -140,7 +140,10 @@ module.exports = (_env = {}, argv = {}) => {
             to: "manifest.xml",
             transform(content) {
               if (!production || !publicUrl) return content;
-              return content.toString().split(DEV_ORIGIN).join(publicUrl.replace(/\/+$/, ""));
+              const xml = content.toString();
+              // AppDomain takes an origin; everything else the full base (the add-in may live under a path).
+              const domain = xml.split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`).join(`<AppDomain>${new URL(publicUrl).origin}</AppDomain>`);
+              return domain.split(DEV_ORIGIN).join(publicUrl.replace(/\/+$/, ""));
             },
           },
         ],

@@ -133,7 +133,8 @@ describe("round trip: seed → .xlsx → Grid", () => {
 
   it("keeps several sheets in order, a shifted origin and percent formats", async () => {
     const built = buildSeedWorkbook({ sheetsBefore: ["报告", "说明"], origin: "C4", percentAsNumbers: true });
-    const read = await readWorkbook((await gridsToXlsx(built)).buffer as ArrayBuffer);
+    const bytes = await gridsToXlsx(built);
+    const read = await readWorkbook(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(read.sheets.map((s) => s.sheet)).toEqual(["报告", "说明", "附件1"]);
     read.sheets.forEach((s, i) => {
       expect(dump(s)).toEqual(dump(built.sheets[i]));

@@ -236,7 +236,8 @@ function check(form: ParsedForm, profile: Profile): Analysis {
           .join("，")}。`
       : "");
 
-  const totalWeight = hasWeights || budget ? sum([budget?.weight ?? 0, ...groups.filter((g) => g.level === 1).map((g) => g.weight ?? 0)]).toNumber() : null;
+  const indicatorWeightsKnown = hasWeights || (groups.some((g) => g.level === 1) && groups.filter((g) => g.level === 1).every((g) => g.declaredWeight !== null));
+  const totalWeight = indicatorWeightsKnown ? sum([budget?.weight ?? 0, ...groups.filter((g) => g.level === 1).map((g) => g.weight ?? 0)]).toNumber() : null;
 
   return {
     sheet: form.sheet,
@@ -380,7 +381,9 @@ function scoreIndicator(raw: RawIndicator, profile: Profile, f: Findings, formDe
     const cls = a.kind === "text" ? a.qualitative : null;
     band = cls;
     if (!cls) {
-      f.add(
+      // without a weight there is no band to check, so an unclassified word changes nothing
+      if (weight !== null)
+        f.add(
         "SCORE_BAND",
         "warning",
         raw.cells.actual,
@@ -401,7 +404,9 @@ function scoreIndicator(raw: RawIndicator, profile: Profile, f: Findings, formDe
 
   // reasons (SPEC §6)
   const lostPoints = weight !== null && score !== null && score < weight;
-  const needsReason = lostPoints || met === false || overAchieved;
+  // a met target scored below its weight is a scoring mistake (SCORE_RULE), not a missing reason
+  const scoreRuleSaysFull = met === true && kind === "quantitative" && f.list.some((x) => x.code === "SCORE_RULE" && x.cell === raw.cells.score);
+  const needsReason = (lostPoints && !scoreRuleSaysFull) || met === false || overAchieved;
   const reasonMissing = isPlaceholderText(raw.reason);
   if (overAchieved)
     f.add(

@@ -80,21 +80,25 @@ export function inBand(score: Numeric, band: { lo: Decimal; hi: Decimal; hiInclu
 export type Agreement = "ok" | "rounding" | "differs";
 
 /**
- * Does a written score agree with the exact rule score? Within 0.01 of the profile-rounded value → ok.
- * A difference explained by the form's own coarser rounding (integers, one decimal, truncation) → rounding.
- * `formDecimals` is the most decimals any score on the form shows: integer rounding only explains a difference
- * on a form that writes integers.
+ * Does a written score agree with the exact rule score?
+ * - equal to the exact score rounded the profile's way → ok;
+ * - equal to it rounded coarser (integers, one decimal) or truncated → rounding (a warning: 9.68 for 9.6852,
+ *   19 for 19.99). Integer rounding only explains a difference on a form that itself writes integers:
+ *   `formDecimals` is the most decimals any score on the form shows;
+ * - otherwise within 0.01 of the profile-rounded score → ok (another calculator's last digit);
+ * - else differs.
  */
 export function agreement(written: Numeric, exact: Numeric, rounding: Rounding, formDecimals: number): Agreement {
   const w = dec(written);
   const expected = round(exact, rounding);
-  if (w.minus(expected).abs().lessThanOrEqualTo("0.01")) return "ok";
+  if (w.equals(expected)) return "ok";
   const candidates: Rounding[] = [{ decimals: 2, mode: "truncate" }];
   for (const decimals of [0, 1]) {
     if (decimals < formDecimals) continue;
     candidates.push({ decimals, mode: "halfUp" }, { decimals, mode: "truncate" });
   }
-  return candidates.some((r) => round(exact, r).equals(w)) ? "rounding" : "differs";
+  if (candidates.some((r) => round(exact, r).equals(w))) return "rounding";
+  return w.minus(expected).abs().lessThanOrEqualTo("0.01") ? "ok" : "differs";
 }
 
 /** Number of decimals a number is written with (9.68 → 2, 19 → 0). */

@@ -13,7 +13,7 @@ export interface WriteOptions {
 }
 
 const LINE_HEIGHT = 15;
-const MIN_WIDTH = 8;
+const MIN_WIDTH = 10; // ExcelJS drops a width of exactly 9 (its default), so stay above it
 const MAX_WIDTH = 30;
 
 /** Width of a text in Excel column units: CJK and full-width characters take two. */
@@ -129,7 +129,7 @@ function columnWidths(grid: Grid, used: Used, singleText: boolean): Map<number, 
       const cap = singleText ? 100 : MAX_WIDTH;
       widths.set(c, Math.min(cap, Math.max(widths.get(c) ?? MIN_WIDTH, need)));
     }
-  for (let c = used.left; c <= used.right; c++) if (!widths.has(c)) widths.set(c, MIN_WIDTH + 2);
+  for (let c = used.left; c <= used.right; c++) if (!widths.has(c)) widths.set(c, MIN_WIDTH);
   return widths;
 }
 
@@ -169,7 +169,9 @@ function styleSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
       if (!text) continue;
       let avail = -1;
       for (let k = area.left; k <= area.right; k++) avail += widths.get(k) ?? MIN_WIDTH;
-      const need = Math.ceil(displayWidth(text) / Math.max(1, avail));
+      // A CJK glyph (11 pt ≈ 14.7 px) is a little wider than two digits (2 × 7 px): keep a margin.
+      const dw = displayWidth(text);
+      const need = dw <= avail ? 1 : Math.ceil((dw * 1.05) / Math.max(1, avail));
       const rows = area.bottom - area.top + 1;
       const perRow = Math.ceil(need / rows);
       for (let k = area.top; k <= area.bottom; k++) lines.set(k, Math.max(lines.get(k) ?? 1, perRow));
