@@ -1,0 +1,86 @@
+// The WritePlan: pure data saying which cells get which value or formula and which new sheet gets which content.
+// Both gateways (Office.js and ExcelJS) apply the same plan, so every rule about writing lives in core.
+import type { CellValue } from "./grid";
+
+/** What a cell held when the plan was made: checked again before writing, and restored by the undo. */
+export interface CellSnapshot {
+  value: CellValue;
+  /** Formula with its leading "=", when the cell held one. */
+  formula?: string;
+  numFmt?: string;
+  /** Fill colour as "#RRGGBB", when known (highlights restore it). */
+  fill?: string | null;
+}
+
+export type WritePurpose = "total" | "grade" | "budgetRate" | "budgetScore" | "suggestedScore" | "highlight";
+
+export interface CellWrite {
+  sheet: string;
+  /** A1 address of a master cell (never a non-master cell of a merged area). */
+  address: string;
+  /** A literal value, or the formula's computed result when `formula` is set (for viewers that do not recalculate). */
+  value: string | number | null;
+  /** Formula with its leading "=", e.g. "=I6+SUM(H13:H27)". */
+  formula?: string;
+  numFmt?: string;
+  /** Highlight (fill) to set, "#RRGGBB", or null to remove one the add-in set earlier. */
+  fill?: string | null;
+  /** Only the fill changes; value and formula are left as they are. */
+  fillOnly?: boolean;
+  before: CellSnapshot;
+  purpose: WritePurpose;
+  /** Chinese description shown in the preview: 总分、绩效级别、采用建议值 … */
+  label: string;
+}
+
+export type SheetCellStyle = "title" | "heading" | "subheading" | "body" | "tableHeader" | "table" | "draft" | "note";
+
+export interface SheetCell {
+  /** Always written as data: a string that starts with =, +, - or @ stays text. */
+  value: string | number | null;
+  numFmt?: string;
+}
+
+export interface SheetRow {
+  cells: SheetCell[];
+  style: SheetCellStyle;
+  /** Merge the first cell across this many columns (paragraphs span the page). */
+  span?: number;
+}
+
+export interface NewSheet {
+  /** Unique in the workbook, ≤ 31 characters, none of : \ / ? * [ ]. */
+  name: string;
+  rows: SheetRow[];
+  /** Column widths in characters. */
+  columnWidths: number[];
+}
+
+/** A write the plan refuses to make, with a Chinese message naming the cell and what to do. */
+export interface Refusal {
+  sheet: string;
+  address: string;
+  message: string;
+}
+
+export interface WritePlan {
+  /** The sheet the form is on. */
+  sheet: string;
+  writes: CellWrite[];
+  newSheets: NewSheet[];
+  refusals: Refusal[];
+}
+
+/** Enough to put the workbook back exactly as it was. */
+export interface UndoRecord {
+  restores: { sheet: string; address: string; before: CellSnapshot; fillOnly?: boolean }[];
+  /** Sheets the plan added: the undo deletes them. */
+  addedSheets: string[];
+}
+
+export function undoOf(plan: WritePlan): UndoRecord {
+  return {
+    restores: plan.writes.map((w) => ({ sheet: w.sheet, address: w.address, before: w.before, fillOnly: w.fillOnly })),
+    addedSheets: plan.newSheets.map((s) => s.name),
+  };
+}
