@@ -10,6 +10,8 @@ export interface Cell {
   numFmt?: string;
   /** Formula without the leading "=", when the cell holds one. */
   formula?: string;
+  /** Solid fill colour "#RRGGBB", when the source reports one (highlights restore it). */
+  fill?: string | null;
 }
 
 export interface Range {

@@ -84,3 +84,37 @@ export function undoOf(plan: WritePlan): UndoRecord {
     addedSheets: plan.newSheets.map((s) => s.name),
   };
 }
+
+/** What the user chose for a write-back (all optional: defaults in `DEFAULT_CHOICES`). */
+export interface PlanChoices {
+  /** The 总分 得分 cell as a live formula (default) or a plain value. */
+  totalAs: "formula" | "value";
+  /** The grade cell as a formula over the total built from the profile's bands (default) or a value. */
+  gradeAs: "formula" | "value";
+  /** A cell the user names for the grade when the form has no 绩效级别 cell; null = write no grade. */
+  gradeCell: string | null;
+  /** Fill the budget 执行率 and 得分 cells when they are blank. */
+  fillBudget: boolean;
+  /** Cells (A1, on the form's sheet) of SCORE_RULE / BUDGET_SCORE findings whose suggested score the user accepts. */
+  acceptSuggestions: string[];
+  /** Highlight cells with errors (a fill), recorded so that the next run removes it. */
+  highlightErrors: boolean;
+  /** Highlights an earlier run set: removed (their previous fill restored) by this plan. */
+  previousHighlights: { sheet: string; address: string; fill: string | null }[];
+  /** Non-empty cells the user confirmed overwriting. */
+  overwrite: string[];
+  /** Add the 自评报告 sheet. */
+  report: boolean;
+}
+
+export const DEFAULT_CHOICES: PlanChoices = {
+  totalAs: "formula",
+  gradeAs: "formula",
+  gradeCell: null,
+  fillBudget: true,
+  acceptSuggestions: [],
+  highlightErrors: false,
+  previousHighlights: [],
+  overwrite: [],
+  report: false,
+};

@@ -1,0 +1,51 @@
+// The port both gateways implement: the Office.js gateway inside Excel, the ExcelJS gateway on the web page.
+// The task pane talks only to this.
+import type { WorkbookGrids } from "./grid";
+import type { ProfileOverrides } from "./profiles";
+import type { PlanChoices, UndoRecord, WritePlan } from "./writePlan";
+
+export interface WorkbookSnapshot {
+  book: WorkbookGrids;
+  /** The sheet the user is on, when known. */
+  activeSheet: string | null;
+}
+
+/** Kept with the workbook (Office document settings) so that colleagues opening it get the same settings. */
+export interface StoredSettings {
+  profileId: string;
+  overrides?: ProfileOverrides;
+  choices?: Partial<PlanChoices>;
+  /** The sheet the user chose when several hold a table. */
+  sheet?: string;
+  /** Highlights the add-in set, so the next run removes them. */
+  highlights?: PlanChoices["previousHighlights"];
+  liveCheck?: boolean;
+}
+
+/** A write refused before anything was written: a Chinese message naming the cells and what to do. */
+export class WriteRefused extends Error {
+  constructor(
+    message: string,
+    readonly cells: string[] = [],
+  ) {
+    super(message);
+    this.name = "WriteRefused";
+  }
+}
+
+export interface WorkbookHost {
+  readonly kind: "excel" | "file";
+  /** Every sheet as a Grid (Excel: one context.sync()). */
+  read(): Promise<WorkbookSnapshot>;
+  /** Confirms the target cells still hold what the plan saw, then writes (Excel: one sync to confirm, one to write).
+   *  Throws WriteRefused (nothing written) for a protected sheet or a cell changed since. */
+  apply(plan: WritePlan): Promise<UndoRecord>;
+  /** Puts back every cell the plan wrote and deletes the sheets it added. */
+  undo(record: UndoRecord): Promise<void>;
+  /** Activates the sheet and selects the cell. */
+  select(sheet: string, address: string): Promise<void>;
+  loadSettings(): Promise<StoredSettings | null>;
+  saveSettings(settings: StoredSettings): Promise<void>;
+  /** Calls `handler` when the user edits the workbook (not for the add-in's own writes); returns an unsubscribe. */
+  onChanged?(handler: () => void): Promise<() => void>;
+}
