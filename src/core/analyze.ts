@@ -53,7 +53,7 @@ class Findings {
 
 /** Sheets of a workbook that hold an indicator header. */
 export function findTableSheets(book: WorkbookGrids): string[] {
-  return book.sheets.filter((g) => findIndicatorHeaders(g).length > 0).map((g) => g.sheet);
+  return book.sheets.filter((g) => findIndicatorHeaders(g, 1).length > 0).map((g) => g.sheet);
 }
 
 function notFound(grid: Grid): Finding {
@@ -67,7 +67,7 @@ function notFound(grid: Grid): Finding {
 }
 
 export function analyze(grid: Grid, profile: Profile): Analysis {
-  const headers = findIndicatorHeaders(grid);
+  const headers = findIndicatorHeaders(grid, 1);
   if (headers.length === 0) throw new TableNotFoundError(notFound(grid));
   const form = parseForm(grid, headers[0]);
   return check(form, profile);
@@ -175,7 +175,7 @@ function check(form: ParsedForm, profile: Profile): Analysis {
       f.add("GROUP_MISSING", "warning", headerCell(columns.level1 ?? columns.name), `没有“${g.key}”类指标：${profile.name}规则要求设置该类指标，请补充。`);
     for (const l2 of g.requiredLevel2 ?? [])
       if (members.length > 0 && !members.some((i) => i.level2.includes(l2)))
-        f.add("GROUP_MISSING", "warning", members[0].cells.name.replace(/^[A-Z]+/, (col) => col) && firstCell(members[0], "level1", form), `“${g.key}”指标中没有“${l2}指标”：请按规则补充。`);
+        f.add("GROUP_MISSING", "warning", level1CellOf(members[0], form), `“${g.key}”指标中没有“${l2}指标”：请按规则补充。`);
   }
 
   // totals
@@ -266,7 +266,7 @@ function check(form: ParsedForm, profile: Profile): Analysis {
   };
 }
 
-function firstCell(i: IndicatorRow, _which: "level1", form: ParsedForm): string {
+function level1CellOf(i: IndicatorRow, form: ParsedForm): string {
   const raw = form.indicators.find((r) => r.row === i.row);
   return raw?.level1Cell || i.cells.name;
 }
@@ -597,6 +597,8 @@ function summarizeGroups(form: ParsedForm, indicators: IndicatorRow[]): GroupSum
 
 function checkWeights(form: ParsedForm, profile: Profile, f: Findings, indicators: IndicatorRow[], groups: GroupSummary[], budget: Budget | null): void {
   const hasWeights = form.columns.weight !== null;
+  const byRow = new Map(indicators.map((i) => [i.row, i]));
+  const rawByRow = new Map(form.indicators.map((i) => [i.row, i]));
   // declared weights in labels vs Σ children
   for (const gl of form.groupLabels) {
     if (gl.declared === null) continue;
@@ -605,7 +607,7 @@ function checkWeights(form: ParsedForm, profile: Profile, f: Findings, indicator
       const children = groups.filter((g) => g.level === 1 && form.groupLabels.find((x) => x.cell === g.cell && x.level === 1)?.rows.some((r) => gl.rows.includes(r)));
       if (children.length && children.every((c) => c.weight !== null)) childSum = sum(children.map((c) => c.weight as number)).toNumber();
     } else if (hasWeights) {
-      const ws = gl.rows.map((r) => indicators.find((i) => i.row === r)?.weight).filter((w): w is number => w !== null && w !== undefined);
+      const ws = gl.rows.map((r) => byRow.get(r)?.weight).filter((w): w is number => w !== null && w !== undefined);
       if (ws.length) childSum = sum(ws).toNumber();
     }
     if (childSum !== null && !dec(childSum).minus(gl.declared).abs().lessThanOrEqualTo("0.01"))
@@ -619,7 +621,7 @@ function checkWeights(form: ParsedForm, profile: Profile, f: Findings, indicator
       if (!members.length) continue;
       const w = sum(members.map((i) => i.weight ?? 0));
       if (!w.minus(g.weight).abs().lessThanOrEqualTo("0.01")) {
-        const raw = form.indicators.find((r) => r.row === members[0].row);
+        const raw = rawByRow.get(members[0].row);
         const cell = (g.matchLevel2 && raw?.level2.includes(g.match[0]) ? raw.level2Cell : raw?.level1Cell) || members[0].cells.name;
         f.add(
           "WEIGHT_GROUP",

@@ -29,8 +29,27 @@ export function round2(x: Numeric): Decimal {
   return round(x, DEFAULT_ROUNDING);
 }
 
+const SCALE = 1e6;
+
+/**
+ * Exact sum. Plain numbers with at most 6 decimals (all scores and weights) are added as scaled integers, which is
+ * exact and avoids a Decimal per term on a 2,000-row form; anything else goes through Decimal.
+ */
 export function sum(xs: Numeric[]): Decimal {
-  return xs.reduce<Decimal>((acc, x) => acc.plus(dec(x)), new Decimal(0));
+  let scaled = 0;
+  let rest: Decimal | null = null;
+  for (const x of xs) {
+    if (typeof x === "number") {
+      const n = Math.round(x * SCALE);
+      if (n / SCALE === x && Number.isSafeInteger(scaled + n)) {
+        scaled += n;
+        continue;
+      }
+    }
+    rest = (rest ?? new Decimal(0)).plus(dec(x));
+  }
+  const exact = new Decimal(scaled).dividedBy(SCALE);
+  return rest ? exact.plus(rest) : exact;
 }
 
 export function min(a: Numeric, b: Numeric): Decimal {

@@ -4,8 +4,19 @@ import { normalizeLabel, stripParens } from "./text";
 
 /** A header cell's text reduced for matching: NFKC, no spaces, no parenthesised parts. */
 export function headerKey(text: string): string {
-  return stripParens(normalizeLabel(text)).replace(/[:：]$/, "");
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = stripParens(normalizeLabel(text)).replace(/[:：]$/, "");
+    if (keyCache.size > 5000) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
 }
+// header texts repeat on every row of a long form; normalising each once keeps a 2,000-row check fast
+const keyCache = new Map<string, string>();
+
+/** Longest text that can still be a header or label: longer cells are content, not worth normalising. */
+export const MAX_LABEL_LENGTH = 40;
 
 const INDICATOR_SYNONYMS = {
   level1: ["一级指标", "一级"],
@@ -23,9 +34,13 @@ const INDICATOR_SYNONYMS = {
 
 export type IndicatorRole = keyof typeof INDICATOR_SYNONYMS;
 
+const ROLE_BY_SYNONYM = new Map<string, IndicatorRole>(
+  (Object.keys(INDICATOR_SYNONYMS) as IndicatorRole[]).flatMap((role) => INDICATOR_SYNONYMS[role].map((s) => [s, role] as const)),
+);
+
 function roleOf(key: string): IndicatorRole | null {
-  for (const role of Object.keys(INDICATOR_SYNONYMS) as IndicatorRole[])
-    if ((INDICATOR_SYNONYMS[role] as readonly string[]).includes(key)) return role;
+  const exact = ROLE_BY_SYNONYM.get(key);
+  if (exact) return exact;
   // loose fallbacks for wordings not listed
   if (key.includes("原因")) return "reason";
   if (key.includes("改进措施")) return "measure";
@@ -43,16 +58,16 @@ export interface IndicatorHeader {
   cols: Partial<Record<IndicatorRole, number>>;
 }
 
-/** Every row that looks like an indicator header (a target and an actual column), top to bottom. */
-export function findIndicatorHeaders(grid: Grid): IndicatorHeader[] {
+/** Rows that look like an indicator header (a target and an actual column), top to bottom; `limit` stops early. */
+export function findIndicatorHeaders(grid: Grid, limit = Infinity): IndicatorHeader[] {
   const found: IndicatorHeader[] = [];
-  for (let r = 1; r <= grid.rows; r++) {
+  for (let r = 1; r <= grid.rows && found.length < limit; r++) {
     const cols: Partial<Record<IndicatorRole, number>> = {};
     let left = Infinity;
     for (let c = 1; c <= grid.cols; c++) {
       if (!grid.isMaster(r, c)) continue;
       const t = grid.text(r, c);
-      if (!t) continue;
+      if (!t || t.length > MAX_LABEL_LENGTH) continue;
       const key = headerKey(t);
       const role = roleOf(key);
       // the block's label column: 绩效指标, or a block label such as 年度绩效目标(80分)
@@ -97,7 +112,7 @@ export function findFundingHeader(grid: Grid, beforeRow: number): FundingHeader 
     for (let c = 1; c <= grid.cols; c++) {
       if (!grid.isMaster(r, c)) continue;
       const t = grid.text(r, c);
-      if (!t) continue;
+      if (!t || t.length > MAX_LABEL_LENGTH) continue;
       const key = headerKey(t);
       for (const role of Object.keys(FUNDING_SYNONYMS) as FundingRole[]) {
         if (cols[role] !== undefined) continue;
@@ -132,7 +147,7 @@ export function findLabel(grid: Grid, labels: readonly string[], from = 1, to = 
     for (let c = 1; c <= grid.cols; c++) {
       if (!grid.isMaster(r, c)) continue;
       const t = grid.text(r, c);
-      if (t && labels.includes(headerKey(t))) return { row: r, col: c };
+      if (t && t.length <= MAX_LABEL_LENGTH && labels.includes(headerKey(t))) return { row: r, col: c };
     }
   return null;
 }

@@ -208,7 +208,7 @@ function readFunding(grid: Grid, header: FundingHeader, stopRow: number): Parsed
 function totalLabelIn(grid: Grid, row: number, left: number, right: number): boolean {
   for (let c = left; c <= right; c++) {
     const t = grid.text(row, c);
-    if (t && TOTAL_LABELS.includes(headerKey(t))) return true;
+    if (t && t.length <= 8 && TOTAL_LABELS.includes(headerKey(t))) return true;
   }
   return false;
 }
@@ -258,7 +258,7 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
 
   const indicators: RawIndicator[] = [];
   const placeholders: ParsedForm["placeholders"] = [];
-  const groupLabels = new Map<string, GroupLabel>();
+  const groupLabels: (GroupLabel & { text: string })[] = [];
   let totalRow: ParsedForm["totalRow"] = null;
   const valueCols = [columns.target, columns.actual, columns.weight, columns.score].filter((c): c is number => c !== null);
   const firstValueCol = Math.min(...valueCols, columns.name + 1);
@@ -275,15 +275,21 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
     }
     return prev; // an empty 一级/二级 cell inherits the nearest one above
   };
-  const noteGroup = (text: string, cell: string, level: 0 | 1 | 2, row: number) => {
-    if (!text) return;
-    const key = `${level}|${cell}`;
-    const g = groupLabels.get(key);
-    if (g) g.rows.push(row);
-    else {
-      const s = splitDeclaredWeight(text);
-      groupLabels.set(key, { name: s.name, declared: s.declared, cell, level, rows: [row] });
+  // a group is a run of rows under the same label: one merged cell, or the same text written on every row
+  const current: Partial<Record<0 | 1 | 2, GroupLabel & { text: string }>> = {};
+  const noteGroup = (text: string, cell: string, level: 0 | 1 | 2, row: number): GroupLabel | undefined => {
+    if (!text) return undefined;
+    const g = current[level];
+    if (g && g.text === text) {
+      if (g.rows[g.rows.length - 1] !== row) g.rows.push(row);
+      return g;
     }
+    const s = splitDeclaredWeight(text);
+    const created = { name: s.name, declared: s.declared, cell, level, rows: [row], text };
+    groupLabels.push(created);
+    current[level] = created;
+    if (level === 1) delete current[2]; // a new 一级 starts new 二级 groups
+    return created;
   };
 
   for (let r = header.row + 1; r <= grid.rows; r++) {
@@ -308,7 +314,7 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
       if (r - lastRow > 2) break; // two blank rows end a table that has no 总分 row
       continue;
     }
-    if (GRADE_LABELS.some((l) => rowCols.some((c) => headerKey(grid.text(r, c)) === l))) break;
+    if (rowCols.some((c) => { const t = grid.text(r, c); return t.length > 0 && t.length <= 8 && GRADE_LABELS.includes(headerKey(t)); })) break;
     lastRow = r;
 
     // block label in the leftmost 绩效指标 column (年度绩效目标(80分))
@@ -348,8 +354,7 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
       if (weightText && target.kind === "empty" && actual.kind === "empty") {
         const declared = parseNumberCell(c(columns.weight)?.value ?? null);
         const g = l2.text ? { ...l2, level: 2 as const } : { ...l1, level: 1 as const };
-        noteGroup(g.text, g.cell, g.level, r);
-        const gl = groupLabels.get(`${g.level}|${g.cell}`);
+        const gl = noteGroup(g.text, g.cell, g.level, r);
         if (gl && gl.declared === null && declared) gl.declared = Number(declared.value);
       } else if (hasValues) {
         placeholders.push({ row: r, cell: toA1(r, nameCol), text: "（无指标名称）" });
@@ -410,7 +415,7 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
     goals,
     indicators,
     placeholders,
-    groupLabels: [...groupLabels.values()],
+    groupLabels: groupLabels.map(({ text: _text, ...g }) => g),
     totalRow,
     grade,
   };
