@@ -1,0 +1,150 @@
+// The Office.js gateway: WorkbookHost inside Excel. Each operation is one Excel.run around a function that takes
+// the request context (read.ts, write.ts), so tests drive those functions with a fake context.
+import type { StoredSettings, WorkbookHost, WorkbookSnapshot } from "../core/host";
+import { WriteRefused } from "../core/host";
+import type { UndoRecord, WritePlan } from "../core/writePlan";
+import { readWorkbookIn } from "./read";
+import { applyPlanIn, ExcelUndoRecord, undoIn, WriteOptions } from "./write";
+
+/** Key of the add-in's entry in Office.context.document.settings (saved inside the workbook). */
+export const SETTINGS_KEY = "jixiao";
+
+/** Events that arrive this long after the add-in's own write are taken as its echo, not as the user's edits. */
+export const OWN_WRITE_GRACE_MS = 1500;
+
+function supports(version: string): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
+function writeOptions(): WriteOptions {
+  return { fillPattern: supports("1.9") };
+}
+
+/** Runs a batch; lets Excel wait for the user to leave cell-edit mode (ExcelApi 1.11) instead of failing. */
+function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return supports("1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+}
+
+/** Turns an Excel error into one the task pane can show; WriteRefused passes through. */
+function explain(e: unknown, what: string): Error {
+  if (e instanceof WriteRefused) return e;
+  const err = e as { code?: string; message?: string };
+  if (err.code === "InvalidOperationInCellEditMode")
+    return new Error(`Excel 正处于单元格编辑状态，无法${what}：请按 Enter 或 Esc 结束编辑后重试。`);
+  const detail = err.message ? `（${err.message}）` : "";
+  return new Error(`Excel 无法${what}${detail}：请稍后重试；如仍失败，请保存并重新打开工作簿。`);
+}
+
+function isStoredSettings(v: unknown): v is StoredSettings {
+  return typeof v === "object" && v !== null && typeof (v as { profileId?: unknown }).profileId === "string";
+}
+
+export function createExcelHost(): WorkbookHost {
+  let sheetNames: string[] | undefined;
+  let writing = 0;
+  let quietUntil = 0;
+
+  const ownWrite = async <T>(fn: () => Promise<T>): Promise<T> => {
+    writing++;
+    try {
+      return await fn();
+    } finally {
+      writing--;
+      quietUntil = Date.now() + OWN_WRITE_GRACE_MS;
+    }
+  };
+
+  return {
+    kind: "excel",
+
+    async read(): Promise<WorkbookSnapshot> {
+      try {
+        const snapshot = await run((context) => readWorkbookIn(context, { merges: supports("1.13"), sheetNames }));
+        sheetNames = snapshot.book.sheets.map((g) => g.sheet);
+        return snapshot;
+      } catch (e) {
+        sheetNames = undefined;
+        throw explain(e, "读取工作簿");
+      }
+    },
+
+    async apply(plan: WritePlan): Promise<UndoRecord> {
+      try {
+        const record = await ownWrite(() => run((context) => applyPlanIn(context, plan, writeOptions())));
+        if (sheetNames && plan.newSheets.length > 0) sheetNames = [...sheetNames, ...plan.newSheets.map((s) => s.name)];
+        return record;
+      } catch (e) {
+        throw explain(e, "写回");
+      }
+    },
+
+    async undo(record: UndoRecord): Promise<void> {
+      try {
+        await ownWrite(() => run((context) => undoIn(context, record as ExcelUndoRecord, writeOptions())));
+        if (sheetNames) sheetNames = sheetNames.filter((n) => !record.addedSheets.includes(n));
+      } catch (e) {
+        throw explain(e, "撤销写回");
+      }
+    },
+
+    async select(sheet: string, address: string): Promise<void> {
+      try {
+        await run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          ws.activate();
+          ws.getRange(address).select();
+          await context.sync();
+        });
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === "ItemNotFound") throw new Error(`找不到工作表“${sheet}”（可能已改名或删除）：请重新检查。`);
+        throw explain(e, `定位到单元格 ${address}`);
+      }
+    },
+
+    async loadSettings(): Promise<StoredSettings | null> {
+      const raw: unknown = Office.context.document.settings.get(SETTINGS_KEY);
+      return isStoredSettings(raw) ? raw : null;
+    },
+
+    async saveSettings(settings: StoredSettings): Promise<void> {
+      const store = Office.context.document.settings;
+      store.set(SETTINGS_KEY, settings);
+      await new Promise<void>((resolve, reject) => {
+        store.saveAsync((result) => {
+          if (result.status === Office.AsyncResultStatus.Failed)
+            reject(new Error(`无法把设置保存到工作簿（${result.error?.message ?? "未知错误"}）：请确认工作簿未以只读方式打开后重试。`));
+          else resolve();
+        });
+      });
+    },
+
+    async onChanged(handler: () => void): Promise<() => void> {
+      if (!supports("1.9")) return () => undefined; // WorksheetCollection.onChanged needs ExcelApi 1.9
+      const subscription = await run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        // this sync is needed anyway: learn the sheet names with it, so that the first read takes one sync
+        sheets.load("items/name");
+        const result = sheets.onChanged.add(async (event) => {
+          // the add-in's own writes echo back as change events: while writing (and shortly after), or when
+          // Excel says so (triggerSource, ExcelApi 1.14), they are not the user's edits
+          if (writing > 0 || Date.now() < quietUntil) return;
+          if (event.triggerSource === "ThisLocalAddin") return;
+          handler();
+        });
+        await context.sync();
+        sheetNames ??= sheets.items.map((s) => s.name);
+        return result;
+      });
+      let removed = false;
+      return () => {
+        if (removed) return;
+        removed = true;
+        void Excel.run(subscription.context, async (context) => {
+          subscription.remove();
+          await context.sync();
+        }).catch(() => undefined);
+      };
+    },
+  };
+}

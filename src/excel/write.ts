@@ -1,0 +1,382 @@
+// WritePlan → Office.js, and its undo. Each takes two syncs: one that loads everything the checks need
+// (protection, existing sheet names, every target cell), then — only when every check passes — one that writes.
+import type { CellValue } from "../core/grid";
+import { sheetAddress } from "../core/grid";
+import { WriteRefused } from "../core/host";
+import type { CellSnapshot, NewSheet, SheetCellStyle, UndoRecord, WritePlan } from "../core/writePlan";
+import { undoOf } from "../core/writePlan";
+import {
+  CellContent,
+  charsToPoints,
+  contentOf,
+  describeContent,
+  holds,
+  needsTextFormat,
+  normalizeFill,
+  textWidth,
+} from "./cells";
+
+export interface WriteOptions {
+  /** RangeFill.pattern is available (ExcelApi 1.9): tells "no fill" from a white fill exactly. */
+  fillPattern: boolean;
+}
+
+/** What one write put in a cell, so that the undo can confirm the cell still holds it. */
+export interface WrittenCell {
+  sheet: string;
+  address: string;
+  value: string | number | null;
+  formula?: string;
+  fill?: string | null;
+  fillOnly?: boolean;
+}
+
+/** undoOf(plan) with each `before` replaced by what the cell really held (number format and fill included). */
+export interface ExcelUndoRecord extends UndoRecord {
+  written?: WrittenCell[];
+}
+
+/** More cell writes than this suspend API calculation for the write sync (then one explicit recalculation). */
+export const LARGE_WRITE = 200;
+
+interface Target {
+  sheet: string;
+  address: string;
+  range: Excel.Range;
+  fill: Excel.RangeFill | null;
+}
+
+function loadTarget(
+  sheets: Map<string, Excel.Worksheet>,
+  sheet: string,
+  address: string,
+  withFill: boolean,
+  options: WriteOptions,
+): Target {
+  const ws = sheets.get(sheet);
+  if (!ws) throw new Error(`internal: sheet ${sheet} not queued`);
+  const range = ws.getRange(address);
+  range.load("values, formulas, numberFormat");
+  // the fill through its own range object: office-addins lint takes range.format on a loaded range for a read
+  const fill: Excel.RangeFill | null = withFill ? ws.getRange(address).format.fill : null;
+  fill?.load(options.fillPattern ? "color, pattern" : "color");
+  return { sheet, address, range, fill };
+}
+
+function contentAt(t: Target): CellContent {
+  return contentOf({ value: t.range.values[0]?.[0], formula: t.range.formulas[0]?.[0], numFmt: t.range.numberFormat[0]?.[0] });
+}
+
+function fillAt(t: Target, options: WriteOptions): string | null | undefined {
+  if (!t.fill) return undefined;
+  return normalizeFill(t.fill.color, options.fillPattern ? t.fill.pattern : undefined);
+}
+
+function queueSheets(context: Excel.RequestContext, names: string[]): Map<string, Excel.Worksheet> {
+  const map = new Map<string, Excel.Worksheet>();
+  for (const name of names) {
+    const ws = context.workbook.worksheets.getItem(name);
+    ws.protection.load("protected");
+    map.set(name, ws);
+  }
+  return map;
+}
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/** The first sync: Excel reports ItemNotFound when a target sheet was renamed or deleted since the check. */
+async function syncChecks(context: Excel.RequestContext, sheetNames: string[], action: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ItemNotFound") {
+      const list = sheetNames.map((n) => `“${n}”`).join("、");
+      throw new WriteRefused(`找不到工作表${list}（可能已改名或删除）：请重新检查后再${action}。`);
+    }
+    throw e;
+  }
+}
+
+function refuseProtected(
+  sheets: Map<string, Excel.Worksheet>,
+  targets: { sheet: string; address: string }[],
+  action: string,
+): void {
+  for (const [name, ws] of sheets) {
+    if (!ws.protection.protected) continue;
+    throw new WriteRefused(
+      `工作表“${name}”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）后再${action}。`,
+      targets.filter((t) => t.sheet === name).map((t) => t.address),
+    );
+  }
+}
+
+function cellName(formSheet: string, sheet: string, address: string): string {
+  return sheet === formSheet ? address : sheetAddress(sheet, address);
+}
+
+/** "H28 在检查之后被修改过（现为“88”）" or "H28、H15 在检查之后被修改过（H28 现为“88”，H15 现为空白）". */
+function changedCells(items: { name: string; content: CellContent }[], what: string): string {
+  if (items.length === 1) return `${items[0].name} ${what}（${describeContent(items[0].content)}）`;
+  const names = items.map((i) => i.name).join("、");
+  return `${names} ${what}（${items.map((i) => `${i.name} ${describeContent(i.content)}`).join("，")}）`;
+}
+
+// ---- writing one cell without Excel re-interpreting it ----
+
+type Content = { formula: string } | { value: CellValue };
+
+/**
+ * Writes a value or formula and leaves the cell with number format `finalFmt`. Order matters (commands run in
+ * queue order): a string Excel would parse (=1场, -5, 2024, TRUE …) goes into a cell formatted "@" (text) first;
+ * a formula or a number never goes into a text-formatted cell (it would be stored as text). The format is set
+ * afterwards; changing a format does not re-enter the content, so text stays text and a formula stays a formula.
+ */
+function writeContent(range: Excel.Range, content: Content, currentFmt: string, finalFmt: string): void {
+  let fmt = currentFmt;
+  const setFmt = (f: string) => {
+    if (f === fmt) return;
+    range.numberFormat = [[f]];
+    fmt = f;
+  };
+  if ("formula" in content) {
+    setFmt(finalFmt === "@" ? "General" : finalFmt);
+    range.formulas = [[content.formula]];
+  } else if (typeof content.value === "string") {
+    setFmt(needsTextFormat(content.value) ? "@" : finalFmt);
+    range.values = [[content.value]];
+  } else if (content.value === null) {
+    range.values = [[""]];
+  } else {
+    setFmt(finalFmt === "@" ? "General" : finalFmt);
+    range.values = [[content.value]];
+  }
+  setFmt(finalFmt);
+}
+
+function writeFill(range: Excel.Range, fill: string | null): void {
+  if (fill === null) range.format.fill.clear();
+  else range.format.fill.color = fill;
+}
+
+// ---- new sheets ----
+
+const STYLE_FONT: Record<SheetCellStyle, { bold?: boolean; size?: number; italic?: boolean; color?: string }> = {
+  title: { bold: true, size: 16 },
+  heading: { bold: true, size: 13 },
+  subheading: { bold: true },
+  body: {},
+  tableHeader: { bold: true },
+  table: {},
+  draft: { color: "#7F7F7F" },
+  note: { italic: true, size: 9, color: "#595959" },
+};
+
+function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
+  const ws = sheets.add(ns.name);
+  const height = ns.rows.length;
+  const width = Math.max(1, ns.columnWidths.length, ...ns.rows.map((r) => Math.max(r.cells.length, r.span ?? 1)));
+  if (height > 0) {
+    const values: (string | number)[][] = [];
+    const formats: string[][] = [];
+    for (const row of ns.rows) {
+      const v: (string | number)[] = [];
+      const f: string[] = [];
+      for (let c = 0; c < width; c++) {
+        const cell = row.cells[c];
+        const value = cell?.value ?? "";
+        v.push(value);
+        // text Excel would parse stays text: the cell is formatted "@" before the values are assigned
+        f.push(typeof value === "string" && needsTextFormat(value) ? "@" : (cell?.numFmt ?? "General"));
+      }
+      values.push(v);
+      formats.push(f);
+    }
+    const all = ws.getRangeByIndexes(0, 0, height, width);
+    all.numberFormat = formats;
+    all.values = values; // ONE assignment for the whole sheet
+    all.format.verticalAlignment = "Center";
+  }
+  // styles by runs of rows, merges for spans
+  let start = 0;
+  for (let i = 1; i <= height; i++) {
+    if (i < height && ns.rows[i].style === ns.rows[start].style) continue;
+    const style = ns.rows[start].style;
+    const block = ws.getRangeByIndexes(start, 0, i - start, width);
+    const font = STYLE_FONT[style];
+    if (font.bold) block.format.font.bold = true;
+    if (font.italic) block.format.font.italic = true;
+    if (font.size) block.format.font.size = font.size;
+    if (font.color) block.format.font.color = font.color;
+    if (style === "tableHeader") {
+      block.format.fill.color = "#D9E1F2";
+      block.format.horizontalAlignment = "Center";
+    }
+    if (style === "tableHeader" || style === "table" || style === "body" || style === "draft") block.format.wrapText = true;
+    start = i;
+  }
+  const totalChars = ns.columnWidths.reduce((a, b) => a + b, 0) || width * 10;
+  ns.rows.forEach((row, i) => {
+    const span = row.span ?? 1;
+    let height = row.height;
+    if (span > 1) {
+      const area = ws.getRangeByIndexes(i, 0, 1, span);
+      area.merge(false);
+      area.format.horizontalAlignment = row.style === "title" ? "Center" : "Left";
+      if (height === undefined) {
+        // Excel does not autofit the height of merged cells: size paragraphs by their length
+        const text = String(row.cells[0]?.value ?? "");
+        const spanChars = ns.columnWidths.slice(0, span).reduce((a, b) => a + b, 0) || (totalChars * span) / width;
+        const lines = Math.ceil(textWidth(text) / Math.max(1, spanChars - 1));
+        if (lines > 1) height = 15 * lines;
+      }
+    }
+    if (height !== undefined) ws.getRangeByIndexes(i, 0, 1, 1).format.rowHeight = Math.min(409, height);
+  });
+  ns.columnWidths.forEach((chars, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(chars);
+  });
+}
+
+// ---- apply ----
+
+/**
+ * Applies a WritePlan: one sync to confirm (protection, sheet names, each target cell), one sync to write.
+ * Throws WriteRefused — with nothing written — for a protected sheet, a cell changed since the check, or a new
+ * sheet whose name is taken. Returns what the undo needs to put every cell back exactly.
+ */
+export async function applyPlanIn(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  options: WriteOptions,
+): Promise<ExcelUndoRecord> {
+  const action = "写回";
+  // ---- sync 1: everything the checks need ----
+  const sheetNames = unique(plan.writes.map((w) => w.sheet));
+  const collection = context.workbook.worksheets;
+  collection.load("items/name");
+  let bookProtection: Excel.WorkbookProtection | null = null;
+  if (plan.newSheets.length > 0) {
+    bookProtection = context.workbook.protection;
+    bookProtection.load("protected");
+  }
+  const sheets = queueSheets(context, sheetNames);
+  const withFill = plan.writes.some((w) => w.fill !== undefined || w.fillOnly);
+  const targets = plan.writes.map((w) => loadTarget(sheets, w.sheet, w.address, withFill, options));
+  await syncChecks(context, sheetNames, action);
+
+  // ---- checks: nothing is written unless all pass ----
+  refuseProtected(sheets, plan.writes, action);
+  const current = targets.map(contentAt);
+  const stale = plan.writes
+    .map((w, i) => ({ w, content: current[i], name: cellName(plan.sheet, w.sheet, w.address) }))
+    .filter(({ w, content }) => !holds(content, { value: w.before.value, formula: w.before.formula }));
+  if (stale.length > 0)
+    throw new WriteRefused(
+      `${changedCells(stale, "在检查之后被修改过")}：请重新检查后再写回。`,
+      stale.map((x) => x.w.address),
+    );
+  const existing = new Set(collection.items.map((s) => s.name.toLowerCase()));
+  for (const ns of plan.newSheets) {
+    if (existing.has(ns.name.toLowerCase()))
+      throw new WriteRefused(`工作簿中已有名为“${ns.name}”的工作表：请将其改名或删除后再写回。`);
+    existing.add(ns.name.toLowerCase());
+  }
+  if (bookProtection?.protected)
+    throw new WriteRefused(
+      `工作簿结构受保护，无法添加工作表“${plan.newSheets[0].name}”：请先撤销工作簿保护（审阅 → 保护工作簿）后再写回。`,
+    );
+
+  // ---- sync 2: write everything ----
+  const contentWrites = plan.writes.filter((w) => !w.fillOnly).length;
+  const heavy = contentWrites > LARGE_WRITE;
+  if (heavy) context.application.suspendApiCalculationUntilNextSync();
+  plan.writes.forEach((w, i) => {
+    const t = targets[i];
+    const cur = current[i];
+    if (!w.fillOnly) {
+      const content: Content = w.formula ? { formula: w.formula } : { value: w.value };
+      writeContent(t.range, content, cur.numFmt, w.numFmt ?? cur.numFmt);
+    }
+    if (w.fill !== undefined) writeFill(t.range, w.fill);
+  });
+  for (const ns of plan.newSheets) queueNewSheet(collection, ns);
+  // calculation was suspended for this batch: recalculate so the written total and grade show their results
+  if (heavy) context.application.calculate("Recalculate");
+  await context.sync();
+
+  const record: ExcelUndoRecord = undoOf(plan);
+  record.restores = record.restores.map((r, i) => {
+    const cur = current[i];
+    const fill = fillAt(targets[i], options);
+    const before: CellSnapshot = { ...r.before, value: cur.value, numFmt: cur.numFmt };
+    if (cur.formula) before.formula = cur.formula;
+    else delete before.formula;
+    if (fill !== undefined) before.fill = fill;
+    return { ...r, before };
+  });
+  record.written = plan.writes.map((w) => {
+    const out: WrittenCell = { sheet: w.sheet, address: w.address, value: w.value };
+    if (w.formula) out.formula = w.formula;
+    if (w.fill !== undefined) out.fill = w.fill;
+    if (w.fillOnly) out.fillOnly = true;
+    return out;
+  });
+  return record;
+}
+
+// ---- undo ----
+
+/**
+ * Puts back every cell the plan wrote and deletes the sheets it added: one sync to confirm that the cells still
+ * hold what the plan wrote (otherwise WriteRefused, nothing restored), one sync to restore.
+ */
+export async function undoIn(context: Excel.RequestContext, record: ExcelUndoRecord, options: WriteOptions): Promise<void> {
+  const action = "撤销写回";
+  const sheetNames = unique(record.restores.map((r) => r.sheet));
+  const collection = context.workbook.worksheets;
+  collection.load("items/name");
+  const sheets = queueSheets(context, sheetNames);
+  const withFill =
+    record.restores.some((r) => r.fillOnly || r.before.fill !== undefined) ||
+    (record.written ?? []).some((w) => w.fill !== undefined);
+  const targets = record.restores.map((r) => loadTarget(sheets, r.sheet, r.address, withFill, options));
+  await syncChecks(context, sheetNames, action);
+
+  refuseProtected(sheets, record.restores, action);
+  const current = targets.map(contentAt);
+  const written = record.written;
+  if (written && written.length === record.restores.length) {
+    const oneSheet = sheetNames.length === 1 ? sheetNames[0] : "";
+    const changed = written
+      .map((w, i) => ({ w, i, content: current[i], name: cellName(oneSheet, w.sheet, w.address) }))
+      .filter(({ w, i, content }) =>
+        w.fillOnly
+          ? w.fill !== undefined && targets[i].fill !== null && fillAt(targets[i], options) !== (w.fill?.toUpperCase() ?? null)
+          : !holds(content, { value: w.value, formula: w.formula }, false),
+      );
+    if (changed.length > 0)
+      throw new WriteRefused(
+        `${changedCells(changed, "在写回之后又被修改过")}：撤销会覆盖这些修改，请手动恢复这些单元格，或重新检查后再写回。`,
+        changed.map((x) => x.w.address),
+      );
+  }
+
+  const live = new Set(collection.items.map((s) => s.name));
+  if (record.restores.length > LARGE_WRITE) context.application.suspendApiCalculationUntilNextSync();
+  record.restores.forEach((r, i) => {
+    const t = targets[i];
+    const b = r.before;
+    if (!r.fillOnly) {
+      const content: Content = b.formula ? { formula: b.formula } : { value: b.value ?? null };
+      writeContent(t.range, content, current[i].numFmt, b.numFmt ?? current[i].numFmt);
+    }
+    // the fill is put back only where the plan changed it
+    const fillChanged = written ? written[i]?.fill !== undefined : r.fillOnly || b.fill !== undefined;
+    if (fillChanged && b.fill !== undefined) writeFill(t.range, b.fill);
+  });
+  for (const name of record.addedSheets) if (live.has(name)) collection.getItem(name).delete();
+  if (record.restores.length > LARGE_WRITE) context.application.calculate("Recalculate");
+  await context.sync();
+}
