@@ -1,23 +1,32 @@
 // The `jixiao` command: a finance bureau checks every unit's submission at once.
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { analyzeWorkbook } from "../core/analyze";
 import { notAnalyzedJson, toCheckJson, type CheckJson, type CheckJsonFailure } from "../core/contract";
 import { formatNumber } from "../core/decimal";
 import type { Analysis, Finding, Severity } from "../core/model";
 import { PROFILE_IDS, ProfileError, getProfile, type Profile } from "../core/profiles";
+import { WriteRefused } from "../core/host";
+import { confirmOverwrites, plan } from "../core/plan";
+import { buildReport, reportMarkdown } from "../core/report";
+import type { CellWrite, PlanChoices, WritePlan } from "../core/writePlan";
+import { reportDocx } from "../report/docx";
+import { applyPlanToXlsx } from "../xlsx/apply";
 import { readWorkbook } from "../xlsx/read";
 
 export const USAGE = `用法：
   jixiao check 文件.xlsx… [--profile 规则] [--sheet 工作表] [--json]
       检查自评表：分值、得分、原因、总分和等级。
-  jixiao fix 文件.xlsx -o 输出.xlsx [--profile 规则] [--values] [--accept-suggested]
-      写回总分和等级（公式或数值），另存为新文件。
-  jixiao report 文件.xlsx -o 报告.docx|报告.md [--profile 规则]
-      生成绩效自评报告。
+  jixiao fix 文件.xlsx -o 输出.xlsx [--profile 规则] [--sheet 工作表] [--values] [--accept-suggested]
+                                  [--report] [--grade-cell 单元格] [--overwrite]
+      写回总分和绩效级别（默认为公式，--values 写数值）、空着的预算执行率和得分，另存为新文件（不改动原文件）。
+      --accept-suggested 采用计分规则建议的得分；--report 同时新建“自评报告”工作表；
+      --grade-cell 表中没有“绩效级别”格时指定写入等级的单元格；--overwrite 确认覆盖已有内容的单元格。
+  jixiao report 文件.xlsx -o 报告.docx|报告.md [--profile 规则] [--sheet 工作表]
+      生成绩效自评报告（Word 或 Markdown；不加 -o 时输出 Markdown）。
 
 规则（--profile）：${PROFILE_IDS.join("、")}（默认 central）
-退出码：0 没有错误；1 有错误；2 文件无法读取或没有指标表。`;
+退出码：check 0 没有错误、1 有错误；fix、report 0 已写出；2 文件无法读取、没有指标表或拒绝写入。`;
 
 export interface Output {
   out: (s: string) => void;
@@ -38,13 +47,25 @@ export interface ParsedArgs {
   output?: string;
   values: boolean;
   acceptSuggested: boolean;
+  report: boolean;
+  overwrite: boolean;
+  gradeCell?: string;
 }
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command = "", ...rest] = argv;
-  const args: ParsedArgs = { command, files: [], profile: "central", json: false, values: false, acceptSuggested: false };
+  const args: ParsedArgs = {
+    command,
+    files: [],
+    profile: "central",
+    json: false,
+    values: false,
+    acceptSuggested: false,
+    report: false,
+    overwrite: false,
+  };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const next = () => {
@@ -60,6 +81,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (a === "-o" || a === "--output") args.output = next();
     else if (a === "--values") args.values = true;
     else if (a === "--accept-suggested") args.acceptSuggested = true;
+    else if (a === "--report") args.report = true;
+    else if (a === "--overwrite") args.overwrite = true;
+    else if (a === "--grade-cell") args.gradeCell = next();
+    else if (a.startsWith("--grade-cell=")) args.gradeCell = a.slice(13);
     else if (a.startsWith("-")) throw new UsageError(`不认识的选项：${a}`);
     else args.files.push(a);
   }
@@ -158,6 +183,10 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     switch (args.command) {
       case "check":
         return await check(args, profile, io);
+      case "fix":
+        return await fix(args, profile, io);
+      case "report":
+        return await report(args, profile, io);
       default:
         throw new UsageError(`不认识的命令：${args.command}`);
     }
@@ -166,13 +195,122 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       io.err(`${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof WriteRefused) {
       io.err(e.message);
       return 2;
     }
     io.err(`内部错误：${e instanceof Error ? e.message : String(e)}。请把这个文件和命令发给开发者。`);
     return 2;
   }
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch {
+    throw new InputError(`无法打开文件“${file}”：文件不存在或没有读取权限。`);
+  }
+}
+
+async function parseBook(file: string, data: Uint8Array) {
+  try {
+    return await readWorkbook(data);
+  } catch (e) {
+    throw new InputError(`无法读取“${file}”：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function writeOutput(file: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await writeFile(file, data);
+  } catch (e) {
+    throw new InputError(`无法写入“${file}”：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件夹不存在" : "没有写入权限或文件正被打开"}。`);
+  }
+}
+
+/** The one form of the workbook (or of --sheet): several need --sheet, none is an input error. */
+function oneAnalysis(file: string, book: Awaited<ReturnType<typeof readWorkbook>>, profile: Profile, sheet?: string): Analysis {
+  const result = analyzeWorkbook(book, profile, sheet);
+  if (!result.analyses.length)
+    throw new InputError(`${file}：${result.notAnalyzed[0]?.findings[0]?.message ?? "没有找到绩效指标表"}`);
+  if (result.analyses.length > 1)
+    throw new InputError(
+      `${file} 中有${result.analyses.length}个自评表（工作表“${result.analyses.map((a) => a.sheet).join("”“")}”）：请用 --sheet 指定其中一个。`,
+    );
+  return result.analyses[0];
+}
+
+function oneFile(args: ParsedArgs, what: string): string {
+  if (args.files.length !== 1) throw new UsageError(`请指定一个要${what}的 .xlsx 文件。`);
+  return args.files[0];
+}
+
+function describeContent(value: unknown, formula?: string): string {
+  const v = value === null || value === undefined || value === "" ? "" : typeof value === "number" ? formatNumber(value, 6) : String(value);
+  if (formula) return `${v || "（空）"}（公式 ${formula}）`;
+  if (!v) return "（空）";
+  return typeof value === "number" ? v : `“${v}”`;
+}
+
+/** "  H28 总分：（空） → 89.45（公式 =I6+SUM(H13:H27)）" */
+export function describeWrite(w: CellWrite): string {
+  if (w.fillOnly) return `  ${w.address} ${w.label}：${w.fill ? `填充 ${w.fill}` : "去除填充"}`;
+  return `  ${w.address} ${w.label}：${describeContent(w.before.value, w.before.formula)} → ${describeContent(w.value, w.formula)}`;
+}
+
+async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<number> {
+  const file = oneFile(args, "写回");
+  if (!args.output) throw new UsageError("请用 -o 指定输出文件，例如 -o 已写回.xlsx（不会改动原文件）。");
+  if (!/\.xlsx$/i.test(args.output)) throw new UsageError(`输出文件应为 .xlsx：${args.output}`);
+  if (path.resolve(args.output) === path.resolve(file)) {
+    io.err(`不会覆盖原文件“${file}”：请用 -o 指定另一个文件名，核对无误后再替换原文件。`);
+    return 2;
+  }
+  const data = await readBytes(file);
+  const book = await parseBook(file, data);
+  const a = oneAnalysis(file, book, profile, args.sheet);
+  const choices: Partial<PlanChoices> = {
+    totalAs: args.values ? "value" : "formula",
+    gradeAs: args.values ? "value" : "formula",
+    gradeCell: args.gradeCell ?? null,
+    acceptSuggestions: args.acceptSuggested
+      ? a.findings.filter((f) => (f.code === "SCORE_RULE" || f.code === "BUDGET_SCORE") && f.suggestion !== undefined).map((f) => f.cell)
+      : [],
+    report: args.report,
+  };
+  const p: WritePlan = args.overwrite ? confirmOverwrites(a, book, choices) : plan(a, book, choices);
+  if (p.refusals.length) {
+    io.err(`没有写入任何内容：${file}（工作表“${a.sheet}”）`);
+    for (const r of p.refusals) io.err(`  ${r.message}`);
+    if (p.refusals.some((r) => r.reason === "nonEmpty")) io.err("  确认要覆盖这些单元格，请加 --overwrite 重新运行。");
+    return 2;
+  }
+  if (!p.writes.length && !p.newSheets.length) {
+    io.out(`${file}：总分和绩效级别已是正确内容，没有需要写回的内容，未生成新文件。`);
+    return 0;
+  }
+  const result = await applyPlanToXlsx(data, p);
+  await writeOutput(args.output, result.data);
+  io.out(`已写回并另存为 ${args.output}（工作表“${a.sheet}”，规则：${profile.name}）：`);
+  for (const w of p.writes) io.out(describeWrite(w));
+  for (const s of p.newSheets) io.out(`  新建工作表“${s.name}”（${s.rows.length}行）`);
+  return 0;
+}
+
+async function report(args: ParsedArgs, profile: Profile, io: Output): Promise<number> {
+  const file = oneFile(args, "生成报告");
+  const out = args.output;
+  if (out && !/\.(docx|md)$/i.test(out)) throw new UsageError(`报告文件应为 .docx 或 .md：${out}`);
+  if (out && path.resolve(out) === path.resolve(file)) throw new UsageError("报告文件不能与输入文件相同。");
+  const book = await parseBook(file, await readBytes(file));
+  const doc = buildReport(oneAnalysis(file, book, profile, args.sheet));
+  if (!out) {
+    io.out(reportMarkdown(doc));
+    return 0;
+  }
+  await writeOutput(out, /\.docx$/i.test(out) ? await reportDocx(doc) : reportMarkdown(doc));
+  io.out(`已生成报告：${out}`);
+  return 0;
 }
 
 export function displayName(file: string): string {

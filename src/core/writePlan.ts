@@ -10,6 +10,9 @@ export interface CellSnapshot {
   numFmt?: string;
   /** Fill colour as "#RRGGBB", when known (highlights restore it). */
   fill?: string | null;
+  /** Opaque state the gateway that made the undo needs to restore the cell exactly (the .xlsx gateway: the ExcelJS
+   *  value and style as JSON). Absent in a plan's `before`. */
+  gatewayState?: string;
 }
 
 export type WritePurpose = "total" | "grade" | "budgetRate" | "budgetScore" | "suggestedScore" | "highlight";
@@ -46,6 +49,8 @@ export interface SheetRow {
   style: SheetCellStyle;
   /** Merge the first cell across this many columns (paragraphs span the page). */
   span?: number;
+  /** Row height in points, when the text needs more than one line (wrapped paragraphs). */
+  height?: number;
 }
 
 export interface NewSheet {
@@ -56,11 +61,15 @@ export interface NewSheet {
   columnWidths: number[];
 }
 
+export type RefusalReason = "nonEmpty" | "merged" | "protected" | "invalidAddress" | "noSuggestion";
+
 /** A write the plan refuses to make, with a Chinese message naming the cell and what to do. */
 export interface Refusal {
   sheet: string;
   address: string;
   message: string;
+  /** Why: "nonEmpty" is lifted by listing the address in `PlanChoices.overwrite`. */
+  reason?: RefusalReason;
 }
 
 export interface WritePlan {
@@ -69,6 +78,9 @@ export interface WritePlan {
   writes: CellWrite[];
   newSheets: NewSheet[];
   refusals: Refusal[];
+  /** Highlights the workbook holds once the plan is applied, with the fill each cell had before the first one:
+   *  keep them (StoredSettings.highlights) and pass them as `previousHighlights` next time. */
+  highlights?: PlanChoices["previousHighlights"];
 }
 
 /** Enough to put the workbook back exactly as it was. */
