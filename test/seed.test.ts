@@ -82,6 +82,12 @@ describe("the project's own seed form", () => {
   it("with mistakes: each found at its cell", () => {
     expectSeedMistakes(analyzeBook(buildSeedWorkbook({ variant: "errors" })));
   });
+  it("the weight written 6 for 5: H14 is blamed on the weight, with no score to accept", () => {
+    const f = findingAt(analyzeBook(buildSeedWorkbook({ variant: "errors" })), "SCORE_RULE", "H14");
+    expect(f).toMatchObject({ severity: "warning" });
+    expect(f?.suggestion).toBeUndefined();
+    expect(f?.message).toContain("应为5分");
+  });
   it("the project name in the sentence is the form's", () => {
     expect(analyzeBook(buildSeedWorkbook()).project.name).toBe(SEED_FACTS.projectName);
   });

@@ -154,6 +154,7 @@ function check(form: ParsedForm, profile: Profile): Analysis {
   // weights
   const groups = summarizeGroups(form, indicators);
   checkWeights(form, profile, f, indicators, groups, budget);
+  blameWeightsWhereLikely(form, profile, f, indicators, budget);
 
   // categories (profile groups)
   const categories: CategorySummary[] = profile.groups.map((g) => {
@@ -651,6 +652,31 @@ function checkWeights(form: ParsedForm, profile: Profile, f: Findings, indicator
     f.add("WEIGHT_TOTAL", "error", at, `总分行的分值写的是${fmt(tr.weight)}分，但${parts}：请更正。`);
   if (tr?.weight !== null && tr?.weight !== undefined && tr.weight !== profile.totalWeight && total.minus(profile.totalWeight).abs().lessThanOrEqualTo("0.01"))
     f.add("WEIGHT_TOTAL", "error", at, `总分行的分值写的是${fmt(tr.weight)}分，应为${profile.totalWeight}分。`);
+}
+
+/**
+ * Weights that add up to more than the total, and an indicator that met its target but scored exactly that excess
+ * below its weight: the weight is the likelier mistake (the fixture's 全国科普日 written 6 instead of 5), so the
+ * SCORE_RULE finding says so and offers no score to accept.
+ */
+function blameWeightsWhereLikely(form: ParsedForm, profile: Profile, f: Findings, indicators: IndicatorRow[], budget: Budget | null): void {
+  if (form.columns.weight === null) return;
+  const excess = sum([budget?.weight ?? 0, ...indicators.map((i) => i.weight ?? 0)]).minus(profile.totalWeight);
+  if (!excess.greaterThan(0)) return;
+  for (const i of indicators) {
+    if (i.kind !== "quantitative" || i.weight === null || i.score === null || i.ruleScore !== i.weight) continue;
+    if (!dec(i.weight).minus(i.score).equals(excess)) continue;
+    const k = f.list.findIndex((x) => x.code === "SCORE_RULE" && x.cell === i.cells.score);
+    if (k < 0) continue;
+    const likelyWeight = fmt(dec(i.weight).minus(excess));
+    f.list[k] = {
+      code: "SCORE_RULE",
+      severity: "warning",
+      sheet: form.sheet,
+      cell: i.cells.score,
+      message: `“${i.name}”已达到目标，得分${fmt(i.score)}分却低于分值${fmt(i.weight)}分；而各项分值合计正好多出${fmt(excess)}分：更可能是分值写错（应为${likelyWeight}分），请先核对分值。`,
+    };
+  }
 }
 
 const MONEY = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
