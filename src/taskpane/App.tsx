@@ -1,0 +1,241 @@
+// The task pane: sheet and profile, 检查, summary, findings, write-back, report. Everything goes through the
+// WorkbookHost of the context and core's functions; this file only arranges them.
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  Switch,
+  Text,
+  makeStaticStyles,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from "react";
+import type { WorkbookHost } from "../core/host";
+import type { Finding } from "../core/model";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { FindingList, findingKey } from "./components/FindingList";
+import { NoticeBar } from "./components/NoticeBar";
+import { ProfilePanel } from "./components/ProfilePanel";
+import { ReportActions } from "./components/ReportActions";
+import { SheetPicker } from "./components/SheetPicker";
+import { SummaryCard } from "./components/SummaryCard";
+import { HostProvider, useHost } from "./context";
+import { useAnalysis } from "./hooks/useAnalysis";
+import { useLiveCheck } from "./hooks/useLiveCheck";
+import { useSettings } from "./hooks/useSettings";
+import { StatusProvider, useStatus } from "./hooks/useStatus";
+import { useWriteBack } from "./hooks/useWriteBack";
+import { isFixable } from "./services/fixable";
+import { paneTheme } from "./theme";
+
+// Opened only after 写回总分和等级: its chunk (Dialog, Checkbox) stays out of the start-up code.
+const WritePreviewDialog = lazy(() => import(/* webpackChunkName: "write-preview" */ "./components/WritePreviewDialog"));
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
+    maxWidth: "640px",
+    margin: "0 auto",
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  sub: { color: tokens.colorNeutralForeground3 },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
+  grow: { flexGrow: 1 },
+  rule: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
+/** Fluent theme + the last-resort error boundary: wraps every page state. */
+export function Shell({ children }: { children: ReactNode }) {
+  useGlobalStyles();
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={paneTheme} className={styles.provider} lang="zh-CN">
+      <ErrorBoundary>{children}</ErrorBoundary>
+    </FluentProvider>
+  );
+}
+
+/** The pane over one WorkbookHost (Excel, a file, or a test's fake). */
+export function TaskPane({ host, header }: { host: WorkbookHost; header?: ReactNode }) {
+  return (
+    <HostProvider host={host}>
+      <StatusProvider>
+        <ErrorBoundary>
+          <App header={header} />
+        </ErrorBoundary>
+      </StatusProvider>
+    </HostProvider>
+  );
+}
+
+function App({ header }: { header?: ReactNode }) {
+  const styles = useStyles();
+  const host = useHost();
+  const status = useStatus();
+  const settings = useSettings();
+  const an = useAnalysis(settings.profile, settings.stored.sheet);
+  const [accepted, setAccepted] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  // once opened, the preview dialog stays mounted so that Fluent closes it properly (focus, aria-hidden)
+  const [previewLoaded, setPreviewLoaded] = useState(false);
+  const wb = useWriteBack({ analysis: an.analysis, book: an.book, accepted, settings, afterChange: an.check });
+  const busy = status.busy !== null;
+  const { analysis } = an;
+  const liveCheck = settings.stored.liveCheck === true;
+  if (wb.preview && !previewLoaded) setPreviewLoaded(true);
+
+  useLiveCheck(settings.ready && liveCheck, () => void an.check());
+
+  useEffect(() => {
+    if (settings.ready) void an.detect();
+  }, [settings.ready, an.detect]);
+
+  // Keep only accepted suggestions the latest check still proposes.
+  useEffect(() => {
+    if (!analysis) return;
+    setAccepted((list) => list.filter((cell) => analysis.findings.some((f) => f.cell === cell && isFixable(f))));
+  }, [analysis]);
+
+  const select = useCallback(
+    (f: Finding) => {
+      setSelected(findingKey(f));
+      void status.run("正在定位单元格…", () => host.select(f.sheet, f.cell));
+    },
+    [host, status],
+  );
+
+  const toggleAccept = useCallback((f: Finding, on: boolean) => {
+    setAccepted((list) => (on ? [...new Set([...list, f.cell])] : list.filter((c) => c !== f.cell)));
+  }, []);
+
+  return (
+    <main className={styles.main} aria-busy={busy}>
+      <header className={styles.header}>
+        <h1 className={styles.h1}>绩效自评助手</h1>
+        <Text size={200} className={styles.sub}>
+          核对项目支出绩效自评表的分值、得分、总分和等级
+        </Text>
+      </header>
+      {header}
+
+      <section className={styles.panel} aria-label="检查设置">
+        <SheetPicker sheets={an.sheets} sheet={an.sheet} disabled={busy} onChange={(sheet) => void settings.update({ sheet })} />
+        <ProfilePanel
+          profile={settings.profile}
+          customised={settings.stored.overrides !== undefined}
+          problem={settings.problem}
+          disabled={busy || !settings.ready}
+          onProfileChange={(profileId) => {
+            setAccepted([]);
+            void settings.update({ profileId, overrides: undefined });
+          }}
+          onSaveOverrides={(overrides) => void settings.update({ overrides })}
+        />
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={busy || !settings.ready} onClick={() => void an.check()}>
+            检查
+          </Button>
+          {host.onChanged && (
+            <Switch
+              label="实时检查"
+              checked={liveCheck}
+              disabled={!settings.ready}
+              onChange={(_e, d) => void settings.update({ liveCheck: d.checked })}
+            />
+          )}
+          <span className={styles.grow} />
+          <span aria-live="polite">{status.busy && <Spinner size="tiny" label={status.busy} />}</span>
+        </div>
+      </section>
+
+      <NoticeBar />
+
+      {!analysis && (
+        <Text className={styles.hint}>选择评分规则后点“检查”：核对分值、逐项得分、偏差原因、预算执行、总分和等级，并给出问题清单。</Text>
+      )}
+
+      {analysis && (
+        <>
+          <SummaryCard analysis={analysis} />
+
+          <section className={styles.panel} aria-labelledby="jx-write-title">
+            <h2 id="jx-write-title" className={styles.h2}>
+              写回与报告
+            </h2>
+            <div className={styles.row}>
+              <Button appearance="primary" disabled={busy} onClick={() => void status.run("正在准备写回…", wb.openPreview)}>
+                写回总分和等级
+              </Button>
+              <Button disabled={busy || !wb.undoLabel} onClick={() => void wb.undo()} title={wb.undoLabel ? `撤销“${wb.undoLabel}”` : undefined}>
+                撤销
+              </Button>
+              {accepted.length > 0 && (
+                <Text size={200} className={styles.sub}>
+                  已采用 {accepted.length} 个建议值，写回时一并写入
+                </Text>
+              )}
+            </div>
+            <div className={styles.rule} role="separator" />
+            <ReportActions analysis={analysis} disabled={busy} onGenerate={() => void wb.generateReport()} />
+          </section>
+
+          <section className={styles.panel} aria-labelledby="jx-findings-title">
+            <h2 id="jx-findings-title" className={styles.h2}>
+              检查结果
+            </h2>
+            {analysis.skippedChecks.length > 0 && (
+              <Text size={200} className={styles.sub}>
+                未能进行的检查：{analysis.skippedChecks.join("、")}
+              </Text>
+            )}
+            <FindingList
+              findings={analysis.findings}
+              accepted={accepted}
+              selected={selected}
+              disabled={busy}
+              fixable={isFixable}
+              onSelect={select}
+              onToggleAccept={toggleAccept}
+            />
+          </section>
+        </>
+      )}
+
+      {(wb.preview || previewLoaded) && (
+        <Suspense fallback={<Spinner size="tiny" label="正在准备预览…" />}>
+          <WritePreviewDialog
+        plan={wb.preview}
+        book={an.book}
+        overwrite={wb.overwrite}
+        options={wb.options}
+        busy={busy}
+        onToggleOverwrite={(address, on) => void wb.toggleOverwrite(address, on)}
+        onOptions={(patch) => void wb.setOptions(patch)}
+        onConfirm={() => void wb.confirm()}
+        onCancel={wb.closePreview}
+          />
+        </Suspense>
+      )}
+    </main>
+  );
+}

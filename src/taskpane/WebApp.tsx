@@ -1,0 +1,53 @@
+// The page outside Office: open an .xlsx, check it in the same pane, download the corrected workbook.
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { TaskPane } from "./App";
+import { FileOpener } from "./components/FileOpener";
+import { downloadBytes, safeFileName, XLSX_MIME } from "./services/download";
+import type { FileHost } from "./services/fileHost";
+
+const useStyles = makeStyles({
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  name: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+});
+
+/** The corrected file's name: 原名-已修正.xlsx. */
+export function correctedName(fileName: string): string {
+  return safeFileName(`${fileName.replace(/\.xlsx$/i, "")}-已修正.xlsx`);
+}
+
+function FileBar({ host, onClose }: { host: FileHost; onClose(): void }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.bar} role="group" aria-label="当前文件">
+      <Text className={styles.name} title={host.fileName} weight="semibold">
+        {host.fileName}
+      </Text>
+      <Badge appearance="tint" color="informative">
+        网页版
+      </Badge>
+      <Button size="small" appearance="primary" onClick={() => downloadBytes(host.data(), correctedName(host.fileName), XLSX_MIME)}>
+        下载
+      </Button>
+      <Button size="small" onClick={onClose}>
+        打开其他文件
+      </Button>
+    </div>
+  );
+}
+
+export function WebApp() {
+  const [host, setHost] = useState<FileHost | null>(null);
+  if (!host) return <FileOpener onOpen={setHost} />;
+  return <TaskPane key={host.fileName} host={host} header={<FileBar host={host} onClose={() => setHost(null)} />} />;
+}

@@ -1,0 +1,79 @@
+// Settings kept with the workbook (host.saveSettings / loadSettings) so colleagues opening it get the same
+// profile, overrides, sheet and options.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { StoredSettings } from "../../core/host";
+import { getProfile, PROFILES, type Profile } from "../../core/profiles";
+import { useHost } from "../context";
+import { useStatus } from "./useStatus";
+
+export const DEFAULT_PROFILE_ID = "central";
+const DEFAULT_SETTINGS: StoredSettings = { profileId: DEFAULT_PROFILE_ID };
+
+export interface SettingsApi {
+  /** False until loadSettings answered. */
+  ready: boolean;
+  stored: StoredSettings;
+  /** The profile in force: the stored one with its overrides. */
+  profile: Profile;
+  /** Why the stored settings could not be used as they are (the base profile is used instead). */
+  problem: string | null;
+  /** Merges `patch` into the settings and saves them with the workbook. Resolves true when saved. */
+  update(patch: Partial<StoredSettings>): Promise<boolean>;
+  /** When the settings were last saved by this pane. */
+  savedAt: Date | null;
+}
+
+function resolveProfile(stored: StoredSettings): { profile: Profile; problem: string | null } {
+  const id = PROFILES[stored.profileId] ? stored.profileId : DEFAULT_PROFILE_ID;
+  const unknown = id !== stored.profileId ? `工作簿中保存的评分规则“${stored.profileId}”不存在，已改用“${PROFILES[id].name}”。` : null;
+  try {
+    return { profile: getProfile(id, stored.overrides), problem: unknown };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { profile: getProfile(id), problem: `工作簿中保存的规则调整无法使用（${msg}），暂按“${PROFILES[id].name}”默认设置检查。请在“调整评分规则”中重新设置并保存。` };
+  }
+}
+
+export function useSettings(): SettingsApi {
+  const host = useHost();
+  const { run } = useStatus();
+  const [ready, setReady] = useState(false);
+  const [stored, setStored] = useState<StoredSettings>(DEFAULT_SETTINGS);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const latest = useRef(stored);
+
+  useEffect(() => {
+    let live = true;
+    void run("正在读取设置…", () => host.loadSettings(), { quiet: true })
+      .then((s) => {
+        if (!live) return;
+        if (s && typeof s.profileId === "string") {
+          latest.current = s;
+          setStored(s);
+        }
+        setReady(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [host, run]);
+
+  const update = useCallback(
+    async (patch: Partial<StoredSettings>) => {
+      const next: StoredSettings = { ...latest.current, ...patch };
+      for (const k of Object.keys(next) as (keyof StoredSettings)[]) if (next[k] === undefined) delete next[k];
+      latest.current = next;
+      setStored(next);
+      const ok = await run("正在保存设置…", async () => {
+        await host.saveSettings(next);
+        return true;
+      });
+      if (ok) setSavedAt(new Date());
+      return ok === true;
+    },
+    [host, run],
+  );
+
+  const { profile, problem } = useMemo(() => resolveProfile(stored), [stored]);
+  return { ready, stored, profile, problem, update, savedAt };
+}

@@ -1,0 +1,194 @@
+// 写回总分和等级 / 生成报告 / 撤销: builds a WritePlan with core's plan(), shows it, applies it through the host,
+// keeps the UndoRecords. The plan decides every cell; this hook only carries the user's choices.
+import { useCallback, useState } from "react";
+import type { StoredSettings } from "../../core/host";
+import { parseA1, sheetAddress, type WorkbookGrids } from "../../core/grid";
+import type { Analysis } from "../../core/model";
+import type { PlanChoices, Refusal, UndoRecord, WritePlan } from "../../core/writePlan";
+import { useHost } from "../context";
+import { describeError } from "../services/errors";
+import { useStatus } from "./useStatus";
+
+/** The options the preview offers, kept with the workbook. */
+export type WriteOptions = Pick<PlanChoices, "totalAs" | "highlightErrors">;
+
+interface UndoEntry {
+  label: string;
+  record: UndoRecord;
+  /** settings.highlights before this write, put back by its undo. */
+  highlightsBefore: StoredSettings["highlights"];
+}
+
+export interface WriteBackApi {
+  /** The plan being previewed (dialog open), or null. */
+  preview: WritePlan | null;
+  overwrite: string[];
+  options: WriteOptions;
+  openPreview(): Promise<void>;
+  closePreview(): void;
+  toggleOverwrite(address: string, on: boolean): Promise<void>;
+  setOptions(patch: Partial<WriteOptions>): Promise<void>;
+  /** Applies the previewed plan. */
+  confirm(): Promise<void>;
+  /** Adds the 自评报告 sheet (a plan with report: true, its sheet only). */
+  generateReport(): Promise<void>;
+  /** Label of what 撤销 would undo, or null. */
+  undoLabel: string | null;
+  undo(): Promise<void>;
+}
+
+interface Args {
+  analysis: Analysis | null;
+  book: WorkbookGrids | null;
+  accepted: string[];
+  settings: { stored: StoredSettings; update(patch: Partial<StoredSettings>): Promise<boolean> };
+  /** Called after the workbook changed (re-check). */
+  afterChange(): Promise<unknown>;
+}
+
+/** A refusal the user may lift by confirming the overwrite: core says the cell holds something. */
+export function canConfirmOverwrite(book: WorkbookGrids | null, r: Refusal): boolean {
+  if (r.reason !== undefined) return r.reason === "nonEmpty";
+  // a plan without reasons: judge by the cell as read
+  const grid = book?.sheets.find((g) => g.sheet === r.sheet);
+  if (!grid || grid.protected) return false;
+  try {
+    const { row, col } = parseA1(r.address);
+    return !grid.isEmpty(row, col);
+  } catch {
+    return false;
+  }
+}
+
+export function useWriteBack({ analysis, book, accepted, settings, afterChange }: Args): WriteBackApi {
+  const host = useHost();
+  const { run, setNotice } = useStatus();
+  const [preview, setPreview] = useState<WritePlan | null>(null);
+  const [overwrite, setOverwrite] = useState<string[]>([]);
+  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
+  const stored = settings.stored;
+  const options: WriteOptions = {
+    totalAs: stored.choices?.totalAs ?? "formula",
+    highlightErrors: stored.choices?.highlightErrors ?? false,
+  };
+
+  const build = useCallback(
+    async (extra: Partial<PlanChoices>): Promise<WritePlan | null> => {
+      if (!analysis || !book) return null;
+      // core's planner (and the report it embeds) is loaded on first use, not with the pane
+      const { plan: makePlan } = await import(/* webpackChunkName: "plan" */ "../../core/plan");
+      const choices: Partial<PlanChoices> = {
+        ...stored.choices,
+        acceptSuggestions: accepted,
+        previousHighlights: stored.highlights ?? [],
+        overwrite,
+        report: false,
+        ...extra,
+      };
+      return makePlan(analysis, book, choices);
+    },
+    [analysis, book, accepted, stored, overwrite],
+  );
+
+  const tryBuild = useCallback(
+    async (extra: Partial<PlanChoices>): Promise<WritePlan | null> => {
+      try {
+        return await build(extra);
+      } catch (e) {
+        setNotice(describeError(e));
+        return null;
+      }
+    },
+    [build, setNotice],
+  );
+
+  const openPreview = useCallback(async () => setPreview(await tryBuild({})), [tryBuild]);
+  const closePreview = useCallback(() => setPreview(null), []);
+
+  const toggleOverwrite = useCallback(
+    async (address: string, on: boolean) => {
+      const next = on ? [...new Set([...overwrite, address])] : overwrite.filter((a) => a !== address);
+      setOverwrite(next);
+      setPreview(await tryBuild({ overwrite: next }));
+    },
+    [overwrite, tryBuild],
+  );
+
+  const setOptions = useCallback(
+    async (patch: Partial<WriteOptions>) => {
+      const choices = { ...stored.choices, ...patch };
+      void settings.update({ choices });
+      setPreview(await tryBuild(choices));
+    },
+    [stored.choices, settings, tryBuild],
+  );
+
+  const applyPlan = useCallback(
+    async (p: WritePlan, label: string, done: (p: WritePlan) => string) => {
+      const entry = await run(label === "生成报告" ? "正在生成报告…" : "正在写回…", async () => {
+        const record = await host.apply(p);
+        return { label, record, highlightsBefore: stored.highlights } satisfies UndoEntry;
+      });
+      if (!entry) return false;
+      setUndoStack((s) => [...s, entry]);
+      // the highlights the workbook now holds (core tracks them), so the next write-back removes them
+      if (p.highlights && JSON.stringify(p.highlights) !== JSON.stringify(stored.highlights ?? []))
+        await settings.update({ highlights: p.highlights.length ? p.highlights : undefined });
+      await afterChange();
+      setNotice({ intent: "success", title: "已完成", message: done(p) });
+      return true;
+    },
+    [run, host, stored.highlights, settings, afterChange, setNotice],
+  );
+
+  const confirm = useCallback(async () => {
+    if (!preview) return;
+    const ok = await applyPlan(preview, "写回总分和等级", (p) => {
+      const cells = p.writes.filter((w) => !w.fillOnly).map((w) => sheetAddress(w.sheet, w.address));
+      return `已写入 ${cells.length} 个单元格（${cells.join("、")}）。如需恢复，点“撤销”。`;
+    });
+    // refused or failed: the dialog closes too, so the MessageBar (which cell, what to do) is in view
+    setPreview(null);
+    if (ok) setOverwrite([]);
+  }, [preview, applyPlan]);
+
+  const generateReport = useCallback(async () => {
+    const full = await tryBuild({ report: true });
+    if (!full) return;
+    const reportOnly: WritePlan = { ...full, writes: [], refusals: [], highlights: undefined };
+    if (reportOnly.newSheets.length === 0) {
+      setNotice({ intent: "warning", title: "没有生成报告", message: "没有可添加的报告工作表。请先点“检查”，确认找到了绩效指标表。" });
+      return;
+    }
+    await applyPlan(reportOnly, "生成报告", (p) => `已添加工作表“${p.newSheets.map((s) => s.name).join("、")}”，内容为自评报告草稿，请核对后使用。如需删除，点“撤销”。`);
+  }, [tryBuild, applyPlan, setNotice]);
+
+  const undo = useCallback(async () => {
+    const entry = undoStack[undoStack.length - 1];
+    if (!entry) return;
+    const ok = await run("正在撤销…", async () => {
+      await host.undo(entry.record);
+      return true;
+    });
+    if (!ok) return;
+    setUndoStack((s) => s.slice(0, -1));
+    if (JSON.stringify(entry.highlightsBefore ?? []) !== JSON.stringify(stored.highlights ?? []))
+      await settings.update({ highlights: entry.highlightsBefore });
+    await afterChange();
+    setNotice({ intent: "success", title: "已撤销", message: `已撤销“${entry.label}”，工作簿已恢复原样。` });
+  }, [undoStack, run, host, stored.highlights, settings, afterChange, setNotice]);
+
+  return {
+    preview,
+    overwrite,
+    options,
+    openPreview,
+    closePreview,
+    toggleOverwrite,
+    setOptions,
+    confirm,
+    generateReport,
+    undoLabel: undoStack.length ? undoStack[undoStack.length - 1].label : null,
+    undo,
+  };
+}

@@ -1,0 +1,31 @@
+// Entry of taskpane.html. Inside Excel the pane works on the open workbook (Office.js host); anywhere else (no
+// Office, or Office.onReady reports no host) the same page is the web version over an .xlsx file.
+import { Spinner } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { createExcelHost } from "../excel/excelHost";
+import { Shell, TaskPane } from "./App";
+import { WebApp } from "./WebApp";
+
+/** Office's host when the page runs inside Excel; null on a plain web page (or when office.js did not load). */
+export async function officeHost(timeoutMs = 10_000): Promise<"excel" | null> {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  if (!office || typeof office.onReady !== "function") return null;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+  const info = await Promise.race([office.onReady(), timeout]);
+  return info && info.host === office.HostType.Excel ? "excel" : null;
+}
+
+const container = document.getElementById("container");
+if (container) {
+  const root = createRoot(container);
+  root.render(
+    <Shell>
+      <div style={{ padding: 24 }}>
+        <Spinner label="正在启动绩效自评助手…" />
+      </div>
+    </Shell>,
+  );
+  void officeHost()
+    .catch(() => null)
+    .then((kind) => root.render(<Shell>{kind === "excel" ? <TaskPane host={createExcelHost()} /> : <WebApp />}</Shell>));
+}

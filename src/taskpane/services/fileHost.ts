@@ -1,0 +1,96 @@
+// The `file` WorkbookHost of the web page: an .xlsx held in memory, read and written with ExcelJS through
+// src/xlsx (loaded on demand, so ExcelJS is not part of the page's start-up code). Settings are kept in the
+// browser (localStorage, per file name): a downloaded file does not carry them.
+import type { StoredSettings, WorkbookHost, WorkbookSnapshot } from "../../core/host";
+import type { WorkbookGrids } from "../../core/grid";
+import type { UndoRecord, WritePlan } from "../../core/writePlan";
+
+export interface FileHost extends WorkbookHost {
+  readonly kind: "file";
+  readonly fileName: string;
+  /** The workbook as it stands (with every write applied). */
+  data(): Uint8Array;
+  /** True once a write or undo changed the bytes. */
+  modified(): boolean;
+  /** The cell last selected from a finding. */
+  selection(): { sheet: string; address: string } | null;
+}
+
+type SettingsStore = Pick<Storage, "getItem" | "setItem">;
+
+function browserStorage(): SettingsStore | null {
+  try {
+    return typeof localStorage === "undefined" ? null : localStorage;
+  } catch {
+    return null; // storage blocked (privacy settings): settings live for the session only
+  }
+}
+
+export const SETTINGS_PREFIX = "jixiao.settings:";
+
+export function createFileHost(initial: Uint8Array, fileName: string, storage: SettingsStore | null = browserStorage()): FileHost {
+  let bytes = initial;
+  let changed = false;
+  let grids: WorkbookGrids | null = null;
+  let selected: { sheet: string; address: string } | null = null;
+  let memorySettings: StoredSettings | null = null;
+  const key = SETTINGS_PREFIX + fileName;
+
+  return {
+    kind: "file",
+    fileName,
+    data: () => bytes,
+    modified: () => changed,
+    selection: () => selected,
+
+    async read(): Promise<WorkbookSnapshot> {
+      if (!grids) {
+        const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../../xlsx/read");
+        grids = await readWorkbook(bytes);
+      }
+      return { book: grids, activeSheet: selected?.sheet ?? null };
+    },
+
+    async apply(plan: WritePlan): Promise<UndoRecord> {
+      const { applyPlanToXlsx } = await import(/* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply");
+      const result = await applyPlanToXlsx(bytes, plan);
+      bytes = result.data;
+      grids = null;
+      changed = true;
+      return result.undo;
+    },
+
+    async undo(record: UndoRecord): Promise<void> {
+      const { applyUndoToXlsx } = await import(/* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply");
+      bytes = await applyUndoToXlsx(bytes, record);
+      grids = null;
+      changed = true;
+    },
+
+    async select(sheet: string, address: string): Promise<void> {
+      selected = { sheet, address };
+    },
+
+    async loadSettings(): Promise<StoredSettings | null> {
+      if (memorySettings) return memorySettings;
+      try {
+        const raw = storage?.getItem(key);
+        const parsed: unknown = raw ? JSON.parse(raw) : null;
+        if (parsed && typeof parsed === "object" && typeof (parsed as StoredSettings).profileId === "string")
+          return (memorySettings = parsed as StoredSettings);
+      } catch {
+        // unreadable entry: start from the defaults
+      }
+      return null;
+    },
+
+    async saveSettings(settings: StoredSettings): Promise<void> {
+      memorySettings = settings;
+      try {
+        storage?.setItem(key, JSON.stringify(settings));
+      } catch {
+        // storage full or blocked: the settings still hold for this session
+      }
+    },
+  };
+}
