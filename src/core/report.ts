@@ -6,6 +6,7 @@ import type { Analysis, IndicatorRow } from "./model";
 import { isPlaceholderText } from "./text";
 import { uniqueSheetName } from "./sheetName";
 import type { NewSheet, SheetRow } from "./writePlan";
+import { displayWidth as textWidth } from "./text";
 
 export type ReportBlock =
   | { kind: "heading"; level: 1 | 2 | 3; text: string }
@@ -254,27 +255,6 @@ export function buildReport(a: Analysis): ReportDoc {
 
 // -----------------------------------------------------------------------------------------------------------
 // The report sheet
-
-/** Width of a text in Excel column units: CJK and full-width characters take two. */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x2014 && code <= 0x201d) ||
-      code === 0x2026 ||
-      (code >= 0x2264 && code <= 0x2265) ||
-      (code >= 0x2580 && code <= 0x259f); // █ ░
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
 
 /** Report sheet columns: 类别 | 分值 | 得分 | 扣分 | 得分情况; paragraphs span all five. */
 export const REPORT_COLUMN_WIDTHS = [22, 11, 11, 11, 25];

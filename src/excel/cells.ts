@@ -3,6 +3,7 @@
 // No Excel.* or Office.* calls here.
 import type { CellValue, Range } from "../core/grid";
 import { parseRangeA1 } from "../core/grid";
+import { displayWidth } from "../core/text";
 
 /** One cell as Office.js reports it: `values[0][0]`, `formulas[0][0]`, `numberFormat[0][0]`. */
 export interface RawCell {
@@ -126,12 +127,4 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** Width of a text in character cells: CJK and full-width characters take two. */
-export function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    w += code >= 0x2e80 || (code >= 0x2010 && code <= 0x2027) ? 2 : 1;
-  }
-  return w;
-}
+export { displayWidth as textWidth };

@@ -2,6 +2,7 @@
 // and a form-like look (title, borders, readable column widths, wrapped long texts).
 import * as ExcelJS from "exceljs";
 import { Cell, Grid, Range, WorkbookGrids } from "../core/grid";
+import { displayWidth } from "../core/text";
 
 export interface WriteOptions {
   /** Creation and modification date written in the workbook properties (fix it for reproducible files). */
@@ -16,26 +17,7 @@ const LINE_HEIGHT = 15;
 const MIN_WIDTH = 10; // ExcelJS drops a width of exactly 9 (its default), so stay above it
 const MAX_WIDTH = 30;
 
-/** Width of a text in Excel column units: CJK and full-width characters take two. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      code === 0x2014 || // —
-      code === 0x2026 || // …
-      (code >= 0x2018 && code <= 0x201d) || // “ ” ‘ ’ (wide in CJK fonts)
-      (code >= 0x2264 && code <= 0x2265); // ≤ ≥
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
+export { displayWidth };
 
 function cellText(cell: Cell | undefined): string {
   const v = cell?.value;
