@@ -35,7 +35,7 @@ export class WriteRefused extends Error {
 
 export interface WorkbookHost {
   readonly kind: "excel" | "file";
-  /** Every sheet as a Grid (Excel: one context.sync()). */
+  /** Every sheet as a Grid (Excel: a single sync with the workbook). */
   read(): Promise<WorkbookSnapshot>;
   /** Confirms the target cells still hold what the plan saw, then writes (Excel: one sync to confirm, one to write).
    *  Throws WriteRefused (nothing written) for a protected sheet or a cell changed since. */
