@@ -16,11 +16,11 @@ import {
   type WritePlan,
   type WritePurpose,
 } from "./writePlan";
+import { isAcceptableSuggestion } from "./suggestions";
 
 /** The fill of an error highlight (Excel's light red "bad" fill). */
 export const HIGHLIGHT_FILL = "#FFC7CE";
 
-const SUGGESTION_CODES = new Set(["SCORE_RULE", "BUDGET_SCORE"]);
 
 /** "$h$28" → "H28"; null when not a cell address. */
 export function normalizeAddress(address: string): string | null {
@@ -230,7 +230,7 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
   const accepted = new Map<string, number>();
   for (const raw of c.acceptSuggestions) {
     const address = normalizeAddress(raw);
-    const f = a.findings.find((x) => x.sheet === a.sheet && x.cell === address && SUGGESTION_CODES.has(x.code) && x.suggestion !== undefined);
+    const f = a.findings.find((x) => x.sheet === a.sheet && x.cell === address && isAcceptableSuggestion(x));
     if (!address || !f || f.suggestion === undefined) {
       out.refusals.push({
         sheet: a.sheet,

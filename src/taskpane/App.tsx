@@ -26,7 +26,7 @@ import { useLiveCheck } from "./hooks/useLiveCheck";
 import { useSettings } from "./hooks/useSettings";
 import { StatusProvider, useStatus } from "./hooks/useStatus";
 import { useWriteBack } from "./hooks/useWriteBack";
-import { isFixable } from "./services/fixable";
+import { isAcceptableSuggestion as isFixable } from "../core/suggestions";
 import { paneTheme } from "./theme";
 
 // Opened only after 写回总分和等级: its chunk (Dialog, Checkbox) stays out of the start-up code.
