@@ -5,5 +5,6 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
-  testTimeout: 30000,
+  // jsdom + Fluent + axe on a 2-core machine that is also building the bundle for the browser test: be patient
+  testTimeout: 120000,
 };
