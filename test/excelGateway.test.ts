@@ -1,7 +1,7 @@
 // The Office.js gateway (src/excel) against the strict fake in test/support/fakeExcel.ts:
 // sync counts, same Analysis as the ExcelJS gateway, refusals, text staying text, undo, select, settings, events.
 import { analyze } from "../src/core/analyze";
-import { Grid, parseA1, rangeToA1, toA1, WorkbookGrids } from "../src/core/grid";
+import { Grid, parseA1, rangeToA1, WorkbookGrids } from "../src/core/grid";
 import { WriteRefused, WorkbookHost } from "../src/core/host";
 import type { Analysis } from "../src/core/model";
 import { getProfile } from "../src/core/profiles";
@@ -15,27 +15,12 @@ import { gridsToXlsx } from "../src/xlsx/write";
 import { syntheticForm } from "../bench/syntheticForm";
 import { fakeContext, FakeOptions, FakeWorkbook, installFakeOffice } from "./support/fakeExcel";
 import { describeShared, sharedFixture } from "./support/shared";
+import { bookLines } from "./support/gridDump";
 
 const xicheng = getProfile("xicheng");
 const OPTS = { fillPattern: true };
 
-/** Every stored cell as "A1 → value [numFmt] {formula}", plus merges: for whole-workbook comparisons. */
-function dump(book: WorkbookGrids): string[] {
-  const out: string[] = [];
-  for (const g of book.sheets) {
-    out.push(`# ${g.sheet} protected=${g.protected} merges=${g.merges.map(rangeToA1).sort().join(" ")}`);
-    for (let r = 1; r <= g.rows; r++)
-      for (let c = 1; c <= g.cols; c++) {
-        const cell = g.get(r, c);
-        if (!cell) continue;
-        let line = `${toA1(r, c)} → ${JSON.stringify(cell.value)}`;
-        if (cell.numFmt) line += ` [${cell.numFmt}]`;
-        if (cell.formula) line += ` {${cell.formula}}`;
-        out.push(line);
-      }
-  }
-  return out;
-}
+const dump = bookLines;
 
 function analyzeFirstTable(book: WorkbookGrids): Analysis {
   const grid = book.sheets.find((g) => g.sheet === "附件1") ?? book.sheets[0];

@@ -1,11 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { Grid, rangeToA1, toA1 } from "../src/core/grid";
+import { Grid, rangeToA1 } from "../src/core/grid";
 import { readWorkbook, worksheetToGrid } from "../src/xlsx/read";
 import { readWorkbookFile } from "../src/xlsx/readFile";
 import { gridsToWorkbook, gridsToXlsx } from "../src/xlsx/write";
 import { buildSeedWorkbook } from "../src/samples/seedForm";
+import { gridLines } from "./support/gridDump";
 
 const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");
 const SEED = path.join(FIXTURES, "xicheng-kepu-2024.xlsx");
@@ -13,20 +14,7 @@ const haveFixtures = fs.existsSync(SEED);
 if (!haveFixtures) console.log(`note: ${FIXTURES} is absent; the tests that read the shared fixtures are skipped`);
 const describeFixtures = haveFixtures ? describe : describe.skip;
 
-/** Every stored cell as "A1 → value [numFmt] {formula}", for whole-sheet comparisons. */
-function dump(grid: Grid): string[] {
-  const out: string[] = [];
-  for (let r = 1; r <= grid.rows; r++)
-    for (let c = 1; c <= grid.cols; c++) {
-      const cell = grid.get(r, c);
-      if (!cell) continue;
-      let line = `${toA1(r, c)} → ${JSON.stringify(cell.value)}`;
-      if (cell.numFmt) line += ` [${cell.numFmt}]`;
-      if (cell.formula) line += ` {${cell.formula}}`;
-      out.push(line);
-    }
-  return out;
-}
+const dump = gridLines;
 
 const mergeList = (g: Grid) => g.merges.map(rangeToA1).sort();
 
