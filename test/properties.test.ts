@@ -78,3 +78,39 @@ describe("the notation parser", () => {
     );
   });
 });
+
+describe("the engine on damaged forms", () => {
+  const cellValue = fc.oneof(
+    fc.constant(null),
+    fc.string({ maxLength: 12 }),
+    // JSON numbers carry parts exactly up to 2^53: amounts beyond ±1e9 are not forms, only noise
+    fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.constantFrom("≥30场", "≤137.85万元", "=100%", "达成年度指标", "部分达成", "—", "无", "总分", "合计", "分值", "年度指标值", "0", "-5", "=SUM(A1)"),
+  );
+  it("never throws, whatever is typed into any cell of the form, and its parts still add up to its total", () => {
+    const profile = getProfile("xicheng");
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 10 }), cellValue), { minLength: 1, maxLength: 25 }),
+        (edits) => {
+          const g = buildSeedWorkbook().sheets[0];
+          for (const [r, c, v] of edits) g.set(r, c, { value: v as never });
+          let a;
+          try {
+            a = analyze(g, profile);
+          } catch (e) {
+            // the only acceptable failure: the header itself was destroyed
+            return (e as Error).name === "Error" && /没有找到绩效指标表/.test((e as Error).message);
+          }
+          return (
+            round(sum(Object.values(a.summary.parts))).equals(a.total.computed) &&
+            a.findings.every((f) => f.message.length > 0 && /^[A-Z]{1,3}\d+$/.test(f.cell))
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
