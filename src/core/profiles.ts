@@ -103,8 +103,8 @@ const xicheng: Profile = {
   name: "北京市西城区",
   groups: [
     { key: "产出", match: ["产出"], weight: 55, required: true },
-    { key: "可持续影响", match: ["可持续影响"], matchLevel2: true, weight: 10, required: true },
     { key: "效益", match: ["效益"], weight: 20, required: true },
+    { key: "可持续影响", match: ["可持续影响"], matchLevel2: true, weight: 10, required: true },
     { key: "满意度", match: ["满意度"], weight: 5, required: true },
   ],
   grades: [
