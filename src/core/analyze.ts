@@ -28,6 +28,11 @@ export class TableNotFoundError extends Error {
 
 const fmt = (x: Numeric) => formatNumber(x, 2);
 
+/** A name in “ ”, its own double quotes turned single as Chinese typesetting nests them: “‘西城科普进行时’公众号…”. */
+export function quoted(text: string): string {
+  return `“${text.replace(/“/g, "‘").replace(/”/g, "’")}”`;
+}
+
 /** Profile group of an indicator: a 二级-level group (可持续影响) first, then the 一级 name, then the 二级 name. */
 export function groupOf(level1: string, level2: string, profile: Profile): string {
   for (const g of profile.groups)
@@ -302,7 +307,7 @@ function describeValue(v: { raw: string }): string {
 
 function scoreIndicator(raw: RawIndicator, profile: Profile, f: Findings, formDecimals: number, hasWeights: boolean): IndicatorRow {
   const group = groupOf(raw.level1, raw.level2, profile);
-  const label = `“${raw.name}”`;
+  const label = quoted(raw.name);
   let kind: IndicatorKind = "unknown";
   let ruleScoreValue: number | null = null;
   let completion: number | null = null;
@@ -612,7 +617,7 @@ function checkWeights(form: ParsedForm, profile: Profile, f: Findings, indicator
       if (ws.length) childSum = sum(ws).toNumber();
     }
     if (childSum !== null && !dec(childSum).minus(gl.declared).abs().lessThanOrEqualTo("0.01"))
-      f.add("WEIGHT_GROUP", "error", gl.cell, `“${gl.name}”标注为${fmt(gl.declared)}分，但其下各项分值合计为${fmt(childSum)}分：请核对分值。`);
+      f.add("WEIGHT_GROUP", "error", gl.cell, `${quoted(gl.name)}标注为${fmt(gl.declared)}分，但其下各项分值合计为${fmt(childSum)}分：请核对分值。`);
   }
   // profile group weights
   if (hasWeights)
@@ -674,7 +679,7 @@ function blameWeightsWhereLikely(form: ParsedForm, profile: Profile, f: Findings
       severity: "warning",
       sheet: form.sheet,
       cell: i.cells.score,
-      message: `“${i.name}”已达到目标，得分${fmt(i.score)}分却低于分值${fmt(i.weight)}分；而各项分值合计正好多出${fmt(excess)}分：更可能是分值写错（应为${likelyWeight}分），请先核对分值。`,
+      message: `${quoted(i.name)}已达到目标，得分${fmt(i.score)}分却低于分值${fmt(i.weight)}分；而各项分值合计正好多出${fmt(excess)}分：更可能是分值写错（应为${likelyWeight}分），请先核对分值。`,
     };
   }
 }
