@@ -12,6 +12,7 @@ import { buildReport, reportMarkdown } from "../core/report";
 import type { CellWrite, PlanChoices, WritePlan } from "../core/writePlan";
 import { reportDocx } from "../report/docx";
 import { applyPlanToXlsx } from "../xlsx/apply";
+import { lostPartsWarning } from "../xlsx/lostParts";
 import { readWorkbook } from "../xlsx/read";
 
 export const USAGE = `用法：
@@ -294,6 +295,8 @@ async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<numb
   io.out(`已写回并另存为 ${args.output}（工作表“${a.sheet}”，规则：${profile.name}）：`);
   for (const w of p.writes) io.out(describeWrite(w));
   for (const s of p.newSheets) io.out(`  新建工作表“${s.name}”（${s.rows.length}行）`);
+  const lost = lostPartsWarning(data);
+  if (lost) io.err(lost);
   return 0;
 }
 

@@ -1,10 +1,11 @@
 // The page outside Office: open an .xlsx, check it in the same pane, download the corrected workbook.
-import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { TaskPane } from "./App";
 import { FileOpener } from "./components/FileOpener";
 import { downloadBytes, safeFileName, XLSX_MIME } from "./services/download";
 import type { FileHost } from "./services/fileHost";
+import { lostPartsWarning } from "../xlsx/lostParts";
 
 const useStyles = makeStyles({
   bar: {
@@ -28,21 +29,34 @@ export function correctedName(fileName: string): string {
 
 function FileBar({ host, onClose }: { host: FileHost; onClose(): void }) {
   const styles = useStyles();
+  // judged on the file as opened: what a downloaded copy will not carry
+  const [lost] = useState(() => lostPartsWarning(host.data()));
   return (
-    <div className={styles.bar} role="group" aria-label="当前文件">
-      <Text className={styles.name} title={host.fileName} weight="semibold">
-        {host.fileName}
-      </Text>
-      <Badge appearance="tint" color="informative">
-        网页版
-      </Badge>
-      <Button size="small" appearance="primary" onClick={() => downloadBytes(host.data(), correctedName(host.fileName), XLSX_MIME)}>
-        下载
-      </Button>
-      <Button size="small" onClick={onClose}>
-        打开其他文件
-      </Button>
-    </div>
+    <>
+      <div className={styles.bar} role="group" aria-label="当前文件">
+        <Text className={styles.name} title={host.fileName} weight="semibold">
+          {host.fileName}
+        </Text>
+        <Badge appearance="tint" color="informative">
+          网页版
+        </Badge>
+        <Button
+          size="small"
+          appearance="primary"
+          onClick={() => downloadBytes(host.data(), correctedName(host.fileName), XLSX_MIME)}
+        >
+          下载
+        </Button>
+        <Button size="small" onClick={onClose}>
+          打开其他文件
+        </Button>
+      </div>
+      {lost && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{lost}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }
 

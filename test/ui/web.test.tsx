@@ -101,3 +101,13 @@ test("the file host: apply and undo through ExcelJS, settings per file name", as
   expect(host.selection()).toEqual({ sheet: "附件1", address: "H15" });
   expect(correctedName("自评表.XLSX")).toBe("自评表-已修正.xlsx");
 });
+
+test("a workbook with a chart: the page says the downloaded copy will not carry it", async () => {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(sample("xicheng-kepu-2024-blank-total.xlsx"));
+  zip.file("xl/charts/chart1.xml", "<c/>");
+  const withChart = await zip.generateAsync({ type: "arraybuffer" });
+  const { user, input } = renderWeb();
+  await user.upload(input(), new File([withChart], "带图表.xlsx", { type: download.XLSX_MIME }));
+  expect(await screen.findByText(/图表不会保留在另存的新文件中/, {}, { timeout: 15000 })).toBeInTheDocument();
+});
