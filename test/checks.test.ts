@@ -128,3 +128,16 @@ describe("profiles change the verdict, not the code", () => {
     expect(brief(result.analyses[1].findings).length).toBeGreaterThan(8);
   });
 });
+
+describe("several table sheets", () => {
+  it("opens the chosen one, else the active one, else 附件1 / …自评表, else the first", async () => {
+    const { preferredTableSheet } = await import("../src/core/analyze");
+    const sheets = ["项目A", "附件1", "附件2"];
+    expect(preferredTableSheet(sheets, "附件2", "项目A")).toBe("附件2");
+    expect(preferredTableSheet(sheets, undefined, "项目A")).toBe("项目A");
+    expect(preferredTableSheet(sheets, undefined, "封面")).toBe("附件1");
+    expect(preferredTableSheet(["甲", "乙项目自评表"], null, null)).toBe("乙项目自评表");
+    expect(preferredTableSheet(["甲", "乙"], null, null)).toBe("甲");
+    expect(preferredTableSheet([], null, null)).toBeNull();
+  });
+});

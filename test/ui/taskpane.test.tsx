@@ -187,7 +187,7 @@ describe("报告", () => {
 });
 
 describe("工作表", () => {
-  test("two sheets with a table: a picker; the choice is saved and checked", async () => {
+  test("two sheets with a table: a picker (附件1 first, as a hint); the choice is saved and checked", async () => {
     const a = buildSeedWorkbook({ variant: "errors", sheetName: "科普经费" });
     const b = buildSeedWorkbook({ variant: "blankTotal", sheetName: "附件1" });
     const host = new FakeHost({ sheets: [...a.sheets, ...b.sheets] }, { settings: XICHENG });
@@ -195,12 +195,13 @@ describe("工作表", () => {
     const picker = await screen.findByRole("combobox", { name: "工作表" });
     expect(within(picker).getAllByRole("option").map((o) => o.textContent)).toEqual(["科普经费", "附件1"]);
     await check(user);
-    expect(screen.getByText(/工作表“科普经费”/)).toBeInTheDocument();
-
-    await user.selectOptions(picker, "附件1");
-    await waitFor(() => expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ sheet: "附件1" })));
-    await waitFor(() => expect(screen.getByText(/工作表“附件1”/)).toBeInTheDocument());
+    expect(screen.getByText(/工作表“附件1”/)).toBeInTheDocument();
     expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("未填");
+
+    await user.selectOptions(picker, "科普经费");
+    await waitFor(() => expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ sheet: "科普经费" })));
+    await waitFor(() => expect(screen.getByText(/工作表“科普经费”/)).toBeInTheDocument());
+    expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("90.1");
   });
 
   test("one sheet with a table: named, no picker", async () => {

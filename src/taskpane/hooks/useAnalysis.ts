@@ -1,6 +1,6 @@
 // Reads the workbook through the host and runs core's analyzeWorkbook on the chosen sheet. No rule lives here.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { analyzeWorkbook, findTableSheets } from "../../core/analyze";
+import { analyzeWorkbook, findTableSheets, preferredTableSheet } from "../../core/analyze";
 import type { WorkbookGrids } from "../../core/grid";
 import type { Analysis } from "../../core/model";
 import type { Profile } from "../../core/profiles";
@@ -22,12 +22,6 @@ export interface AnalysisApi {
   detect(): Promise<void>;
   /** Reads the workbook and checks the sheet. */
   check(): Promise<Analysis | undefined>;
-}
-
-function pickSheet(sheets: string[], preferred: string | undefined, active: string | null): string | null {
-  if (preferred && sheets.includes(preferred)) return preferred;
-  if (active && sheets.includes(active)) return active;
-  return sheets[0] ?? null;
 }
 
 /** The TABLE_NOT_FOUND message core wrote, for the MessageBar. */
@@ -53,7 +47,7 @@ export function useAnalysis(profile: Profile, preferredSheet: string | undefined
   const readBook = useCallback(async () => {
     const snap = await host.read();
     const found = findTableSheets(snap.book);
-    const chosen = pickSheet(found, latest.current.preferredSheet, snap.activeSheet);
+    const chosen = preferredTableSheet(found, latest.current.preferredSheet, snap.activeSheet);
     return { book: snap.book, found, chosen };
   }, [host]);
 
