@@ -27,7 +27,7 @@ import { useSettings } from "./hooks/useSettings";
 import { StatusProvider, useStatus } from "./hooks/useStatus";
 import { useWriteBack } from "./hooks/useWriteBack";
 import { isAcceptableSuggestion as isFixable } from "../core/suggestions";
-import { paneTheme } from "./theme";
+import { cardStyle, paneTheme } from "./theme";
 
 // Opened only after 写回总分和等级: its chunk (Dialog, Checkbox) stays out of the start-up code.
 const WritePreviewDialog = lazy(() => import(/* webpackChunkName: "write-preview" */ "./components/WritePreviewDialog"));
@@ -46,15 +46,7 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   sub: { color: tokens.colorNeutralForeground3 },
-  panel: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
+  panel: cardStyle(),
   h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
   grow: { flexGrow: 1 },

@@ -9,17 +9,10 @@ import {
 } from "@fluentui/react-components";
 import { formatNumber } from "../../core/decimal";
 import type { Analysis } from "../../core/model";
+import { cardStyle } from "../theme";
 
 const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-  },
+  card: cardStyle(tokens.shadow4),
   head: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   sub: { color: tokens.colorNeutralForeground3 },
