@@ -350,3 +350,18 @@ describe("a form that is already right", () => {
     expect(p.refusals).toEqual([]);
   });
 });
+
+describe("不适用 indicators", () => {
+  it("the total written is the scaled one, as a value (a SUM formula could not scale it)", () => {
+    const book = buildSeedForm({ variant: "blankTotal" }).workbook;
+    const g = book.sheets[0];
+    g.set(21, 5, { value: "不适用" });
+    g.set(21, 6, { value: "不适用" });
+    g.set(21, 8, { value: 0 });
+    const a = analyze(g, getProfile("xicheng", { notApplicable: true }));
+    expect(a.indicators.filter((i) => i.notApplicable).map((i) => i.row)).toEqual([21]);
+    const total = plan(a, book).writes.find((w) => w.purpose === "total");
+    expect(total).toMatchObject({ address: "H28", value: 88.89 });
+    expect(total?.formula).toBeUndefined();
+  });
+});

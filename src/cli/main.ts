@@ -13,6 +13,7 @@ import type { CellWrite, PlanChoices, WritePlan } from "../core/writePlan";
 import { reportDocx } from "../report/docx";
 import { applyPlanToXlsx } from "../xlsx/apply";
 import { lostPartsWarning } from "../xlsx/lostParts";
+import { isAcceptableSuggestion } from "../core/suggestions";
 import { readWorkbook } from "../xlsx/read";
 
 export const USAGE = `用法：
@@ -275,7 +276,7 @@ async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<numb
     gradeAs: args.values ? "value" : "formula",
     gradeCell: args.gradeCell ?? null,
     acceptSuggestions: args.acceptSuggested
-      ? a.findings.filter((f) => (f.code === "SCORE_RULE" || f.code === "BUDGET_SCORE") && f.suggestion !== undefined).map((f) => f.cell)
+      ? a.findings.filter(isAcceptableSuggestion).map((f) => f.cell)
       : [],
     report: args.report,
   };
@@ -316,6 +317,3 @@ async function report(args: ParsedArgs, profile: Profile, io: Output): Promise<n
   return 0;
 }
 
-export function displayName(file: string): string {
-  return path.basename(file);
-}

@@ -17,7 +17,7 @@ import type {
 import { comparable, type NumberValue } from "./notation";
 import { parseForm, type ParsedForm, type RawIndicator } from "./parse";
 import { gradeOf, sameGrade, type Profile } from "./profiles";
-import { agreement, budgetRule, decimalsOf, inBand, qualitativeBand, ruleScore } from "./score";
+import { agreement, budgetRule, decimalsOf, inBand, qualitativeBand, ruleScore, totalOf } from "./score";
 import { isPlaceholderText } from "./text";
 
 export class TableNotFoundError extends Error {
@@ -161,10 +161,8 @@ function check(form: ParsedForm, profile: Profile): Analysis {
     f.add("PLACEHOLDER", "info", p.cell, `第${p.row}行“${p.text}”是模板留下的空行或说明文字，未计入检查；如不需要可删除该行。`);
 
   const budget = checkBudget(form, profile, f, formDecimals);
-  const notApplicable = profile.notApplicable
-    ? indicators.filter((i) => /不适用/.test(i.target.raw + i.actual.raw))
-    : [];
-  const counted = indicators.filter((i) => !notApplicable.includes(i));
+  const notApplicable = indicators.filter((i) => i.notApplicable);
+  const counted = indicators.filter((i) => !i.notApplicable);
 
   // weights
   const groups = summarizeGroups(form, indicators);
@@ -198,10 +196,8 @@ function check(form: ParsedForm, profile: Profile): Analysis {
   const budgetWritten = budget?.score.written ?? null;
   const budgetForSuggested = budget?.score.rule ?? budgetWritten ?? 0;
   const naWeight = sum(notApplicable.map((i) => i.weight ?? 0));
-  const scale = (x: Decimal) =>
-    naWeight.isZero() ? x : x.dividedBy(dec(profile.totalWeight).minus(naWeight)).times(profile.totalWeight);
-  const computed = round(scale(sum([budgetWritten ?? 0, ...counted.map((i) => i.score ?? 0)])), rounding).toNumber();
-  const suggested = round(scale(sum([budgetForSuggested, ...counted.map((i) => suggestedScore(i))])), rounding).toNumber();
+  const computed = round(totalOf([budgetWritten ?? 0, ...counted.map((i) => i.score ?? 0)], naWeight, profile.totalWeight), rounding).toNumber();
+  const suggested = round(totalOf([budgetForSuggested, ...counted.map((i) => suggestedScore(i))], naWeight, profile.totalWeight), rounding).toNumber();
   const tr = form.totalRow;
   const written = tr?.score ?? null;
   if (tr && tr.scoreCell) {
@@ -457,6 +453,7 @@ function scoreIndicator(raw: RawIndicator, profile: Profile, f: Findings, formDe
     ruleScore: ruleScoreValue,
     completion,
     band,
+    notApplicable: profile.notApplicable && /不适用/.test(t.raw + a.raw),
     cells: raw.cells,
   };
 }

@@ -25,10 +25,6 @@ export function round(x: Numeric, rounding: Rounding = DEFAULT_ROUNDING): Decima
   return dec(x).toDecimalPlaces(rounding.decimals, mode);
 }
 
-export function round2(x: Numeric): Decimal {
-  return round(x, DEFAULT_ROUNDING);
-}
-
 const SCALE = 1e6;
 
 /**

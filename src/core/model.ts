@@ -94,6 +94,8 @@ export interface IndicatorRow {
   ruleScore: number | null;
   /** Completion rate in % (actual ÷ target for ≥, target ÷ actual for ≤), when computable. */
   completion: number | null;
+  /** Marked 不适用 and left out of the total (only under a profile with `notApplicable`). */
+  notApplicable: boolean;
   /** Qualitative band of the actual, when classified. */
   band: "achieved" | "partial" | "notAchieved" | null;
   cells: { name: string; target: string; actual: string; weight: string | null; score: string; reason: string | null };

@@ -6,7 +6,6 @@ import {
   TOTAL_LABELS,
   cellRightOf,
   findFundingHeader,
-  findIndicatorHeaders,
   findLabel,
   headerKey,
   valueRightOf,
@@ -74,7 +73,6 @@ export interface ParsedFunding {
   weight: { value: number | null; cell: string | null };
   rate: { value: number | null; percent: boolean; cell: string | null; text: string };
   score: { value: number | null; cell: string | null; text: string };
-  reasonCell: string | null;
 }
 
 export interface ParsedForm {
@@ -149,11 +147,12 @@ function readFunding(grid: Grid, header: FundingHeader, stopRow: number): Parsed
   const labelText = normalizeLabel(header.labelText + Object.values(header.rawHeaders).join(""));
   const unitNote = findUnitNote(grid, stopRow);
   const moneyUnit = unitNote ?? (/万元/.test(labelText) ? "万元" : /\(元\)|元\)/.test(labelText) || /[(（]元[)）]/.test(header.labelText) ? "元" : "万元");
+  // the budget's weight as printed: 预算执行情况(20分), 分值(10分), or 得分(20分*执行率)
+  const scoreHeaderWeight = /(\d+(?:\.\d+)?)\s*分/.exec((header.rawHeaders.score ?? "").normalize("NFKC"))?.[1];
   const declaredWeight =
     splitDeclaredWeight(header.labelText).declared ??
     (header.rawHeaders.weight ? splitDeclaredWeight(header.rawHeaders.weight).declared : null) ??
-    (header.rawHeaders.score ? /(\d+(?:\.\d+)?)\s*分/.exec(header.rawHeaders.score.normalize("NFKC"))?.[1] : undefined)?.valueOf() ??
-    null;
+    (scoreHeaderWeight !== undefined ? Number(scoreHeaderWeight) : null);
   for (let r = header.row + 1; r < stopRow; r++) {
     let label = "";
     for (let c = 1; c < firstAmount; c++) {
@@ -184,7 +183,7 @@ function readFunding(grid: Grid, header: FundingHeader, stopRow: number): Parsed
   return {
     header,
     moneyUnit,
-    declaredWeight: declaredWeight === null ? null : Number(declaredWeight),
+    declaredWeight,
     rows,
     totalRow,
     subRows,
@@ -200,7 +199,6 @@ function readFunding(grid: Grid, header: FundingHeader, stopRow: number): Parsed
       cell: at(cols.score),
       text: holder && cols.score !== undefined ? grid.text(holder.row, cols.score) : "",
     },
-    reasonCell: null,
   };
 }
 
@@ -421,4 +419,3 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
   };
 }
 
-export { findIndicatorHeaders };

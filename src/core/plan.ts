@@ -1,7 +1,7 @@
 // plan(analysis, book, choices) → WritePlan: every change the write-back makes, as data. Both gateways apply it;
 // nothing here touches a workbook.
 import { analyze } from "./analyze";
-import { Decimal, dec, round, sum } from "./decimal";
+import { dec, round, sum } from "./decimal";
 import { Grid, parseA1, rangeToA1, toA1, type WorkbookGrids } from "./grid";
 import type { Analysis, IndicatorRow } from "./model";
 import { gradeOf, type Profile } from "./profiles";
@@ -17,6 +17,7 @@ import {
   type WritePurpose,
 } from "./writePlan";
 import { isAcceptableSuggestion } from "./suggestions";
+import { totalOf } from "./score";
 
 /** The fill of an error highlight (Excel's light red "bad" fill). */
 export const HIGHLIGHT_FILL = "#FFC7CE";
@@ -50,10 +51,6 @@ function shown(s: CellSnapshot): string {
   return s.formula ?? "";
 }
 
-/** Indicators left out of the total under the profile's 不适用 setting (as analyze() does). */
-function notApplicable(a: Analysis): Set<IndicatorRow> {
-  return new Set(a.profile.notApplicable ? a.indicators.filter((i) => /不适用/.test(i.target.raw + i.actual.raw)) : []);
-}
 
 /** Rows of one column as A1 ranges: H13:H27, or H13:H17,H19:H27 when rows are missing. */
 export function compactRanges(addresses: string[]): string[] {
@@ -223,8 +220,8 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
   const profile = a.profile;
   const d = profile.rounding.decimals;
   const ROUNDF = roundingFunction(profile);
-  const na = notApplicable(a);
-  const counted = a.indicators.filter((i) => !na.has(i));
+  const na = a.indicators.filter((i) => i.notApplicable);
+  const counted = a.indicators.filter((i) => !i.notApplicable);
 
   // 1. accepted suggestions: the staff's own field, so values; accepting one is the confirmation to overwrite it
   const accepted = new Map<string, number>();
@@ -292,11 +289,9 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
 
   // 3. the total, from the scores as they will stand
   const scoreOf = (i: IndicatorRow) => accepted.get(i.cells.score) ?? i.score ?? 0;
-  const naWeight = sum([...na].map((i) => i.weight ?? 0));
-  const scale = (x: Decimal) =>
-    naWeight.isZero() ? x : x.dividedBy(dec(profile.totalWeight).minus(naWeight)).times(profile.totalWeight);
-  const exact = sum([budgetScore ?? 0, ...counted.map(scoreOf)]);
-  const total = round(scale(exact), profile.rounding).toNumber();
+  const naWeight = sum(na.map((i) => i.weight ?? 0));
+  const exact = totalOf([budgetScore ?? 0, ...counted.map(scoreOf)], naWeight, profile.totalWeight);
+  const total = round(exact, profile.rounding).toNumber();
   const totalCell = a.columns.score !== null ? a.total.cell : null;
   let totalWritten = false;
   if (totalCell) {

@@ -1,6 +1,6 @@
 // Scoring rules (SPEC §4), in decimal arithmetic. Functions return exact (unrounded) scores; callers round
 // with the profile's rounding so that "explained by coarser rounding" can be judged against the exact value.
-import { Decimal, clamp, dec, round, type Numeric, type Rounding } from "./decimal";
+import { Decimal, clamp, dec, round, sum, type Numeric, type Rounding } from "./decimal";
 import type { NumberValue, QualitativeClass } from "./notation";
 import type { AtMostRule, Profile } from "./profiles";
 
@@ -99,6 +99,16 @@ export function agreement(written: Numeric, exact: Numeric, rounding: Rounding, 
   }
   if (candidates.some((r) => round(exact, r).equals(w))) return "rounding";
   return w.minus(expected).abs().lessThanOrEqualTo("0.01") ? "ok" : "differs";
+}
+
+/**
+ * The total: budget score + Σ indicator scores, scaled to the applicable weights when some indicators are 不适用
+ * (Σ scores ÷ (total weight − their weights) × total weight). Exact; the caller rounds.
+ */
+export function totalOf(scores: Numeric[], notApplicableWeight: Numeric, totalWeight: Numeric): Decimal {
+  const exact = sum(scores);
+  const na = dec(notApplicableWeight);
+  return na.isZero() ? exact : exact.dividedBy(dec(totalWeight).minus(na)).times(totalWeight);
 }
 
 /** Number of decimals a number is written with (9.68 → 2, 19 → 0). */

@@ -3,7 +3,6 @@
 // No Excel.* or Office.* calls here.
 import type { CellValue, Range } from "../core/grid";
 import { parseRangeA1 } from "../core/grid";
-import { displayWidth } from "../core/text";
 
 /** One cell as Office.js reports it: `values[0][0]`, `formulas[0][0]`, `numberFormat[0][0]`. */
 export interface RawCell {
@@ -127,4 +126,3 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export { displayWidth as textWidth };

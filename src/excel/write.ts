@@ -13,8 +13,8 @@ import {
   holds,
   needsTextFormat,
   normalizeFill,
-  textWidth,
 } from "./cells";
+import { displayWidth } from "../core/text";
 
 export interface WriteOptions {
   /** RangeFill.pattern is available (ExcelApi 1.9): tells "no fill" from a white fill exactly. */
@@ -228,7 +228,7 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
         // Excel does not autofit the height of merged cells: size paragraphs by their length
         const text = String(row.cells[0]?.value ?? "");
         const spanChars = ns.columnWidths.slice(0, span).reduce((a, b) => a + b, 0) || (totalChars * span) / width;
-        const lines = Math.ceil(textWidth(text) / Math.max(1, spanChars - 1));
+        const lines = Math.ceil(displayWidth(text) / Math.max(1, spanChars - 1));
         if (lines > 1) height = 15 * lines;
       }
     }

@@ -17,7 +17,6 @@ const LINE_HEIGHT = 15;
 const MIN_WIDTH = 10; // ExcelJS drops a width of exactly 9 (its default), so stay above it
 const MAX_WIDTH = 30;
 
-export { displayWidth };
 
 function cellText(cell: Cell | undefined): string {
   const v = cell?.value;
