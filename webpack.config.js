@@ -37,7 +37,9 @@ const DEV_CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
  */
 function devServerHttps() {
   const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
-  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(DEV_CERT_DIR, f)]));
+  const paths = Object.fromEntries(
+    Object.entries(files).map(([k, f]) => [k, path.join(DEV_CERT_DIR, f)])
+  );
   if (Object.values(paths).every((p) => fs.existsSync(p))) {
     return {
       type: "https",
@@ -142,7 +144,9 @@ module.exports = (_env = {}, argv = {}) => {
               if (!production || !publicUrl) return content;
               const xml = content.toString();
               // AppDomain takes an origin; everything else the full base (the add-in may live under a path).
-              const domain = xml.split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`).join(`<AppDomain>${new URL(publicUrl).origin}</AppDomain>`);
+              const domain = xml
+                .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
+                .join(`<AppDomain>${new URL(publicUrl).origin}</AppDomain>`);
               return domain.split(DEV_ORIGIN).join(publicUrl.replace(/\/+$/, ""));
             },
           },

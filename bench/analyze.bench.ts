@@ -24,6 +24,6 @@ for (const [rows, target, runs] of [
   }
   const m = median(times);
   console.log(
-    `analyze ${String(rows).padStart(5)} indicator rows: median ${m.toFixed(2)} ms, p90 ${[...times].sort((a, b) => a - b)[Math.floor(runs * 0.9)].toFixed(2)} ms over ${runs} runs (${findings} findings) — target ≤ ${target} ms ${m <= target ? "✓" : "✗"}`,
+    `analyze ${String(rows).padStart(5)} indicator rows: median ${m.toFixed(2)} ms, p90 ${[...times].sort((a, b) => a - b)[Math.floor(runs * 0.9)].toFixed(2)} ms over ${runs} runs (${findings} findings) — target ≤ ${target} ms ${m <= target ? "✓" : "✗"}`
   );
 }

@@ -5,11 +5,17 @@
 const { measure } = require("./bundleSize");
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-const r = measure(process.argv.find((a) => !a.startsWith("-") && a !== process.argv[0] && a !== process.argv[1]));
+const r = measure(
+  process.argv.find((a) => !a.startsWith("-") && a !== process.argv[0] && a !== process.argv[1])
+);
 
 console.log("initial task-pane JavaScript (loaded by taskpane.html):");
-for (const f of r.initial) console.log(`  ${f.name.padEnd(44)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}`);
-console.log(`  ${"total".padEnd(44)} ${"".padStart(10)}  gzip ${kb(r.total).padStart(9)}  (budget ${kb(r.budget)}: ${r.withinBudget ? "ok" : "OVER"})`);
+for (const f of r.initial)
+  console.log(`  ${f.name.padEnd(44)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}`);
+console.log(
+  `  ${"total".padEnd(44)} ${"".padStart(10)}  gzip ${kb(r.total).padStart(9)}  (budget ${kb(r.budget)}: ${r.withinBudget ? "ok" : "OVER"})`
+);
 console.log("loaded on demand:");
-for (const f of r.lazy) console.log(`  ${f.name.padEnd(44)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}`);
+for (const f of r.lazy)
+  console.log(`  ${f.name.padEnd(44)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}`);
 if (process.argv.includes("--check") && !r.withinBudget) process.exit(1);

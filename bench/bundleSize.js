@@ -23,7 +23,8 @@ function scriptSources(html) {
 
 function measure(distDir = path.resolve(__dirname, "../dist/web")) {
   const htmlFile = path.join(distDir, "taskpane.html");
-  if (!fs.existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: run \`npx webpack --mode production\` first`);
+  if (!fs.existsSync(htmlFile))
+    throw new Error(`${htmlFile} is missing: run \`npx webpack --mode production\` first`);
   const initialNames = scriptSources(fs.readFileSync(htmlFile, "utf8"));
   const initial = initialNames.map((name) => {
     const file = path.join(distDir, name);

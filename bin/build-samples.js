@@ -11,7 +11,9 @@ const compiled = path.join(root, "dist", "scripts", "build-samples.js");
 if (!fs.existsSync(compiled)) {
   console.log("dist/ is missing: compiling with tsc -p tsconfig.cli.json …");
   const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
-  const r = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.cli.json")], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.cli.json")], {
+    stdio: "inherit",
+  });
   if (r.status !== 0 || !fs.existsSync(compiled)) {
     console.error("Compilation failed; run `npm run build:cli` and try again.");
     process.exit(1);

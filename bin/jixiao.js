@@ -5,7 +5,9 @@ try {
   cli = require("../dist/src/cli/main.js");
 } catch (e) {
   if (e && e.code === "MODULE_NOT_FOUND") {
-    process.stderr.write("jixiao 尚未编译：请在项目目录运行 npm install（或 npm run build:cli）。\n");
+    process.stderr.write(
+      "jixiao 尚未编译：请在项目目录运行 npm install（或 npm run build:cli）。\n"
+    );
     process.exit(2);
   }
   throw e;

@@ -21,7 +21,9 @@ function pinZipDates(date: Date): () => void {
   try {
     const exceljsDir = path.dirname(require.resolve("exceljs/package.json"));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const jszip = require(require.resolve("jszip", { paths: [exceljsDir] })) as { defaults?: { date: Date | null } };
+    const jszip = require(require.resolve("jszip", { paths: [exceljsDir] })) as {
+      defaults?: { date: Date | null };
+    };
     if (!jszip.defaults) return () => undefined;
     const before = jszip.defaults.date;
     jszip.defaults.date = date;
@@ -45,10 +47,15 @@ function cells(grid: Grid): string {
 }
 
 function sameContent(a: WorkbookGrids, b: WorkbookGrids): boolean {
-  return a.sheets.length === b.sheets.length && a.sheets.every((s, i) => cells(s) === cells(b.sheets[i]));
+  return (
+    a.sheets.length === b.sheets.length && a.sheets.every((s, i) => cells(s) === cells(b.sheets[i]))
+  );
 }
 
-export async function buildSamples(outDir: string, log: (line: string) => void = console.log): Promise<string[]> {
+export async function buildSamples(
+  outDir: string,
+  log: (line: string) => void = console.log
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const unpin = pinZipDates(SAMPLE_DATE);
   const written: string[] = [];
@@ -57,7 +64,8 @@ export async function buildSamples(outDir: string, log: (line: string) => void =
       const grids = buildSeedWorkbook(options);
       const bytes = await gridsToXlsx(grids, { date: SAMPLE_DATE });
       // Check the file reads back to exactly what was built before keeping it.
-      if (!sameContent(await readWorkbook(bytes), grids)) throw new Error(`${file}: 写出的文件读回后与原表不一致`);
+      if (!sameContent(await readWorkbook(bytes), grids))
+        throw new Error(`${file}: 写出的文件读回后与原表不一致`);
       const target = path.join(outDir, file);
       const old = await readFile(target).catch(() => undefined);
       if (old && Buffer.compare(old, Buffer.from(bytes)) === 0) {
@@ -75,7 +83,10 @@ export async function buildSamples(outDir: string, log: (line: string) => void =
 }
 
 /** Entry point: `node bin/build-samples.js [outDir]`. */
-export async function main(argv: string[] = process.argv.slice(2), root = path.resolve(__dirname, "../..")) {
+export async function main(
+  argv: string[] = process.argv.slice(2),
+  root = path.resolve(__dirname, "../..")
+) {
   const outDir = argv[0] ? path.resolve(argv[0]) : path.join(root, "assets", "samples");
   await buildSamples(outDir);
 }

@@ -55,15 +55,20 @@ function html(sheet: NewSheet, others: string[], rows: number): string {
         const v = cell?.value ?? null;
         const bar = typeof v === "string" && /^[█░]+$/.test(v);
         const align = row.style === "table" ? (c === 0 ? "left" : bar ? "left" : "right") : "";
-        const style = cell || row.style === "tableHeader" || row.style === "table" ? CSS[row.style] : "";
+        const style =
+          cell || row.style === "tableHeader" || row.style === "table" ? CSS[row.style] : "";
         const extra = `${align ? `text-align:${align};` : ""}${bar ? "color:#4472c4;letter-spacing:-1px;" : ""}`;
-        cells.push(`<td colspan="${span}" style="${style}${extra}">${v === null ? "" : esc(String(v))}</td>`);
+        cells.push(
+          `<td colspan="${span}" style="${style}${extra}">${v === null ? "" : esc(String(v))}</td>`
+        );
         c += span;
       }
       return `<tr style="height:${h}px">${cells.join("")}</tr>`;
     })
     .join("\n");
-  const tabs = [...others, sheet.name].map((n) => `<span class="tab${n === sheet.name ? " on" : ""}">${esc(n)}</span>`).join("");
+  const tabs = [...others, sheet.name]
+    .map((n) => `<span class="tab${n === sheet.name ? " on" : ""}">${esc(n)}</span>`)
+    .join("");
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
     body { margin: 0; background: #fff; font-family: ${BODY}; }
     .wrap { width: ${width}px; border: 1px solid #c6c6c6; }
@@ -88,20 +93,37 @@ export async function main(argv: string[]): Promise<void> {
   if (!a) throw new Error(`no form in ${SAMPLE}`);
   const sheet = plan(a, book, { report: true }).newSheets[0];
   const rows = argv.includes("--full") ? sheet.rows.length : ROWS_SHOWN;
-  const page = html(sheet, book.sheets.map((g) => g.sheet), rows);
+  const page = html(
+    sheet,
+    book.sheets.map((g) => g.sheet),
+    rows
+  );
   await mkdir(path.dirname(OUT), { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
-    const tab = await browser.newPage({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
+    const tab = await browser.newPage({
+      viewport: { width: 1000, height: 800 },
+      deviceScaleFactor: 1,
+    });
     await tab.setContent(page, { waitUntil: "load" });
     await tab.locator(".wrap").screenshot({ path: OUT });
   } finally {
     await browser.close();
   }
-  console.log(`wrote ${path.relative(ROOT, OUT)} (${rows} of ${sheet.rows.length} rows of “${sheet.name}”)`);
+  console.log(
+    `wrote ${path.relative(ROOT, OUT)} (${rows} of ${sheet.rows.length} rows of “${sheet.name}”)`
+  );
 }
 
 if (require.main === module)

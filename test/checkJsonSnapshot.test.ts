@@ -28,7 +28,10 @@ function compare(name: string, actual: unknown): void {
   const file = path.join(SNAPSHOTS, `${name}.json`);
   const text = JSON.stringify(actual, null, 2) + "\n";
   if (update || !fs.existsSync(file)) {
-    if (process.env.CI) throw new Error(`snapshot ${name}.json is missing: run UPDATE_CHECK_SNAPSHOTS=1 npx jest test/checkJsonSnapshot and commit it`);
+    if (process.env.CI)
+      throw new Error(
+        `snapshot ${name}.json is missing: run UPDATE_CHECK_SNAPSHOTS=1 npx jest test/checkJsonSnapshot and commit it`
+      );
     fs.mkdirSync(SNAPSHOTS, { recursive: true });
     fs.writeFileSync(file, text);
   }
@@ -40,17 +43,28 @@ const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".xlsx"));
 describe("check --json is unchanged on the bundled samples", () => {
   for (const file of samples)
     for (const profile of PROFILE_IDS)
-      it(`${file} under ${profile}`, async () => compare(`sample-${path.basename(file, ".xlsx")}-${profile}`, await checkJson(path.join(SAMPLES, file), profile)));
+      it(`${file} under ${profile}`, async () =>
+        compare(
+          `sample-${path.basename(file, ".xlsx")}-${profile}`,
+          await checkJson(path.join(SAMPLES, file), profile)
+        ));
 });
 
 describeShared("check --json is unchanged on the shared fixtures", () => {
-  const fixtures = haveShared ? fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith(".xlsx")) : [];
+  const fixtures = haveShared
+    ? fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith(".xlsx"))
+    : [];
   for (const file of fixtures)
     for (const profile of PROFILE_IDS)
-      it(`${file} under ${profile}`, async () => compare(`shared-${path.basename(file, ".xlsx")}-${profile}`, await checkJson(path.join(SHARED_FIXTURES, file), profile)));
+      it(`${file} under ${profile}`, async () =>
+        compare(
+          `shared-${path.basename(file, ".xlsx")}-${profile}`,
+          await checkJson(path.join(SHARED_FIXTURES, file), profile)
+        ));
 });
 
 describe("the analysis JSON is unchanged on the EXAMPLES forms", () => {
   for (const ex of EXAMPLE_FORMS)
-    it(`${ex.id} under ${ex.profile}`, () => compare(`example-${ex.id}`, toCheckJson(ex.id, analyze(ex.grid, getProfile(ex.profile)))));
+    it(`${ex.id} under ${ex.profile}`, () =>
+      compare(`example-${ex.id}`, toCheckJson(ex.id, analyze(ex.grid, getProfile(ex.profile)))));
 });

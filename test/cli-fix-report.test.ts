@@ -8,7 +8,13 @@ import { Grid } from "../src/core/grid";
 import { buildSeedWorkbook, type SeedFormOptions } from "../src/samples/seedForm";
 import { gridsToXlsx } from "../src/xlsx/write";
 import { describeShared, SHARED_FIXTURES } from "./support/shared";
-import { changedCells, formulaEngine, formulaOf, loadExcel, sheetFacts } from "./support/workbookDump";
+import {
+  changedCells,
+  formulaEngine,
+  formulaOf,
+  loadExcel,
+  sheetFacts,
+} from "./support/workbookDump";
 
 const SEED_SENTENCE =
   "全区科普经费项目自评得分89.45分，绩效级别为“良好”。其中：预算执行10分，项目产出50.45分，项目效益24.6分，服务对象满意度4.4分。";
@@ -108,7 +114,16 @@ describe("jixiao fix", () => {
   it("--overwrite --accept-suggested: takes the rules' scores and writes the total they give", async () => {
     const input = await sample("errors2.xlsx", { variant: "errors" });
     const out = path.join(dir, "errors2-out.xlsx");
-    const r = await cli("fix", input, "-o", out, "--profile", "xicheng", "--overwrite", "--accept-suggested");
+    const r = await cli(
+      "fix",
+      input,
+      "-o",
+      out,
+      "--profile",
+      "xicheng",
+      "--overwrite",
+      "--accept-suggested"
+    );
     expect(r.code).toBe(0);
     expect(r.out).toContain("H15 采用建议得分（“西城科普进行时”公众号发布科普文章）：5.6 → 5.4");
     expect(r.out).toContain("I6 采用建议得分（预算执行）：9.5 → 10");
@@ -129,7 +144,10 @@ describe("jixiao fix", () => {
     const r2 = await cli("fix", path.join(dir, "missing.xlsx"), "-o", path.join(dir, "y.xlsx"));
     expect([r2.code, r2.err]).toEqual([2, expect.stringContaining("无法打开文件")]);
     const notes = path.join(dir, "notes.xlsx");
-    fs.writeFileSync(notes, await gridsToXlsx({ sheets: [Grid.fromRows("说明", [["这里只有说明文字"]])] }));
+    fs.writeFileSync(
+      notes,
+      await gridsToXlsx({ sheets: [Grid.fromRows("说明", [["这里只有说明文字"]])] })
+    );
     const r4 = await cli("report", notes, "-o", path.join(dir, "notes.md"));
     expect([r4.code, r4.err]).toEqual([2, expect.stringContaining("没有找到绩效指标表")]);
     const r3 = await cli("fix", await sample("blank.xlsx", { variant: "blankTotal" }));

@@ -27,38 +27,79 @@ describe("jixiao check on the bundled samples", () => {
   it("the form with mistakes: exit 1 and every error with its cell", async () => {
     const r = await run("check", sample("xicheng-kepu-2024-errors.xlsx"), "--profile", "xicheng");
     expect(r.code).toBe(1);
-    for (const cell of ["I6", "H15", "I17", "H22", "H25", "H26", "G28", "H28"]) expect(r.out).toMatch(new RegExp(`\\b${cell}\\s`));
+    for (const cell of ["I6", "H15", "I17", "H22", "H25", "H26", "G28", "H28"])
+      expect(r.out).toMatch(new RegExp(`\\b${cell}\\s`));
     expect(r.out.indexOf("【错误】")).toBeLessThan(r.out.indexOf("【警告】"));
   });
 
   it("--json prints the public contract", async () => {
-    const r = await run("check", sample("xicheng-kepu-2024.xlsx"), "--profile", "xicheng", "--json");
+    const r = await run(
+      "check",
+      sample("xicheng-kepu-2024.xlsx"),
+      "--profile",
+      "xicheng",
+      "--json"
+    );
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({
       sheet: "附件1",
       profile: "xicheng",
       project: { name: "全区科普经费项目", moneyUnit: "万元", year: "2024" },
-      budget: { weight: 10, adjusted: 137.85, executed: 137.85, rate: 100, score: { written: 10, rule: 10 }, cells: { rate: "H6", score: "I6" } },
+      budget: {
+        weight: 10,
+        adjusted: 137.85,
+        executed: 137.85,
+        rate: 100,
+        score: { written: 10, rule: 10 },
+        cells: { rate: "H6", score: "I6" },
+      },
       total: { weight: 100, written: 89.45, computed: 89.45, suggested: 89.45, cell: "H28" },
       grade: { label: "良好" },
       summary: { parts: { 预算执行: 10, 项目产出: 50.45, 项目效益: 24.6, 服务对象满意度: 4.4 } },
       findings: [],
     });
-    expect(j.groups).toEqual(expect.arrayContaining([{ name: "产出指标", level: 1, weight: 55, score: { written: 50.45, rule: 50.45 } }]));
+    expect(j.groups).toEqual(
+      expect.arrayContaining([
+        { name: "产出指标", level: 1, weight: 55, score: { written: 50.45, rule: 50.45 } },
+      ])
+    );
   });
 
   it("several files: a JSON array, one object per file, exit 1 when any has errors", async () => {
-    const r = await run("check", sample("xicheng-kepu-2024.xlsx"), sample("xicheng-kepu-2024-errors.xlsx"), "-p", "xicheng", "--json");
+    const r = await run(
+      "check",
+      sample("xicheng-kepu-2024.xlsx"),
+      sample("xicheng-kepu-2024-errors.xlsx"),
+      "-p",
+      "xicheng",
+      "--json"
+    );
     const j = JSON.parse(r.out);
     expect(j).toHaveLength(2);
-    expect(j[1].findings.filter((f: { severity: string }) => f.severity === "error").length).toBeGreaterThanOrEqual(8);
+    expect(
+      j[1].findings.filter((f: { severity: string }) => f.severity === "error").length
+    ).toBeGreaterThanOrEqual(8);
     expect(r.code).toBe(1);
   });
 
   it("--sheet picks the sheet; a missing one is named", async () => {
-    const ok = await run("check", sample("xicheng-kepu-2024.xlsx"), "-p", "xicheng", "--sheet", "附件1");
+    const ok = await run(
+      "check",
+      sample("xicheng-kepu-2024.xlsx"),
+      "-p",
+      "xicheng",
+      "--sheet",
+      "附件1"
+    );
     expect(ok.code).toBe(0);
-    const missing = await run("check", sample("xicheng-kepu-2024.xlsx"), "-p", "xicheng", "--sheet", "附件9");
+    const missing = await run(
+      "check",
+      sample("xicheng-kepu-2024.xlsx"),
+      "-p",
+      "xicheng",
+      "--sheet",
+      "附件9"
+    );
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("没有名为“附件9”的工作表");
   });
@@ -85,7 +126,8 @@ describe("jixiao check on bad input: a clear message, exit 2, no stack trace", (
   it("a workbook without an indicator table", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("报告").getCell("A1").value = "西城区科协2024年全区科普经费项目支出绩效评价报告";
+    wb.addWorksheet("报告").getCell("A1").value =
+      "西城区科协2024年全区科普经费项目支出绩效评价报告";
     const f = path.join(dir, "report-only.xlsx");
     await wb.xlsx.writeFile(f);
     const r = await run("check", f);
@@ -106,7 +148,19 @@ describe("jixiao check on bad input: a clear message, exit 2, no stack trace", (
 
 describeShared("jixiao check on the shared fixtures", () => {
   it("errors fixture exits 1; seed exits 0", async () => {
-    expect((await run("check", path.join(SHARED_FIXTURES, "xicheng-kepu-2024-errors.xlsx"), "-p", "xicheng")).code).toBe(1);
-    expect((await run("check", path.join(SHARED_FIXTURES, "xicheng-kepu-2024.xlsx"), "-p", "xicheng")).code).toBe(0);
+    expect(
+      (
+        await run(
+          "check",
+          path.join(SHARED_FIXTURES, "xicheng-kepu-2024-errors.xlsx"),
+          "-p",
+          "xicheng"
+        )
+      ).code
+    ).toBe(1);
+    expect(
+      (await run("check", path.join(SHARED_FIXTURES, "xicheng-kepu-2024.xlsx"), "-p", "xicheng"))
+        .code
+    ).toBe(0);
   });
 });

@@ -35,14 +35,19 @@ describe("numbers printed the seed's way", () => {
     [89.45, "89.45"],
     [0.1 + 0.2, "0.3"],
   ])("%s → %s", (x, s) => expect(formatNumber(x)).toBe(s));
-  it("fixed decimals when the profile asks", () => expect(formatNumber(24.6, 2, true)).toBe("24.60"));
+  it("fixed decimals when the profile asks", () =>
+    expect(formatNumber(24.6, 2, true)).toBe("24.60"));
 });
 
 describe("≤ rules in real use (A=100, B=125, w=10)", () => {
-  it("ratio gives 8.00", () => expect(round(ruleScore("<=", 100, 125, 10, "ratio").score).toNumber()).toBe(8));
-  it("linear gives 7.50", () => expect(round(ruleScore("<=", 100, 125, 10, "linear").score).toNumber()).toBe(7.5));
-  it("linear gives 0 at twice the target", () => expect(ruleScore("<=", 100, 200, 10, "linear").score.toNumber()).toBe(0));
-  it("at or under the target: full marks", () => expect(ruleScore("<=", 137.85, 137.85, 8, "ratio").score.toNumber()).toBe(8));
+  it("ratio gives 8.00", () =>
+    expect(round(ruleScore("<=", 100, 125, 10, "ratio").score).toNumber()).toBe(8));
+  it("linear gives 7.50", () =>
+    expect(round(ruleScore("<=", 100, 125, 10, "linear").score).toNumber()).toBe(7.5));
+  it("linear gives 0 at twice the target", () =>
+    expect(ruleScore("<=", 100, 200, 10, "linear").score.toNumber()).toBe(0));
+  it("at or under the target: full marks", () =>
+    expect(ruleScore("<=", 137.85, 137.85, 8, "ratio").score.toNumber()).toBe(8));
 });
 
 describe("= and edge cases", () => {
@@ -50,20 +55,26 @@ describe("= and edge cases", () => {
     expect(ruleScore("=", 100, 100, 5, "ratio").met).toBe(true);
     expect(ruleScore("=", 100, 101, 5, "ratio").score.toNumber()).toBe(5);
   });
-  it("=15个 with 12个: 5 × 12/15 = 4", () => expect(ruleScore("=", 15, 12, 5, "ratio").score.toNumber()).toBe(4));
+  it("=15个 with 12个: 5 × 12/15 = 4", () =>
+    expect(ruleScore("=", 15, 12, 5, "ratio").score.toNumber()).toBe(4));
   it("A = 0 with =: B ≤ 0 full marks, else 0", () => {
     expect(ruleScore("=", 0, 0, 5, "ratio").score.toNumber()).toBe(5);
     expect(ruleScore("=", 0, 1, 5, "ratio").score.toNumber()).toBe(0);
   });
-  it("a negative actual counts as 0", () => expect(ruleScore(">=", 30, -5, 8, "ratio").score.toNumber()).toBe(0));
+  it("a negative actual counts as 0", () =>
+    expect(ruleScore(">=", 30, -5, 8, "ratio").score.toNumber()).toBe(0));
 });
 
 describe("agreement of a written score with the rule", () => {
   const r2 = { decimals: 2, mode: "halfUp" as const };
-  it("9.68 for 9.6852 is truncation: rounding", () => expect(agreement(9.68, "9.6852", r2, 2)).toBe("rounding"));
-  it("9 for 8.62 on a form of integers: rounding", () => expect(agreement(9, "8.6204", r2, 0)).toBe("rounding"));
-  it("9 for 8.62 on a form that writes 2 decimals: differs", () => expect(agreement(9, "8.6204", r2, 2)).toBe("differs"));
-  it("19 for 19.99 (floor) on a form of integers: rounding", () => expect(agreement(19, "19.99", r2, 0)).toBe("rounding"));
+  it("9.68 for 9.6852 is truncation: rounding", () =>
+    expect(agreement(9.68, "9.6852", r2, 2)).toBe("rounding"));
+  it("9 for 8.62 on a form of integers: rounding", () =>
+    expect(agreement(9, "8.6204", r2, 0)).toBe("rounding"));
+  it("9 for 8.62 on a form that writes 2 decimals: differs", () =>
+    expect(agreement(9, "8.6204", r2, 2)).toBe("differs"));
+  it("19 for 19.99 (floor) on a form of integers: rounding", () =>
+    expect(agreement(19, "19.99", r2, 0)).toBe("rounding"));
   it("5.6 for 5.4: differs", () => expect(agreement(5.6, "5.4", r2, 2)).toBe("differs"));
   it("7.92 for 7.9224: ok", () => expect(agreement(7.92, "7.92241379", r2, 2)).toBe("ok"));
 });

@@ -6,18 +6,30 @@ import { buildSeedWorkbook } from "../src/samples/seedForm";
 import { analyzeBook } from "./support/analyzeHelpers";
 
 const unescape = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** Text of each top-level paragraph of the body, and the rows of each table (cell texts). */
 function readBody(xml: string): { paragraphs: string[]; tables: string[][][] } {
   const body = xml.slice(xml.indexOf("<w:body>"), xml.indexOf("</w:body>"));
-  const textOf = (frag: string) => [...frag.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join("");
+  const textOf = (frag: string) =>
+    [...frag.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join("");
   const tables: string[][][] = [];
   const withoutTables = body.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, (tbl) => {
-    tables.push([...tbl.matchAll(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [^>]*>[\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => textOf(tc[0]))));
+    tables.push(
+      [...tbl.matchAll(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [^>]*>[\s\S]*?<\/w:tr>/g)].map((tr) =>
+        [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => textOf(tc[0]))
+      )
+    );
     return "";
   });
-  const paragraphs = [...withoutTables.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map((p) => textOf(p[0])).filter((t) => t !== "");
+  const paragraphs = [...withoutTables.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)]
+    .map((p) => textOf(p[0]))
+    .filter((t) => t !== "");
   return { paragraphs, tables };
 }
 
@@ -36,8 +48,13 @@ describe("the report as .docx", () => {
 
   it("opens as a Word package and holds the same paragraphs, in order", async () => {
     const { zip, xml } = await open(doc);
-    expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(["[Content_Types].xml", "word/document.xml", "word/styles.xml"]));
-    const expected = [doc.title, ...doc.blocks.flatMap((b) => (b.kind === "table" ? [] : [b.text]))];
+    expect(Object.keys(zip.files)).toEqual(
+      expect.arrayContaining(["[Content_Types].xml", "word/document.xml", "word/styles.xml"])
+    );
+    const expected = [
+      doc.title,
+      ...doc.blocks.flatMap((b) => (b.kind === "table" ? [] : [b.text])),
+    ];
     expect(readBody(xml).paragraphs).toEqual(expected);
   });
 
@@ -61,7 +78,10 @@ describe("the report as .docx", () => {
   });
 
   it("keeps text that looks like markup or a formula as text", async () => {
-    const odd = { title: "<报告> & =SUM(A1)", blocks: [{ kind: "paragraph" as const, text: '=HYPERLINK("x") <w:t> & @a' }] };
+    const odd = {
+      title: "<报告> & =SUM(A1)",
+      blocks: [{ kind: "paragraph" as const, text: '=HYPERLINK("x") <w:t> & @a' }],
+    };
     const { xml } = await open(odd);
     expect(readBody(xml).paragraphs).toEqual(["<报告> & =SUM(A1)", '=HYPERLINK("x") <w:t> & @a']);
   });

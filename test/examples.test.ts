@@ -12,7 +12,8 @@ function run(id: ExampleForm["id"]): { a: Analysis; ex: ExampleForm } {
 
 function only(a: Analysis, code: FindingCode, cell: string): Finding {
   const hits = a.findings.filter((f) => f.code === code && f.cell === cell);
-  if (hits.length !== 1) throw new Error(`expected one ${code} at ${cell}, got:\n${brief(a.findings).join("\n")}`);
+  if (hits.length !== 1)
+    throw new Error(`expected one ${code} at ${cell}, got:\n${brief(a.findings).join("\n")}`);
   return hits[0];
 }
 
@@ -21,7 +22,11 @@ const errors = (a: Analysis) => a.findings.filter((f) => f.severity === "error")
 describe("湖北 鄂州市科协 2022 (no 分值 column, budget worth 20)", () => {
   const { a, ex } = run("hubei-ezhou-2022");
   it("budget 20 × 103.97/104 = 19.99, written 19: BUDGET_SCORE (floor on a form of integers → rounding warning)", () => {
-    expect(a.budget).toMatchObject({ weight: 20, rate: 99.97, score: { written: 19, rule: 19.99 } });
+    expect(a.budget).toMatchObject({
+      weight: 20,
+      rate: 99.97,
+      score: { written: 19, rule: 19.99 },
+    });
     const f = only(a, "BUDGET_SCORE", ex.cells.budgetScore);
     expect(f).toMatchObject({ severity: "warning", suggestion: 19.99 });
   });
@@ -33,7 +38,11 @@ describe("湖北 鄂州市科协 2022 (no 分值 column, budget worth 20)", () =
     const f = a.findings.find((x) => x.code === "COLUMN_MISSING" && x.severity === "warning");
     expect(f?.message).toContain("已跳过");
     expect(a.skippedChecks).toContain("逐项得分是否符合计分规则");
-    expect(a.findings.some((x) => ["SCORE_RULE", "SCORE_RANGE", "SCORE_BAND", "WEIGHT_TOTAL"].includes(x.code))).toBe(false);
+    expect(
+      a.findings.some((x) =>
+        ["SCORE_RULE", "SCORE_RANGE", "SCORE_BAND", "WEIGHT_TOTAL"].includes(x.code)
+      )
+    ).toBe(false);
     expect(a.total.weight).toBeNull();
   });
   it("9场 of 10场 with no reason: REASON_MISSING at its reason cell", () => {
@@ -71,13 +80,21 @@ describe("北京 海淀区学院路街道 2016 (分值 before the values, 得分
     expect(a.budget).toMatchObject({ planned: 310.2, adjusted: null });
   });
   it("4.99 written 5: a rounding warning, not an error", () => {
-    expect(only(a, "BUDGET_SCORE", ex.cells.budgetScore)).toMatchObject({ severity: "warning", suggestion: 4.99 });
+    expect(only(a, "BUDGET_SCORE", ex.cells.budgetScore)).toMatchObject({
+      severity: "warning",
+      suggestion: 4.99,
+    });
   });
   it("execution of 50% needs a reason", () => {
-    expect(a.findings.some((f) => f.code === "REASON_MISSING" && f.message.includes("49.88%"))).toBe(true);
+    expect(
+      a.findings.some((f) => f.code === "REASON_MISSING" && f.message.includes("49.88%"))
+    ).toBe(true);
   });
   it("the 产出指标(50分) label agrees with its parts and nothing else is an error", () => {
-    expect(a.groups.find((g) => g.name === "产出指标")).toMatchObject({ declaredWeight: 50, weight: 50 });
+    expect(a.groups.find((g) => g.name === "产出指标")).toMatchObject({
+      declaredWeight: 50,
+      weight: 50,
+    });
     expect(errors(a)).toEqual([]);
   });
 });
@@ -90,11 +107,17 @@ describe("重庆 忠县科协 2024 (元, thousands separators)", () => {
   });
   it("96.8517% → 9.6852 → 9.69 half-up; 9.68 is truncation: a rounding warning, not an error", () => {
     expect(a.budget?.score.rule).toBe(9.69);
-    expect(only(a, "BUDGET_SCORE", ex.cells.budgetScore)).toMatchObject({ severity: "warning", suggestion: 9.69 });
+    expect(only(a, "BUDGET_SCORE", ex.cells.budgetScore)).toMatchObject({
+      severity: "warning",
+      suggestion: 9.69,
+    });
     expect(errors(a)).toEqual([]);
   });
   it("with a truncating profile, 9.68 is right", () => {
-    const t = analyze(exampleForm("chongqing-zhongxian-2024").grid, getProfile("central", { rounding: { decimals: 2, mode: "truncate" } }));
+    const t = analyze(
+      exampleForm("chongqing-zhongxian-2024").grid,
+      getProfile("central", { rounding: { decimals: 2, mode: "truncate" } })
+    );
     expect(t.budget?.score.rule).toBe(9.68);
     expect(t.findings.some((f) => f.code === "BUDGET_SCORE")).toBe(false);
   });
@@ -112,7 +135,9 @@ describe("湖北 市级服务贸易发展资金 2020 (blocks that do not add up)
   });
   it("budget execution counted again as a 产出 indicator: a warning", () => {
     const ind = ex.cells.indicators["预算资金执行率"];
-    expect(a.findings.find((f) => f.code === "WEIGHT_TOTAL" && f.cell === ind.name)?.severity).toBe("warning");
+    expect(a.findings.find((f) => f.code === "WEIGHT_TOTAL" && f.cell === ind.name)?.severity).toBe(
+      "warning"
+    );
   });
   it("在岸 at 116.7% of target is below the 130% over-achievement threshold", () => {
     expect(a.findings.some((f) => f.code === "OVER_ACHIEVED")).toBe(false);

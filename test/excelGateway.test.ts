@@ -28,7 +28,10 @@ function analyzeFirstTable(book: WorkbookGrids): Analysis {
 }
 
 /** Reads through the Office.js gateway on a fresh context; returns the snapshot and the syncs it took. */
-async function readVia(fake: FakeWorkbook, options: { merges?: boolean; sheetNames?: string[] } = {}) {
+async function readVia(
+  fake: FakeWorkbook,
+  options: { merges?: boolean; sheetNames?: string[] } = {}
+) {
   const before = fake.syncs;
   const snapshot = await readWorkbookIn(fakeContext(fake), {
     merges: options.merges ?? fake.supports("1.13"),
@@ -74,13 +77,58 @@ const REPORT: NewSheet = {
     {
       style: "body",
       span: 6,
-      cells: [{ value: "自评得分89.45分，绩效级别为“良好”。其中：预算执行10分，项目产出50.45分，项目效益24.6分，服务对象满意度4.4分。" }],
+      cells: [
+        {
+          value:
+            "自评得分89.45分，绩效级别为“良好”。其中：预算执行10分，项目产出50.45分，项目效益24.6分，服务对象满意度4.4分。",
+        },
+      ],
     },
-    { style: "tableHeader", cells: [{ value: "指标" }, { value: "年度指标值" }, { value: "实际完成值" }, { value: "分值" }, { value: "得分" }] },
-    { style: "table", cells: [{ value: "全国科普日主场活动" }, { value: "=1场" }, { value: "=1场" }, { value: 5 }, { value: 5 }] },
-    { style: "table", cells: [{ value: "偏差" }, { value: "-5" }, { value: "+1" }, { value: "2024" }, { value: "@home" }] },
-    { style: "table", cells: [{ value: "执行率" }, { value: 1, numFmt: "0.00%" }, { value: "TRUE" }, { value: "30场" }, { value: null }] },
-    { style: "note", height: 30, cells: [{ value: "注：本报告由绩效自评助手生成，请核对后使用。" }] },
+    {
+      style: "tableHeader",
+      cells: [
+        { value: "指标" },
+        { value: "年度指标值" },
+        { value: "实际完成值" },
+        { value: "分值" },
+        { value: "得分" },
+      ],
+    },
+    {
+      style: "table",
+      cells: [
+        { value: "全国科普日主场活动" },
+        { value: "=1场" },
+        { value: "=1场" },
+        { value: 5 },
+        { value: 5 },
+      ],
+    },
+    {
+      style: "table",
+      cells: [
+        { value: "偏差" },
+        { value: "-5" },
+        { value: "+1" },
+        { value: "2024" },
+        { value: "@home" },
+      ],
+    },
+    {
+      style: "table",
+      cells: [
+        { value: "执行率" },
+        { value: 1, numFmt: "0.00%" },
+        { value: "TRUE" },
+        { value: "30场" },
+        { value: null },
+      ],
+    },
+    {
+      style: "note",
+      height: 30,
+      cells: [{ value: "注：本报告由绩效自评助手生成，请核对后使用。" }],
+    },
   ],
 };
 
@@ -89,11 +137,33 @@ function seedPlan(grid: Grid, addresses: { totalScore: string; grade?: string })
   return {
     sheet: grid.sheet,
     writes: [
-      write(grid, addresses.totalScore, { formula: "=I6+SUM(H13:H27)", value: 89.45, purpose: "total", label: "总分" }),
+      write(grid, addresses.totalScore, {
+        formula: "=I6+SUM(H13:H27)",
+        value: 89.45,
+        purpose: "total",
+        label: "总分",
+      }),
       write(grid, addresses.grade!, { value: "良好", purpose: "grade", label: "绩效级别" }),
-      write(grid, "H15", { value: 5.4, numFmt: "0.00", purpose: "suggestedScore", label: "采用建议值" }),
-      write(grid, "I17", { value: null, fill: "#FFC7CE", fillOnly: true, purpose: "highlight", label: "标出错误" }),
-      write(grid, "H14", { value: null, fill: null, fillOnly: true, purpose: "highlight", label: "去掉上次的标记" }),
+      write(grid, "H15", {
+        value: 5.4,
+        numFmt: "0.00",
+        purpose: "suggestedScore",
+        label: "采用建议值",
+      }),
+      write(grid, "I17", {
+        value: null,
+        fill: "#FFC7CE",
+        fillOnly: true,
+        purpose: "highlight",
+        label: "标出错误",
+      }),
+      write(grid, "H14", {
+        value: null,
+        fill: null,
+        fillOnly: true,
+        purpose: "highlight",
+        label: "去掉上次的标记",
+      }),
     ],
     newSheets: [REPORT],
     refusals: [],
@@ -104,7 +174,8 @@ function blankTotalSeed(options: SeedFormOptions = {}) {
   const { workbook, layout } = buildSeedForm({ variant: "blankTotal", ...options });
   // an earlier run's highlight on H14, and a fill the user set on I17 (both restored by undo)
   const fake = FakeWorkbook.fromGrids(workbook);
-  fake.sheet(layout.sheet).cells.get(parseA1("H14").row * 16384 + parseA1("H14").col)!.fill = "#FFC7CE";
+  fake.sheet(layout.sheet).cells.get(parseA1("H14").row * 16384 + parseA1("H14").col)!.fill =
+    "#FFC7CE";
   return { workbook, layout, fake, grid: workbook.sheets.find((g) => g.sheet === layout.sheet)! };
 }
 
@@ -141,9 +212,14 @@ describe("the fake Excel is strict", () => {
   /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
 
   it("has no API it does not implement", () => {
-    const ctx = fakeContext(FakeWorkbook.fromGrids(buildSeedWorkbook())) as unknown as Record<string, Record<string, unknown>>;
+    const ctx = fakeContext(FakeWorkbook.fromGrids(buildSeedWorkbook())) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(() => ctx.workbook.tables).toThrow(/not implemented/);
-    const range = (ctx as unknown as Excel.RequestContext).workbook.worksheets.getItem("附件1").getRange("A1") as unknown as Record<string, unknown>;
+    const range = (ctx as unknown as Excel.RequestContext).workbook.worksheets
+      .getItem("附件1")
+      .getRange("A1") as unknown as Record<string, unknown>;
     expect(() => (range.clear as () => void)()).toThrow(/not implemented/);
   });
 
@@ -164,7 +240,11 @@ describe("the fake Excel is strict", () => {
   it("fails merged areas without ExcelApi 1.13", async () => {
     const fake = FakeWorkbook.fromGrids(buildSeedWorkbook(), { excelApi: "1.12" });
     const ctx = fakeContext(fake);
-    ctx.workbook.worksheets.getItem("附件1").getUsedRange().getMergedAreasOrNullObject().load("address");
+    ctx.workbook.worksheets
+      .getItem("附件1")
+      .getUsedRange()
+      .getMergedAreasOrNullObject()
+      .load("address");
     await expect(ctx.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 });
@@ -193,7 +273,7 @@ describe("reading through Office.js", () => {
     const grid = Grid.fromRows("表", [["x"]], { origin: "C4" });
     grid.set(5, 3, { value: "=1场" });
     grid.set(6, 4, { value: 3, formula: "SUM(C7:C8)", numFmt: "0.00" });
-    grid.set(7, 3, { value: "合并", });
+    grid.set(7, 3, { value: "合并" });
     grid.addMerge({ top: 7, left: 3, bottom: 7, right: 5 });
     const { snapshot } = await readVia(FakeWorkbook.fromGrids({ sheets: [grid] }));
     const g = snapshot.book.sheets[0];
@@ -222,7 +302,9 @@ describe("reading through Office.js", () => {
     for (const v of [{}, { variant: "errors" }, { origin: "C4" }] as SeedFormOptions[]) {
       const xlsx = await viaXlsx(buildSeedWorkbook(v));
       const fake = FakeWorkbook.fromGrids(xlsx, { excelApi: "1.12" });
-      const { snapshot, syncs } = await readVia(fake, { sheetNames: xlsx.sheets.map((g) => g.sheet) });
+      const { snapshot, syncs } = await readVia(fake, {
+        sheetNames: xlsx.sheets.map((g) => g.sheet),
+      });
       expect(syncs).toBe(1);
       const g = snapshot.book.sheets.find((s) => s.sheet === "附件1")!;
       expect(g.mergesKnown).toBe(false);
@@ -276,15 +358,16 @@ describe("reading through Office.js", () => {
 });
 
 describeShared("reading the shared fixtures through Office.js", () => {
-  it.each(["xicheng-kepu-2024.xlsx", "xicheng-kepu-2024-errors.xlsx", "xicheng-kepu-2024-blank-total.xlsx"])(
-    "%s: same grids and Analysis as the xlsx gateway",
-    async (name) => {
-      const xlsx = await readWorkbook(sharedFixture(name));
-      const { snapshot } = await readVia(FakeWorkbook.fromGrids(xlsx));
-      expect(dump(snapshot.book)).toEqual(dump(xlsx));
-      expect(analyzeFirstTable(snapshot.book)).toEqual(analyzeFirstTable(xlsx));
-    },
-  );
+  it.each([
+    "xicheng-kepu-2024.xlsx",
+    "xicheng-kepu-2024-errors.xlsx",
+    "xicheng-kepu-2024-blank-total.xlsx",
+  ])("%s: same grids and Analysis as the xlsx gateway", async (name) => {
+    const xlsx = await readWorkbook(sharedFixture(name));
+    const { snapshot } = await readVia(FakeWorkbook.fromGrids(xlsx));
+    expect(dump(snapshot.book)).toEqual(dump(xlsx));
+    expect(analyzeFirstTable(snapshot.book)).toEqual(analyzeFirstTable(xlsx));
+  });
 });
 
 // ---------------------------------------------------------------- sync counts
@@ -293,7 +376,8 @@ describe("round trips: check = 1 sync, write = 2 syncs, undo = 2 syncs", () => {
   function bigPlan(grid: Grid, rows: number): WritePlan {
     // accept a suggested score on every indicator row (8 + i), and write the total
     const writes: CellWrite[] = [];
-    for (let i = 0; i < rows; i++) writes.push(write(grid, `H${8 + i}`, { value: 1, purpose: "suggestedScore" }));
+    for (let i = 0; i < rows; i++)
+      writes.push(write(grid, `H${8 + i}`, { value: 1, purpose: "suggestedScore" }));
     writes.push(write(grid, `H${8 + rows}`, { formula: `=I6+SUM(H8:H${7 + rows})`, value: 100 }));
     return { sheet: grid.sheet, writes, newSheets: [REPORT], refusals: [] };
   }
@@ -308,7 +392,9 @@ describe("round trips: check = 1 sync, write = 2 syncs, undo = 2 syncs", () => {
       let t = fake.syncs;
       const firstSnapshot = await host.read();
       const first = fake.syncs - t; // names not known yet: the active sheet and the names come in one sync
-      expect(analyze(firstSnapshot.book.sheets[1], getProfile("central")).indicators).toHaveLength(rows);
+      expect(analyze(firstSnapshot.book.sheets[1], getProfile("central")).indicators).toHaveLength(
+        rows
+      );
       t = fake.syncs;
       const snapshot = await host.read();
       const check = fake.syncs - t;
@@ -363,12 +449,19 @@ describe("applying a WritePlan", () => {
     expect(fake.cell("附件1", "H14")?.fill).toBeNull();
     // the undo record says exactly what each cell held
     expect(record.addedSheets).toEqual(["自评报告"]);
-    expect(record.restores.find((r) => r.address === "H14")?.before).toMatchObject({ fill: "#FFC7CE", numFmt: "General" });
+    expect(record.restores.find((r) => r.address === "H14")?.before).toMatchObject({
+      fill: "#FFC7CE",
+      numFmt: "General",
+    });
     expect(record.restores.find((r) => r.address === "I17")?.before.fill).toBeNull();
 
     const report = fake.sheet("自评报告");
     expect(report.merges.map(rangeToA1)).toEqual(["A1:F1", "A3:F3"]);
-    expect(fake.cell("自评报告", "A1")?.style).toMatchObject({ bold: true, size: 16, horizontalAlignment: "Center" });
+    expect(fake.cell("自评报告", "A1")?.style).toMatchObject({
+      bold: true,
+      size: 16,
+      horizontalAlignment: "Center",
+    });
     expect(fake.cell("自评报告", "A4")?.style).toMatchObject({ bold: true });
     expect(fake.cell("自评报告", "A4")?.fill).toBe("#D9E1F2");
     expect(report.columnWidths.get(2)).toBeGreaterThan(report.columnWidths.get(1)!);
@@ -420,7 +513,9 @@ describe("applying a WritePlan", () => {
     const t = fake.syncs;
     const err = await applyPlanIn(fakeContext(fake), plan, OPTS).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WriteRefused);
-    expect((err as WriteRefused).message).toBe("H28、H15 在检查之后被修改过（H28 现为“88”，H15 现为“5.6分”）：请重新检查后再写回。");
+    expect((err as WriteRefused).message).toBe(
+      "H28、H15 在检查之后被修改过（H28 现为“88”，H15 现为“5.6分”）：请重新检查后再写回。"
+    );
     expect((err as WriteRefused).cells).toEqual(["H28", "H15"]);
     expect(fake.syncs - t).toBe(1);
     expect(fake.writes.length).toBe(writes);
@@ -429,17 +524,19 @@ describe("applying a WritePlan", () => {
     fake.edit("附件1", "H15", grid.get(15, 8)!.value as number); // back to what the plan saw: only H28 differs now
     fake.edit("附件1", layout.addresses.grade!, ""); // still blank
     await expect(applyPlanIn(fakeContext(fake), plan, OPTS)).rejects.toThrow(
-      "H28 在检查之后被修改过（现为“88”）：请重新检查后再写回。",
+      "H28 在检查之后被修改过（现为“88”）：请重新检查后再写回。"
     );
   });
 
   it("refuses a protected sheet with nothing written", async () => {
     const { layout, fake, grid } = blankTotalSeed();
     fake.sheet("附件1").protected = true;
-    const err = await applyPlanIn(fakeContext(fake), seedPlan(grid, layout.addresses), OPTS).catch((e: unknown) => e);
+    const err = await applyPlanIn(fakeContext(fake), seedPlan(grid, layout.addresses), OPTS).catch(
+      (e: unknown) => e
+    );
     expect(err).toBeInstanceOf(WriteRefused);
     expect((err as Error).message).toBe(
-      "工作表“附件1”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）后再写回。",
+      "工作表“附件1”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）后再写回。"
     );
     expect(fake.writes).toEqual([]);
     expect(fake.findSheet("自评报告")).toBeUndefined();
@@ -448,13 +545,13 @@ describe("applying a WritePlan", () => {
   it("refuses a new sheet whose name is taken, and a missing target sheet", async () => {
     const { layout, fake, grid } = blankTotalSeed();
     fake.addSheet("自评报告");
-    await expect(applyPlanIn(fakeContext(fake), seedPlan(grid, layout.addresses), OPTS)).rejects.toThrow(
-      "工作簿中已有名为“自评报告”的工作表：请将其改名或删除后再写回。",
-    );
+    await expect(
+      applyPlanIn(fakeContext(fake), seedPlan(grid, layout.addresses), OPTS)
+    ).rejects.toThrow("工作簿中已有名为“自评报告”的工作表：请将其改名或删除后再写回。");
     fake.rename("附件1", "附件一");
-    await expect(applyPlanIn(fakeContext(fake), seedPlan(grid, layout.addresses), OPTS)).rejects.toThrow(
-      "找不到工作表“附件1”（可能已改名或删除）：请重新检查后再写回。",
-    );
+    await expect(
+      applyPlanIn(fakeContext(fake), seedPlan(grid, layout.addresses), OPTS)
+    ).rejects.toThrow("找不到工作表“附件1”（可能已改名或删除）：请重新检查后再写回。");
     expect(fake.writes).toEqual([]);
   });
 
@@ -473,7 +570,10 @@ describe("applying a WritePlan", () => {
     };
     const record = await applyPlanIn(fakeContext(fake), plan, OPTS);
     expect(fake.cell("附件1", "H15")).toMatchObject({ value: 5.4, numFmt: "@" });
-    expect(fake.cell("附件1", layout.addresses.totalScore)).toMatchObject({ formula: "=I6+SUM(H13:H27)", numFmt: "@" });
+    expect(fake.cell("附件1", layout.addresses.totalScore)).toMatchObject({
+      formula: "=I6+SUM(H13:H27)",
+      numFmt: "@",
+    });
     expect(record.restores.map((r) => r.before.numFmt)).toEqual(["@", "@"]);
   });
 });
@@ -513,7 +613,7 @@ describe("undo", () => {
     const err = await undoIn(fakeContext(fake), record, OPTS).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WriteRefused);
     expect((err as Error).message).toBe(
-      "H15 在写回之后又被修改过（现为“5”）：撤销会覆盖这些修改，请手动恢复这些单元格，或重新检查后再写回。",
+      "H15 在写回之后又被修改过（现为“5”）：撤销会覆盖这些修改，请手动恢复这些单元格，或重新检查后再写回。"
     );
     expect(fullState(fake)).toEqual(state);
   });
@@ -523,7 +623,7 @@ describe("undo", () => {
     const record = await applyPlanIn(fakeContext(fake), seedPlan(grid, layout.addresses), OPTS);
     fake.sheet("附件1").protected = true;
     await expect(undoIn(fakeContext(fake), record, OPTS)).rejects.toThrow(
-      "工作表“附件1”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）后再撤销写回。",
+      "工作表“附件1”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）后再撤销写回。"
     );
   });
 });
@@ -536,7 +636,10 @@ describe("createExcelHost", () => {
   let host: WorkbookHost;
 
   function setup(options: FakeOptions = {}) {
-    fake = FakeWorkbook.fromGrids(buildSeedWorkbook({ variant: "blankTotal", sheetsBefore: ["说明"] }), options);
+    fake = FakeWorkbook.fromGrids(
+      buildSeedWorkbook({ variant: "blankTotal", sheetsBefore: ["说明"] }),
+      options
+    );
     fake.activeSheet = "说明";
     restore = installFakeOffice(globalThis, fake);
     host = createExcelHost();
@@ -558,7 +661,9 @@ describe("createExcelHost", () => {
     expect(fake.syncs - t).toBe(1);
     expect(fake.activeSheet).toBe("附件1");
     expect(fake.selection).toEqual({ sheet: "附件1", address: "H15" });
-    await expect(host.select("附件9", "A1")).rejects.toThrow("找不到工作表“附件9”（可能已改名或删除）：请重新检查。");
+    await expect(host.select("附件9", "A1")).rejects.toThrow(
+      "找不到工作表“附件9”（可能已改名或删除）：请重新检查。"
+    );
   });
 
   it("settings round-trip through the document settings", async () => {

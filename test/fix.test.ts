@@ -11,12 +11,22 @@ import { applyPlanToXlsx, applyUndoToXlsx } from "../src/xlsx/apply";
 import { readWorkbook } from "../src/xlsx/read";
 import { gridsToXlsx } from "../src/xlsx/write";
 import { describeShared, sharedFixture } from "./support/shared";
-import { changedCells, formulaEngine, formulaOf, loadExcel, sheetFacts } from "./support/workbookDump";
+import {
+  changedCells,
+  formulaEngine,
+  formulaOf,
+  loadExcel,
+  sheetFacts,
+} from "./support/workbookDump";
 
 const DATE = new Date(Date.UTC(2025, 0, 1));
 const sampleBytes = (o: SeedFormOptions) => gridsToXlsx(buildSeedWorkbook(o), { date: DATE });
 
-async function planFor(data: Uint8Array, choices: Partial<PlanChoices> = {}, overwrite = false): Promise<WritePlan> {
+async function planFor(
+  data: Uint8Array,
+  choices: Partial<PlanChoices> = {},
+  overwrite = false
+): Promise<WritePlan> {
   const book = await readWorkbook(data);
   const [a] = analyzeWorkbook(book, getProfile("xicheng")).analyses;
   return overwrite ? confirmOverwrites(a, book, choices) : plan(a, book, choices);
@@ -48,7 +58,11 @@ describeShared("fix on the shared blank-total fixture", () => {
   });
   it("plan → apply → undo gives back the original workbook, cell for cell", async () => {
     const original = sharedFixture("xicheng-kepu-2024-errors.xlsx");
-    await expectUndoRestores(original, { highlightErrors: true, report: true, acceptSuggestions: ["H15", "H22", "I6"] });
+    await expectUndoRestores(original, {
+      highlightErrors: true,
+      report: true,
+      acceptSuggestions: ["H15", "H22", "I6"],
+    });
   });
 });
 
@@ -80,7 +94,10 @@ describe("fix on the project's own blank-total sample", () => {
 
   it("writes values instead of formulas when asked", async () => {
     const original = await sampleBytes({ variant: "blankTotal" });
-    const { data } = await applyPlanToXlsx(original, await planFor(original, { totalAs: "value", gradeAs: "value" }));
+    const { data } = await applyPlanToXlsx(
+      original,
+      await planFor(original, { totalAs: "value", gradeAs: "value" })
+    );
     const wb = await loadExcel(data);
     expect(formulaOf(wb, "附件1", "H28")).toEqual({ value: 89.45 });
     expect(formulaOf(wb, "附件1", "G29")).toEqual({ value: "良好" });
@@ -107,7 +124,9 @@ describe("fix on the project's own blank-total sample", () => {
     expect(formulaOf(wb, "附件1", "H6")).toEqual({ formula: "=F6/E6", result: 1 });
     expect(wb.getWorksheet("附件1")?.getCell("H6").numFmt).toBe("0.00%");
     expect(formulaEngine(wb).value("附件1", "I6")).toBe(10);
-    expect(changedCells(await loadExcel(original), await loadExcel(await applyUndoToXlsx(data, undo)))).toEqual([]);
+    expect(
+      changedCells(await loadExcel(original), await loadExcel(await applyUndoToXlsx(data, undo)))
+    ).toEqual([]);
   });
 
   it("highlights only the cells with errors, even where ExcelJS shares one style between many cells", async () => {
@@ -121,12 +140,20 @@ describe("fix on the project's own blank-total sample", () => {
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (c) => {
         const f = c.fill;
-        if (f?.type === "pattern" && f.pattern === "solid" && f.fgColor?.argb === "FFFFC7CE" && c.isMerged === false) filled.push(c.address);
-      }),
+        if (
+          f?.type === "pattern" &&
+          f.pattern === "solid" &&
+          f.fgColor?.argb === "FFFFC7CE" &&
+          c.isMerged === false
+        )
+          filled.push(c.address);
+      })
     );
     expect(filled.sort()).toEqual([...marked].sort());
     // next run with nothing to mark: the marks go, the cells look as before
-    const again = await planFor((await applyPlanToXlsx(original, p)).data, { previousHighlights: p.highlights ?? [] });
+    const again = await planFor((await applyPlanToXlsx(original, p)).data, {
+      previousHighlights: p.highlights ?? [],
+    });
     const cleared = await applyPlanToXlsx((await applyPlanToXlsx(original, p)).data, again);
     const difference = changedCells(await loadExcel(original), await loadExcel(cleared.data));
     expect(difference).toEqual([]);
@@ -138,7 +165,9 @@ describe("fix on the project's own blank-total sample", () => {
     const zip = await JSZip.loadAsync(data);
     const wbXml = await zip.file("xl/workbook.xml")?.async("string");
     expect(wbXml).toContain('name="自评报告"');
-    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).sort();
+    const sheets = Object.keys(zip.files)
+      .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+      .sort();
     expect(sheets).toHaveLength(2);
     const reportXml = await zip.file(sheets[1])?.async("string");
     expect(reportXml).not.toContain("<f>");
@@ -153,7 +182,9 @@ describe("the gateway refuses before writing anything", () => {
     wb.getWorksheet("附件1")!.getCell("H28").value = 88;
     const changed = new Uint8Array(await wb.xlsx.writeBuffer());
     await expect(applyPlanToXlsx(changed, p)).rejects.toThrow(WriteRefused);
-    await expect(applyPlanToXlsx(changed, p)).rejects.toThrow(/H28 在检查之后被修改过（原为空，现为“88”）/);
+    await expect(applyPlanToXlsx(changed, p)).rejects.toThrow(
+      /H28 在检查之后被修改过（原为空，现为“88”）/
+    );
   });
 
   it("a protected sheet", async () => {

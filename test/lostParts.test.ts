@@ -9,7 +9,9 @@ import { gridsToXlsx } from "../src/xlsx/write";
 import { lostPartsWarning, partsLostOnSave, zipEntryNames } from "../src/xlsx/lostParts";
 
 async function withParts(names: string[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(await gridsToXlsx(buildSeedWorkbook({ variant: "blankTotal" })));
+  const zip = await JSZip.loadAsync(
+    await gridsToXlsx(buildSeedWorkbook({ variant: "blankTotal" }))
+  );
   for (const n of names) zip.file(n, n.endsWith(".bin") ? new Uint8Array([1, 2, 3]) : "<x/>");
   return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
 }
@@ -22,8 +24,17 @@ describe("parts a saved copy would lose", () => {
     expect(lostPartsWarning(await gridsToXlsx(buildSeedWorkbook()))).toBeNull();
   });
   it("charts, macros and the add-in's saved settings are named", async () => {
-    const data = await withParts(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/vbaProject.bin", "xl/webextensions/webextension1.xml"]);
-    expect(partsLostOnSave(data)).toEqual(["图表（2个）", "宏（VBA）", "加载项在工作簿中保存的设置"]);
+    const data = await withParts([
+      "xl/charts/chart1.xml",
+      "xl/charts/chart2.xml",
+      "xl/vbaProject.bin",
+      "xl/webextensions/webextension1.xml",
+    ]);
+    expect(partsLostOnSave(data)).toEqual([
+      "图表（2个）",
+      "宏（VBA）",
+      "加载项在工作簿中保存的设置",
+    ]);
   });
   it("bytes that are not a zip give nothing, never an exception", () => {
     expect(zipEntryNames(new TextEncoder().encode("这不是工作簿"))).toEqual([]);
@@ -36,7 +47,10 @@ describe("parts a saved copy would lose", () => {
     fs.writeFileSync(input, original);
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(["fix", input, "-o", path.join(dir, "fixed.xlsx"), "-p", "xicheng"], { out: (s) => out.push(s), err: (s) => err.push(s) });
+    const code = await main(["fix", input, "-o", path.join(dir, "fixed.xlsx"), "-p", "xicheng"], {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+    });
     expect(code).toBe(0);
     expect(err.join("\n")).toContain("图表不会保留在另存的新文件中（原文件未改动）");
     expect(fs.existsSync(path.join(dir, "fixed.xlsx"))).toBe(true);

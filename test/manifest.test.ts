@@ -47,7 +47,10 @@ describe("manifest.xml schema (OfficeAppManifestV1_1.xsd)", () => {
   });
 
   schemaIt("rejects a broken manifest (the validator really runs)", async () => {
-    const errors = await validateManifestSchema(mutate(/<Permissions>[^<]*<\/Permissions>/, ""), SCHEMA_DIR);
+    const errors = await validateManifestSchema(
+      mutate(/<Permissions>[^<]*<\/Permissions>/, ""),
+      SCHEMA_DIR
+    );
     expect(errors.length).toBeGreaterThan(0);
   });
 });
@@ -63,18 +66,25 @@ describe("manifest.xml offline checks", () => {
     expect(r.attrs["xsi:type"]).toBe("TaskPaneApp");
     expect(text("Version")?.text).toBe("1.0.0.0");
     expect(text("DisplayName")?.attrs.DefaultValue).toBe("绩效自评助手");
-    expect(text("DefaultSettings")?.children[0].attrs.DefaultValue).toBe("https://localhost:3000/taskpane.html");
+    expect(text("DefaultSettings")?.children[0].attrs.DefaultValue).toBe(
+      "https://localhost:3000/taskpane.html"
+    );
     const vo = text("VersionOverrides");
     expect(vo?.attrs["xsi:type"]).toBe("VersionOverridesV1_0");
   });
 
   it("reads PNG sizes and refuses non-PNGs", () => {
-    expect(pngSize(fs.readFileSync(path.join(ROOT, "assets/icon-80.png")))).toEqual({ width: 80, height: 80 });
+    expect(pngSize(fs.readFileSync(path.join(ROOT, "assets/icon-80.png")))).toEqual({
+      width: 80,
+      height: 80,
+    });
     expect(pngSize(Buffer.from("GIF89a not a png at all, not at all"))).toBeNull();
   });
 
   it("parses XML and rejects bad nesting", () => {
-    const r = parseXml('<?xml version="1.0"?>\n<!-- c -->\n<a x="1 &amp; 2"><b:c/>t&lt;<d>e</d></a>');
+    const r = parseXml(
+      '<?xml version="1.0"?>\n<!-- c -->\n<a x="1 &amp; 2"><b:c/>t&lt;<d>e</d></a>'
+    );
     expect(r.attrs.x).toBe("1 & 2");
     expect(r.children.map((c) => c.local)).toEqual(["c", "d"]);
     expect(r.children[1].line).toBe(3);
@@ -90,7 +100,12 @@ describe("manifest.xml offline checks", () => {
         (xml) => checkId(root(xml)),
         /not a GUID/,
       ],
-      ["bad version", mutate("<Version>1.0.0.0</Version>", "<Version>1.0.0.0.0</Version>"), (xml) => checkVersion(root(xml)), /Version/],
+      [
+        "bad version",
+        mutate("<Version>1.0.0.0</Version>", "<Version>1.0.0.0.0</Version>"),
+        (xml) => checkVersion(root(xml)),
+        /Version/,
+      ],
       [
         "missing resid",
         mutate(/<bt:String id="JX\.Group\.Label"[\s\S]*?<\/bt:String>/, ""),
@@ -123,25 +138,37 @@ describe("manifest.xml offline checks", () => {
       ],
       [
         "missing icon file",
-        mutate('DefaultValue="https://localhost:3000/assets/icon-80.png"', 'DefaultValue="https://localhost:3000/assets/icon-81.png"'),
+        mutate(
+          'DefaultValue="https://localhost:3000/assets/icon-80.png"',
+          'DefaultValue="https://localhost:3000/assets/icon-81.png"'
+        ),
         (xml) => checkIcons(root(xml), OPTIONS),
         /icon-81\.png does not exist/,
       ],
       [
         "icon of the wrong size",
-        mutate('DefaultValue="https://localhost:3000/assets/icon-80.png"', 'DefaultValue="https://localhost:3000/assets/icon-64.png"'),
+        mutate(
+          'DefaultValue="https://localhost:3000/assets/icon-80.png"',
+          'DefaultValue="https://localhost:3000/assets/icon-64.png"'
+        ),
         (xml) => checkIcons(root(xml), OPTIONS),
         /icon-64\.png is 64×64, declared 80×80/,
       ],
       [
         "icon that is not a PNG",
-        mutate('<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>', '<IconUrl DefaultValue="https://localhost:3000/manifest.xml"/>'),
+        mutate(
+          '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
+          '<IconUrl DefaultValue="https://localhost:3000/manifest.xml"/>'
+        ),
         (xml) => checkIcons(root(xml), OPTIONS),
         /manifest\.xml is not a PNG/,
       ],
       [
         "wrong ExcelApi version",
-        mutate('<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.8"/>'),
+        mutate(
+          '<Set Name="ExcelApi" MinVersion="1.9"/>',
+          '<Set Name="ExcelApi" MinVersion="1.8"/>'
+        ),
         (xml) => checkRequirements(root(xml)),
         /ExcelApi MinVersion is 1\.8, expected 1\.9/,
       ],
@@ -153,7 +180,10 @@ describe("manifest.xml offline checks", () => {
       ],
       [
         "read-only permission",
-        mutate("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>ReadDocument</Permissions>"),
+        mutate(
+          "<Permissions>ReadWriteDocument</Permissions>",
+          "<Permissions>ReadDocument</Permissions>"
+        ),
         (xml) => checkPermissions(root(xml)),
         /expected ReadWriteDocument/,
       ],
@@ -167,7 +197,7 @@ describe("manifest.xml offline checks", () => {
         "button opening another page",
         mutate(
           '<bt:Url id="JX.Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>',
-          '<bt:Url id="JX.Taskpane.Url" DefaultValue="https://localhost:3000/other.html"/>',
+          '<bt:Url id="JX.Taskpane.Url" DefaultValue="https://localhost:3000/other.html"/>'
         ),
         (xml) => checkRibbon(root(xml)),
         /opens https:\/\/localhost:3000\/other\.html/,
@@ -194,16 +224,25 @@ describe("manifest.xml and webpack.config.js agree", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require("../webpack.config.js") as (
     env: object,
-    argv: { mode: string },
-  ) => { plugins: { constructor: { name: string }; userOptions?: { filename?: string }; patterns?: { from: string }[] }[] };
+    argv: { mode: string }
+  ) => {
+    plugins: {
+      constructor: { name: string };
+      userOptions?: { filename?: string };
+      patterns?: { from: string }[];
+    }[];
+  };
 
   it("every page the manifest opens is emitted, and the icons and manifest are copied", () => {
     const config = makeConfig({}, { mode: "production" });
-    const pages = config.plugins.flatMap((p) => (p.userOptions?.filename ? [p.userOptions.filename] : []));
+    const pages = config.plugins.flatMap((p) =>
+      p.userOptions?.filename ? [p.userOptions.filename] : []
+    );
     const copied = config.plugins.flatMap((p) => (p.patterns ?? []).map((x) => x.from));
     const urls = MANIFEST.match(/https:\/\/localhost:3000\/[^"<\s]+\.html/g) ?? [];
     expect(urls.length).toBeGreaterThan(0);
-    for (const url of new Set(urls)) expect(pages).toContain(url.slice("https://localhost:3000/".length));
+    for (const url of new Set(urls))
+      expect(pages).toContain(url.slice("https://localhost:3000/".length));
     expect(copied).toEqual(expect.arrayContaining(["assets/*.png", "manifest.xml"]));
   });
 });

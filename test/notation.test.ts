@@ -13,7 +13,15 @@ import {
 } from "../src/core/notation";
 
 function num(value: string, unit = "", op: Operator = ">="): NumberValue {
-  return { kind: "number", raw: `${value}${unit}`, op, explicitOp: false, value, unit, relative: false };
+  return {
+    kind: "number",
+    raw: `${value}${unit}`,
+    op,
+    explicitOp: false,
+    value,
+    unit,
+    relative: false,
+  };
 }
 
 describe("parseValue: numbers with operators (SPEC §3)", () => {
@@ -105,17 +113,38 @@ describe("parseValue: number forms", () => {
     ["较上年下降5%", "5", "%"],
     ["公民科学文化素质提升10%", "10", "%"],
   ])("relative change %s: op >= and relative", (raw, value, unit) => {
-    expect(parseValue(raw)).toMatchObject({ kind: "number", op: ">=", relative: true, value, unit });
+    expect(parseValue(raw)).toMatchObject({
+      kind: "number",
+      op: ">=",
+      relative: true,
+      value,
+      unit,
+    });
   });
 
   it("an absolute target reached by a change is not relative: 提升至95%, 下降至5%以下", () => {
-    expect(parseValue("提升至95%")).toMatchObject({ kind: "number", relative: false, value: "95", op: ">=" });
-    expect(parseValue("下降至5%以下")).toMatchObject({ kind: "number", relative: false, value: "5", op: "<=" });
+    expect(parseValue("提升至95%")).toMatchObject({
+      kind: "number",
+      relative: false,
+      value: "95",
+      op: ">=",
+    });
+    expect(parseValue("下降至5%以下")).toMatchObject({
+      kind: "number",
+      relative: false,
+      value: "5",
+      op: "<=",
+    });
   });
 
   it("a negative number after an operator keeps its sign", () => {
     expect(parseValue("≥-5")).toMatchObject({ kind: "number", op: ">=", value: "-5" });
-    expect(parseValue("不低于-2.5%")).toMatchObject({ kind: "number", op: ">=", value: "-2.5", unit: "%" });
+    expect(parseValue("不低于-2.5%")).toMatchObject({
+      kind: "number",
+      op: ">=",
+      value: "-2.5",
+      unit: "%",
+    });
   });
 });
 
@@ -170,16 +199,29 @@ describe("parseValue: operator and unit columns", () => {
     ["90", "大于", ">"],
     ["30", "小于", "<"],
   ])("%p with 指标性质 %s → %s, explicit", (input, operator, op) => {
-    expect(parseValue(input, undefined, { operator })).toMatchObject({ kind: "number", op, explicitOp: true });
+    expect(parseValue(input, undefined, { operator })).toMatchObject({
+      kind: "number",
+      op,
+      explicitOp: true,
+    });
   });
 
   it("an operator written in the value wins over the column", () => {
-    expect(parseValue("≤30万元", undefined, { operator: "正向" })).toMatchObject({ op: "<=", explicitOp: true });
+    expect(parseValue("≤30万元", undefined, { operator: "正向" })).toMatchObject({
+      op: "<=",
+      explicitOp: true,
+    });
   });
 
   it("an unknown operator column leaves the default at-least, not explicit", () => {
-    expect(parseValue(90, undefined, { operator: "定量" })).toMatchObject({ op: ">=", explicitOp: false });
-    expect(parseValue(90, undefined, { operator: null })).toMatchObject({ op: ">=", explicitOp: false });
+    expect(parseValue(90, undefined, { operator: "定量" })).toMatchObject({
+      op: ">=",
+      explicitOp: false,
+    });
+    expect(parseValue(90, undefined, { operator: null })).toMatchObject({
+      op: ">=",
+      explicitOp: false,
+    });
   });
 
   it("定性 in the operator column makes the value text", () => {
@@ -199,7 +241,11 @@ describe("parseValue: operator and unit columns", () => {
     [95, "%", "95", "%"],
     ["137.85", "万元", "137.85", "万元"],
   ])("%p with 度量单位 %s → %s %s", (input, unit, value, expected) => {
-    expect(parseValue(input, undefined, { unit })).toMatchObject({ kind: "number", value, unit: expected });
+    expect(parseValue(input, undefined, { unit })).toMatchObject({
+      kind: "number",
+      value,
+      unit: expected,
+    });
   });
 
   it("the value's own unit wins over the unit column; a placeholder unit column is ignored", () => {
@@ -253,12 +299,21 @@ describe("parseValue: text and empty", () => {
     expect(parseValue(raw)).toEqual({ kind: "text", raw, qualitative });
   });
 
-  it.each<[string | null]>([[""], ["   "], [null], ["……"], ["…"], ["/"], ["-"], ["—"], ["——"], ["？"], ["≥"]])(
-    "%p is empty",
-    (input) => {
-      expect(parseValue(input)).toEqual({ kind: "empty", raw: input ?? "" });
-    },
-  );
+  it.each<[string | null]>([
+    [""],
+    ["   "],
+    [null],
+    ["……"],
+    ["…"],
+    ["/"],
+    ["-"],
+    ["—"],
+    ["——"],
+    ["？"],
+    ["≥"],
+  ])("%p is empty", (input) => {
+    expect(parseValue(input)).toEqual({ kind: "empty", raw: input ?? "" });
+  });
 
   it("a boolean is text, not a number", () => {
     expect(parseValue(true)).toEqual({ kind: "text", raw: "true", qualitative: null });
@@ -293,12 +348,18 @@ describe("parseOperator", () => {
     expect(parseOperator(text)).toBe(op);
   });
 
-  it.each<[string | number | boolean | null]>([["定性"], ["定性指标"], ["定量"], ["abc"], [""], [null], [1], [true]])(
-    "%p → null",
-    (text) => {
-      expect(parseOperator(text)).toBeNull();
-    },
-  );
+  it.each<[string | number | boolean | null]>([
+    ["定性"],
+    ["定性指标"],
+    ["定量"],
+    ["abc"],
+    [""],
+    [null],
+    [1],
+    [true],
+  ])("%p → null", (text) => {
+    expect(parseOperator(text)).toBeNull();
+  });
 });
 
 describe("classifyQualitative", () => {
@@ -344,7 +405,13 @@ describe("classifyQualitative", () => {
 });
 
 describe("parseNumberCell", () => {
-  it.each<[string | number | boolean | null, string | undefined, { value: string; percent: boolean } | null]>([
+  it.each<
+    [
+      string | number | boolean | null,
+      string | undefined,
+      { value: string; percent: boolean } | null,
+    ]
+  >([
     [104, undefined, { value: "104", percent: false }],
     [103.97, undefined, { value: "103.97", percent: false }],
     ["3,724,055.00", undefined, { value: "3724055", percent: false }],
@@ -402,7 +469,10 @@ describe("unitFactor", () => {
 describe("comparable", () => {
   it("converts 元 into 万元", () => {
     expect(comparable(num("30", "万元"), num("295000", "元"))).toEqual({ a: "30", b: "29.5" });
-    expect(comparable(num("300000", "元"), num("29.5", "万元"))).toEqual({ a: "300000", b: "295000" });
+    expect(comparable(num("300000", "元"), num("29.5", "万元"))).toEqual({
+      a: "300000",
+      b: "295000",
+    });
   });
 
   it("a bare number takes the other side's unit", () => {
@@ -474,11 +544,14 @@ describe("properties", () => {
     fc.double(),
     fc.integer(),
     fc.boolean(),
-    fc.constant(null),
+    fc.constant(null)
   );
-  const anyFormat = fc.option(fc.oneof(fc.string(), fc.constantFrom("0%", "0.00%", '0"万元"', "General")), {
-    nil: undefined,
-  });
+  const anyFormat = fc.option(
+    fc.oneof(fc.string(), fc.constantFrom("0%", "0.00%", '0"万元"', "General")),
+    {
+      nil: undefined,
+    }
+  );
 
   it("parseValue, parseNumberCell, parseOperator and classifyQualitative never throw", () => {
     fc.assert(
@@ -489,7 +562,7 @@ describe("properties", () => {
         parseOperator(input);
         if (typeof input === "string") classifyQualitative(input);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 
@@ -502,7 +575,7 @@ describe("properties", () => {
         expect(() => parseOperator(cell)).not.toThrow();
         expect(() => classifyQualitative(cell)).not.toThrow();
       }),
-      { numRuns: 500 },
+      { numRuns: 500 }
     );
   });
 
@@ -514,7 +587,7 @@ describe("properties", () => {
         const n = parseNumberCell(input, fmt);
         if (n) expect(n.value).toMatch(/^-?(0|[1-9]\d*)(\.\d*[1-9])?$/);
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000 }
     );
   });
 
@@ -524,15 +597,34 @@ describe("properties", () => {
       const s = digits.toString().padStart(scale + 1, "0");
       return scale === 0 ? s : `${s.slice(0, s.length - scale)}.${s.slice(s.length - scale)}`;
     });
-  const unitArb = fc.constantFrom("", "%", "万元", "元", "场", "篇", "个", "人次", "万人次", "万美元", "个工作日", "小时");
+  const unitArb = fc.constantFrom(
+    "",
+    "%",
+    "万元",
+    "元",
+    "场",
+    "篇",
+    "个",
+    "人次",
+    "万人次",
+    "万美元",
+    "个工作日",
+    "小时"
+  );
 
   it("≥x unit round-trips the value and the unit", () => {
     fc.assert(
       fc.property(decimalArb, unitArb, (x, unit) => {
         const v = parseValue(`≥${x}${unit}`);
-        expect(v).toMatchObject({ kind: "number", op: ">=", explicitOp: true, unit, relative: false });
+        expect(v).toMatchObject({
+          kind: "number",
+          op: ">=",
+          explicitOp: true,
+          unit,
+          relative: false,
+        });
         if (v.kind === "number") expect(v.value).toBe(canonicalDecimal(x));
-      }),
+      })
     );
   });
 
@@ -544,7 +636,7 @@ describe("properties", () => {
         expect(v?.percent).toBe(true);
         expect(v?.value).toBe(canonicalDecimal(String(n), 2));
         expect(canonicalDecimal(v?.value ?? "", -2)).toBe(canonicalDecimal(String(n)));
-      }),
+      })
     );
   });
 
@@ -553,8 +645,12 @@ describe("properties", () => {
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (n) => {
         const grouped = n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
         expect(parseNumberCell(`${grouped}.00`)).toEqual({ value: n.toString(), percent: false });
-        expect(parseValue(`${grouped}元`)).toMatchObject({ kind: "number", value: n.toString(), unit: "元" });
-      }),
+        expect(parseValue(`${grouped}元`)).toMatchObject({
+          kind: "number",
+          value: n.toString(),
+          unit: "元",
+        });
+      })
     );
   });
 });

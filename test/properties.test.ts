@@ -19,23 +19,27 @@ describe("scores", () => {
       fc.property(op, amount, amount, weight, rule, (o, a, b, w, r) => {
         const s = ruleScore(o, a, b, w, r).score;
         return s.greaterThanOrEqualTo(0) && s.lessThanOrEqualTo(w);
-      }),
+      })
     );
   });
   it("an at-least score never decreases as the actual grows", () => {
     fc.assert(
       fc.property(positive, amount, amount, weight, (a, b1, b2, w) => {
         const [lo, hi] = dec(b1).lessThan(b2) ? [b1, b2] : [b2, b1];
-        return ruleScore(">=", a, lo, w, "ratio").score.lessThanOrEqualTo(ruleScore(">=", a, hi, w, "ratio").score);
-      }),
+        return ruleScore(">=", a, lo, w, "ratio").score.lessThanOrEqualTo(
+          ruleScore(">=", a, hi, w, "ratio").score
+        );
+      })
     );
   });
   it("an at-most score never increases as the actual grows", () => {
     fc.assert(
       fc.property(positive, amount, amount, weight, rule, (a, b1, b2, w, r) => {
         const [lo, hi] = dec(b1).lessThan(b2) ? [b1, b2] : [b2, b1];
-        return ruleScore("<=", a, lo, w, r).score.greaterThanOrEqualTo(ruleScore("<=", a, hi, w, r).score);
-      }),
+        return ruleScore("<=", a, lo, w, r).score.greaterThanOrEqualTo(
+          ruleScore("<=", a, hi, w, r).score
+        );
+      })
     );
   });
   it("the budget score lies within [0, weight] and is full at or above 100%", () => {
@@ -44,7 +48,7 @@ describe("scores", () => {
         const r = budgetRule(e, b, w)!;
         const inRange = r.score.greaterThanOrEqualTo(0) && r.score.lessThanOrEqualTo(w);
         return inRange && (dec(e).lessThan(b) || r.score.equals(w));
-      }),
+      })
     );
   });
 });
@@ -53,16 +57,23 @@ describe("totals", () => {
   it("total = Σ parts, whatever the written scores", () => {
     const profile = getProfile("xicheng");
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 15, maxLength: 15 }), fc.integer({ min: 0, max: 1000 }), (scores, budget) => {
-        const book = buildSeedWorkbook();
-        const g = book.sheets[0];
-        scores.forEach((s, i) => g.set(13 + i, 8, { value: s / 100 }));
-        g.set(6, 9, { value: budget / 100 });
-        const a = analyze(g, profile);
-        const parts = sum(Object.values(a.summary.parts));
-        return round(parts).equals(a.total.computed) && a.summary.sentence.includes(`${a.total.computed}分`);
-      }),
-      { numRuns: 50 },
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 15, maxLength: 15 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (scores, budget) => {
+          const book = buildSeedWorkbook();
+          const g = book.sheets[0];
+          scores.forEach((s, i) => g.set(13 + i, 8, { value: s / 100 }));
+          g.set(6, 9, { value: budget / 100 });
+          const a = analyze(g, profile);
+          const parts = sum(Object.values(a.summary.parts));
+          return (
+            round(parts).equals(a.total.computed) &&
+            a.summary.sentence.includes(`${a.total.computed}分`)
+          );
+        }
+      ),
+      { numRuns: 50 }
     );
   });
 });
@@ -70,11 +81,15 @@ describe("totals", () => {
 describe("the notation parser", () => {
   it("never throws, whatever is in the cell", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)), fc.option(fc.string()), (v, fmt) => {
-        parseValue(v as never, fmt ?? undefined);
-        return true;
-      }),
-      { numRuns: 2000 },
+      fc.property(
+        fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)),
+        fc.option(fc.string()),
+        (v, fmt) => {
+          parseValue(v as never, fmt ?? undefined);
+          return true;
+        }
+      ),
+      { numRuns: 2000 }
     );
   });
 });
@@ -87,13 +102,31 @@ describe("the engine on damaged forms", () => {
     fc.double({ min: -1e9, max: 1e9, noNaN: true }),
     fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
     fc.integer({ min: -1000, max: 1000 }),
-    fc.constantFrom("≥30场", "≤137.85万元", "=100%", "达成年度指标", "部分达成", "—", "无", "总分", "合计", "分值", "年度指标值", "0", "-5", "=SUM(A1)"),
+    fc.constantFrom(
+      "≥30场",
+      "≤137.85万元",
+      "=100%",
+      "达成年度指标",
+      "部分达成",
+      "—",
+      "无",
+      "总分",
+      "合计",
+      "分值",
+      "年度指标值",
+      "0",
+      "-5",
+      "=SUM(A1)"
+    )
   );
   it("never throws, whatever is typed into any cell of the form, and its parts still add up to its total", () => {
     const profile = getProfile("xicheng");
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 10 }), cellValue), { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 10 }), cellValue),
+          { minLength: 1, maxLength: 25 }
+        ),
         (edits) => {
           const g = buildSeedWorkbook().sheets[0];
           for (const [r, c, v] of edits) g.set(r, c, { value: v as never });
@@ -108,9 +141,9 @@ describe("the engine on damaged forms", () => {
             round(sum(Object.values(a.summary.parts))).equals(a.total.computed) &&
             a.findings.every((f) => f.message.length > 0 && /^[A-Z]{1,3}\d+$/.test(f.cell))
           );
-        },
+        }
       ),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });

@@ -5,7 +5,16 @@ import { formatNumber } from "../src/core/decimal";
 import { getProfile } from "../src/core/profiles";
 import type { Analysis } from "../src/core/model";
 import { plan } from "../src/core/plan";
-import { buildReport, DRAFT_MARK, reportMarkdown, reportSheet, reportTexts, splitReason, textBar, type ReportDoc } from "../src/core/report";
+import {
+  buildReport,
+  DRAFT_MARK,
+  reportMarkdown,
+  reportSheet,
+  reportTexts,
+  splitReason,
+  textBar,
+  type ReportDoc,
+} from "../src/core/report";
 import { buildSeedForm, buildSeedWorkbook, SEED_FACTS } from "../src/samples/seedForm";
 import { applyPlanToXlsx } from "../src/xlsx/apply";
 import { readWorkbook } from "../src/xlsx/read";
@@ -44,18 +53,24 @@ function numbersOf(a: Analysis): Set<string> {
   if (a.budget) lost(a.budget.weight, a.budget.score.written);
   lost(a.total.weight, a.total.computed);
   for (const sg of a.profile.summaryGroups) {
-    const w = a.categories.filter((c) => sg.groups.includes(c.key)).reduce((s, c) => s + c.weight, 0);
+    const w = a.categories
+      .filter((c) => sg.groups.includes(c.key))
+      .reduce((s, c) => s + c.weight, 0);
     add(w);
     lost(w, a.summary.parts[sg.label] ?? null);
   }
-  const full = a.indicators.filter((i) => i.weight !== null && i.score !== null && i.score >= i.weight).length;
+  const full = a.indicators.filter(
+    (i) => i.weight !== null && i.score !== null && i.score >= i.weight
+  ).length;
   [a.indicators.length, full, a.indicators.length - full].forEach(add);
   return out;
 }
 
 function strayNumbers(doc: ReportDoc, a: Analysis): string[] {
   const allowed = numbersOf(a);
-  return reportTexts(doc).flatMap((t) => (t.match(NUMBER) ?? []).filter((n) => !allowed.has(n)).map((n) => `${n} in “${t}”`));
+  return reportTexts(doc).flatMap((t) =>
+    (t.match(NUMBER) ?? []).filter((n) => !allowed.has(n)).map((n) => `${n} in “${t}”`)
+  );
 }
 
 function expectSeedReport(doc: ReportDoc, a: Analysis) {
@@ -77,14 +92,18 @@ describe("the report on the project's own seed form", () => {
   const a = analyzeBook(buildSeedWorkbook());
   const doc = buildReport(a);
   const texts = reportTexts(doc);
-  const headings = doc.blocks.filter((b) => b.kind === "heading").map((b) => (b.kind === "heading" ? b.text : ""));
+  const headings = doc.blocks
+    .filter((b) => b.kind === "heading")
+    .map((b) => (b.kind === "heading" ? b.text : ""));
 
   it("contains the seed's summary sentence exactly, and only numbers of the Analysis", () => {
     expectSeedReport(doc, a);
   });
 
   it("follows the official outline", () => {
-    const level1 = doc.blocks.filter((b) => b.kind === "heading" && b.level === 1).map((b) => (b.kind === "heading" ? b.text : ""));
+    const level1 = doc.blocks
+      .filter((b) => b.kind === "heading" && b.level === 1)
+      .map((b) => (b.kind === "heading" ? b.text : ""));
     expect(level1).toEqual([
       "一、基本情况",
       "二、绩效评价工作开展情况",
@@ -93,11 +112,20 @@ describe("the report on the project's own seed form", () => {
       "五、主要经验及做法、存在的问题及原因分析",
       "六、有关建议",
     ]);
-    expect(headings).toEqual(expect.arrayContaining(["（一）预算执行情况", "（二）项目产出指标", "（三）项目效益指标", "（四）服务对象满意度指标"]));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        "（一）预算执行情况",
+        "（二）项目产出指标",
+        "（三）项目效益指标",
+        "（四）服务对象满意度指标",
+      ])
+    );
   });
 
   it("states the funding with amounts and unit, the goals, and the counts of indicators", () => {
-    expect(texts).toContain("年初预算数为137.85万元，全年预算数为137.85万元，全年执行数为137.85万元。本年度支出137.85万元，支出率100%。");
+    expect(texts).toContain(
+      "年初预算数为137.85万元，全年预算数为137.85万元，全年执行数为137.85万元。本年度支出137.85万元，支出率100%。"
+    );
     expect(texts).toContain(`年度总体目标：${SEED_FACTS.goals.expected}`);
     expect(texts).toContain("本项目共设置绩效指标15个，其中7个全部完成，8个未完全完成。");
   });
@@ -107,10 +135,10 @@ describe("the report on the project's own seed form", () => {
     const paragraphs = texts.filter((t) => lost.some((i) => t.startsWith(`${i.name}：`)));
     expect(paragraphs).toHaveLength(8);
     expect(texts).toContain(
-      "“西城科普进行时”公众号发布科普文章：年度指标值为≥300篇，实际完成值为270篇，完成率90%，得5.4分（分值6分），扣0.6分。主要原因：下半年编辑力量不足，发文量未达预期；下一步充实编辑队伍，建立选题储备。",
+      "“西城科普进行时”公众号发布科普文章：年度指标值为≥300篇，实际完成值为270篇，完成率90%，得5.4分（分值6分），扣0.6分。主要原因：下半年编辑力量不足，发文量未达预期；下一步充实编辑队伍，建立选题储备。"
     );
     expect(texts).toContain(
-      "科普品牌活动持续影响力：年度指标值为“持续扩大”，实际完成情况为“部分达成年度指标并具有一定效果”，得6.1分（分值10分），扣3.9分。主要原因：项目执行考核力度不足；下一步建立活动效果跟踪考核机制。",
+      "科普品牌活动持续影响力：年度指标值为“持续扩大”，实际完成情况为“部分达成年度指标并具有一定效果”，得6.1分（分值10分），扣3.9分。主要原因：项目执行考核力度不足；下一步建立活动效果跟踪考核机制。"
     );
     // indicators with full marks get no paragraph of their own
     expect(texts.some((t) => t.startsWith("项目总成本："))).toBe(false);
@@ -127,7 +155,13 @@ describe("the report on the project's own seed form", () => {
       ["服务对象满意度", 5, 4.4, 0.6],
       ["合计", 100, 89.45, 10.55],
     ]);
-    expect(table.bars?.map((b) => textBar(b))).toEqual(["██████████", "█████████░", "████████░░", "█████████░", "█████████░"]);
+    expect(table.bars?.map((b) => textBar(b))).toEqual([
+      "██████████",
+      "█████████░",
+      "████████░░",
+      "█████████░",
+      "█████████░",
+    ]);
   });
 
   it("drafts 五 and 六 from the reasons, every draft marked 【待完善】", () => {
@@ -135,9 +169,13 @@ describe("the report on the project's own seed form", () => {
     expect(drafts.length).toBeGreaterThan(10);
     expect(drafts.every((b) => b.kind === "paragraph" && b.text.startsWith(DRAFT_MARK))).toBe(true);
     expect(texts).toContain("【待完善】科普品牌活动持续影响力（扣3.9分）：项目执行考核力度不足。");
-    expect(texts).toContain("【待完善】“西城科普进行时”公众号发布科普文章：充实编辑队伍，建立选题储备。");
+    expect(texts).toContain(
+      "【待完善】“西城科普进行时”公众号发布科普文章：充实编辑队伍，建立选题储备。"
+    );
     // a paragraph that is not a draft never carries the mark
-    expect(doc.blocks.some((b) => b.kind === "paragraph" && !b.draft && b.text.includes(DRAFT_MARK))).toBe(false);
+    expect(
+      doc.blocks.some((b) => b.kind === "paragraph" && !b.draft && b.text.includes(DRAFT_MARK))
+    ).toBe(false);
   });
 
   it("splits a reason into cause and measure", () => {
@@ -154,9 +192,12 @@ describe("the report on the project's own seed form", () => {
     expect(md).toContain("\n## 三、综合评价情况及评价结论\n");
     expect(md).toContain(`\n${SEED_SENTENCE}\n`);
     expect(md).toContain("| 项目产出 | 55 | 50.45 | 4.55 | █████████░ |");
-    expect(reportMarkdown({ title: "t", blocks: [{ kind: "paragraph", text: "# 不是标题 *也不是强调* a|b" }] })).toContain(
-      "\\# 不是标题 \\*也不是强调\\* a\\|b",
-    );
+    expect(
+      reportMarkdown({
+        title: "t",
+        blocks: [{ kind: "paragraph", text: "# 不是标题 *也不是强调* a|b" }],
+      })
+    ).toContain("\\# 不是标题 \\*也不是强调\\* a\\|b");
   });
 });
 
@@ -168,7 +209,9 @@ describe("the report on a form with mistakes", () => {
     const texts = reportTexts(doc);
     const noReason = texts.find((t) => t.startsWith("科技工作者“周末带娃行”活动："));
     expect(noReason).toContain("主要原因：【待完善】表中未填写偏差原因，请补充。");
-    expect(doc.blocks.find((b) => b.kind === "paragraph" && b.text === noReason)).toMatchObject({ draft: true });
+    expect(doc.blocks.find((b) => b.kind === "paragraph" && b.text === noReason)).toMatchObject({
+      draft: true,
+    });
     expect(texts).toContain(a.summary.sentence);
   });
 });
@@ -185,16 +228,21 @@ describe("the report on forms unlike the seed (EXAMPLES.md)", () => {
     expect(textBar(table.bars?.[table.rows.indexOf(output!)] ?? 0)).toBe("");
     expect(reportTexts(doc).join("\n")).not.toMatch(/分值0分|均得满分/);
     expect(reportTexts(doc)).toContain("项目产出指标共3个，得40分。");
-    expect(reportTexts(doc)).toContain("本项目共设置绩效指标4个（表中没有分值，无法判断各指标是否得满分）。");
+    expect(reportTexts(doc)).toContain(
+      "本项目共设置绩效指标4个（表中没有分值，无法判断各指标是否得满分）。"
+    );
     expect(strayNumbers(doc, a)).toEqual([]);
   });
 
-  it.each(EXAMPLE_FORMS.map((f) => [f.id, f] as const))("%s: only numbers of the Analysis, and its summary sentence", (_id, form) => {
-    const a = analyze(form.grid, getProfile(form.profile));
-    const doc = buildReport(a);
-    expect(strayNumbers(doc, a)).toEqual([]);
-    expect(reportTexts(doc)).toContain(a.summary.sentence);
-  });
+  it.each(EXAMPLE_FORMS.map((f) => [f.id, f] as const))(
+    "%s: only numbers of the Analysis, and its summary sentence",
+    (_id, form) => {
+      const a = analyze(form.grid, getProfile(form.profile));
+      const doc = buildReport(a);
+      expect(strayNumbers(doc, a)).toEqual([]);
+      expect(reportTexts(doc)).toContain(a.summary.sentence);
+    }
+  );
 
   it("a bar is full only at full marks", () => {
     expect([textBar(1), textBar(0.968), textBar(0.5), textBar(0), textBar(NaN)]).toEqual([
@@ -214,7 +262,9 @@ describe("the report sheet", () => {
     const sheet = reportSheet(doc, ["附件1"]);
     expect(sheet.name).toBe("自评报告");
     const values = sheet.rows.flatMap((r) => r.cells.map((c) => c.value));
-    expect(values.every((v) => v === null || typeof v === "string" || typeof v === "number")).toBe(true);
+    expect(values.every((v) => v === null || typeof v === "string" || typeof v === "number")).toBe(
+      true
+    );
     const strings = values.filter((v) => v !== null).map(String);
     const expected = reportTexts(doc);
     let at = 0;
@@ -230,7 +280,11 @@ describe("the report sheet", () => {
     const { workbook } = buildSeedForm({ variant: "blankTotal" });
     const g = workbook.sheets[0];
     const name = '=HYPERLINK("http://example.com","点我")';
-    const reasons = { 13: "=1+1 场地受限；下一步提前统筹场地。", 15: "+3 编辑力量不足；下一步充实队伍。", 17: "-受天气影响；下一步制定备选方案。" };
+    const reasons = {
+      13: "=1+1 场地受限；下一步提前统筹场地。",
+      15: "+3 编辑力量不足；下一步充实队伍。",
+      17: "-受天气影响；下一步制定备选方案。",
+    };
     g.set(13, 4, { value: name });
     g.set(15, 4, { value: "@公众号发布科普文章" });
     for (const [row, text] of Object.entries(reasons)) g.set(Number(row), 9, { value: text });
@@ -245,9 +299,16 @@ describe("the report sheet", () => {
     ws?.eachRow((row) => row.eachCell((c) => cells.push(c.value)));
     expect(cells.every((v) => typeof v === "string" || typeof v === "number")).toBe(true);
     const strings = cells as string[];
-    expect(strings.some((s) => typeof s === "string" && s.startsWith(`${name}：年度指标值为≥30场`))).toBe(true);
-    expect(strings.some((s) => typeof s === "string" && s.startsWith("@公众号发布科普文章："))).toBe(true);
-    for (const text of Object.values(reasons)) expect(strings.some((s) => typeof s === "string" && s.includes(`主要原因：${text}`))).toBe(true);
+    expect(
+      strings.some((s) => typeof s === "string" && s.startsWith(`${name}：年度指标值为≥30场`))
+    ).toBe(true);
+    expect(
+      strings.some((s) => typeof s === "string" && s.startsWith("@公众号发布科普文章："))
+    ).toBe(true);
+    for (const text of Object.values(reasons))
+      expect(strings.some((s) => typeof s === "string" && s.includes(`主要原因：${text}`))).toBe(
+        true
+      );
     // and in the file itself: no formula anywhere in the report sheet
     const zip = await JSZip.loadAsync(data);
     const xml = await zip.file("xl/worksheets/sheet2.xml")?.async("string");

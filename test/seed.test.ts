@@ -15,15 +15,28 @@ function expectSeedResult(a: Analysis) {
   expect(a.total.written).toBe(89.45);
   expect(a.total.suggested).toBe(89.45);
   expect(a.grade.label).toBe("良好");
-  expect(a.summary.parts).toEqual({ 预算执行: 10, 项目产出: 50.45, 项目效益: 24.6, 服务对象满意度: 4.4 });
+  expect(a.summary.parts).toEqual({
+    预算执行: 10,
+    项目产出: 50.45,
+    项目效益: 24.6,
+    服务对象满意度: 4.4,
+  });
   expect(a.summary.sentence).toBe(SEED_SENTENCE);
-  expect(a.budget).toMatchObject({ executed: 137.85, adjusted: 137.85, rate: 100, weight: 10, score: { written: 10, rule: 10 } });
+  expect(a.budget).toMatchObject({
+    executed: 137.85,
+    adjusted: 137.85,
+    rate: 100,
+    weight: 10,
+    score: { written: 10, rule: 10 },
+  });
   const byKey = Object.fromEntries(a.categories.map((c) => [c.key, c]));
   expect(byKey["产出"]).toMatchObject({ weight: 55, score: { written: 50.45 }, indicators: 10 });
   expect(byKey["效益"]).toMatchObject({ weight: 20, score: { written: 18.5 } });
   expect(byKey["可持续影响"]).toMatchObject({ weight: 10, score: { written: 6.1 } });
   expect(byKey["满意度"]).toMatchObject({ weight: 5, score: { written: 4.4 } });
-  const lost = a.indicators.filter((i) => i.weight !== null && i.score !== null && i.score < i.weight);
+  const lost = a.indicators.filter(
+    (i) => i.weight !== null && i.score !== null && i.score < i.weight
+  );
   expect(lost).toHaveLength(8);
   expect(lost.every((i) => i.reason.length > 0)).toBe(true);
   expect(a.indicators.length - lost.length).toBe(7);
@@ -65,7 +78,9 @@ describeShared("shared fixtures", () => {
     expectSeedResult(analyzeBook(seed));
   });
   it("the form with mistakes: each of the 8 found at its cell", async () => {
-    expectSeedMistakes(analyzeBook(await readWorkbook(sharedFixture("xicheng-kepu-2024-errors.xlsx"))));
+    expectSeedMistakes(
+      analyzeBook(await readWorkbook(sharedFixture("xicheng-kepu-2024-errors.xlsx")))
+    );
   });
   it("the blank-total form: total cell H28 empty, grade cell G29 found", async () => {
     const a = analyzeBook(await readWorkbook(sharedFixture("xicheng-kepu-2024-blank-total.xlsx")));

@@ -16,7 +16,8 @@ import {
 
 const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");
 const haveFixtures = fs.existsSync(path.join(FIXTURES, "xicheng-kepu-2024.xlsx"));
-if (!haveFixtures) console.log(`note: ${FIXTURES} is absent; the comparisons with the shared fixtures are skipped`);
+if (!haveFixtures)
+  console.log(`note: ${FIXTURES} is absent; the comparisons with the shared fixtures are skipped`);
 const describeFixtures = haveFixtures ? describe : describe.skip;
 
 /** Every stored cell as "A1 → value [numFmt]", optionally shifted, for whole-sheet comparisons. */
@@ -69,7 +70,8 @@ describeFixtures("the rebuilt seed equals the shared fixtures", () => {
   });
 
   it("the generated .xlsx reads back like the fixture", async () => {
-    const fixture = (await readWorkbookFile(path.join(FIXTURES, "xicheng-kepu-2024.xlsx"))).sheets[0];
+    const fixture = (await readWorkbookFile(path.join(FIXTURES, "xicheng-kepu-2024.xlsx")))
+      .sheets[0];
     const written = (await readWorkbook(await gridsToXlsx(buildSeedWorkbook()))).sheets[0];
     expect(dump(written)).toEqual(dump(fixture));
     expect(mergeList(written)).toEqual(mergeList(fixture));
@@ -78,8 +80,14 @@ describeFixtures("the rebuilt seed equals the shared fixtures", () => {
 
 describe("the seed facts", () => {
   it("weights add up to 100 and scores to 89.45", () => {
-    const weights = SEED_FACTS.indicators.reduce((s, i) => s.plus(i.weight), new Decimal(SEED_FACTS.budget.weight));
-    const scores = SEED_FACTS.indicators.reduce((s, i) => s.plus(i.score), new Decimal(SEED_FACTS.budget.score));
+    const weights = SEED_FACTS.indicators.reduce(
+      (s, i) => s.plus(i.weight),
+      new Decimal(SEED_FACTS.budget.weight)
+    );
+    const scores = SEED_FACTS.indicators.reduce(
+      (s, i) => s.plus(i.score),
+      new Decimal(SEED_FACTS.budget.score)
+    );
     expect(weights.toNumber()).toBe(SEED_FACTS.total.weight);
     expect(scores.toNumber()).toBe(SEED_FACTS.total.score);
     const groups = SEED_FACTS.groupScores;
@@ -141,7 +149,15 @@ describe("variants", () => {
     // everything else is as in the seed
     const seed = dump(form());
     const diff = dump(g).filter((l) => !seed.includes(l));
-    expect(diff.map((l) => l.split(" ")[0]).sort()).toEqual(["F22", "G14", "H15", "H25", "H26", "H28", "I6"]);
+    expect(diff.map((l) => l.split(" ")[0]).sort()).toEqual([
+      "F22",
+      "G14",
+      "H15",
+      "H25",
+      "H26",
+      "H28",
+      "I6",
+    ]);
   });
 
   it("blankTotal: 总分 得分 empty and a 绩效级别 row with its value cell merged G29:I29", () => {
@@ -162,7 +178,7 @@ describe("variants", () => {
     expect(at(g, "A1")).toBeNull();
     expect(dump(g)).toEqual(dump(form(), { rows: 3, cols: 2 }));
     const shifted = form().merges.map((m: Range) =>
-      rangeToA1({ top: m.top + 3, bottom: m.bottom + 3, left: m.left + 2, right: m.right + 2 }),
+      rangeToA1({ top: m.top + 3, bottom: m.bottom + 3, left: m.left + 2, right: m.right + 2 })
     );
     expect(mergeList(g)).toEqual(shifted.sort());
     expect(layout.addresses.totalScore).toBe("J31");
@@ -251,7 +267,12 @@ describe("variants", () => {
     // “科普之夏进社区” ≥30场 / 27场
     expect([at(g, "E13"), at(g, "F13"), at(g, "G13"), at(g, "H13")]).toEqual(["≥", 30, "场", 27]);
     expect([at(g, "E14"), at(g, "F14"), at(g, "G14"), at(g, "H14")]).toEqual(["=", 1, "场", 1]);
-    expect([at(g, "E22"), at(g, "F22"), at(g, "G22"), at(g, "H22")]).toEqual(["≤", 137.85, "万元", 137.85]);
+    expect([at(g, "E22"), at(g, "F22"), at(g, "G22"), at(g, "H22")]).toEqual([
+      "≤",
+      137.85,
+      "万元",
+      137.85,
+    ]);
     expect([at(g, "E23"), at(g, "F23"), at(g, "G23"), at(g, "H23")]).toEqual(["≥", 30, "%", 28.5]);
     // qualitative: 定性, no unit
     expect([at(g, "E20"), at(g, "F20"), at(g, "G20"), at(g, "H20")]).toEqual([
@@ -330,7 +351,12 @@ describe("every variant is a well-formed sheet", () => {
     {},
     { variant: "errors", origin: "C4" },
     { variant: "blankTotal", operatorUnitColumns: true },
-    { sustainabilityAsLevel1: true, weightsInLabels: true, emptyLevel2Row: true, placeholderRows: true },
+    {
+      sustainabilityAsLevel1: true,
+      weightsInLabels: true,
+      emptyLevel2Row: true,
+      placeholderRows: true,
+    },
     { operatorUnitColumns: true, amountsInYuan: true, percentAsNumbers: true, origin: "D2" },
     { sheetsBefore: ["报告"], totalLabel: "合计", weightHeader: "权重" },
   ];

@@ -9,7 +9,10 @@ const variants: [string, SeedFormOptions][] = [
   ["after another sheet", { sheetsBefore: ["说明", "报告正文"] }],
   ["weights in labels", { weightsInLabels: true }],
   ["可持续影响 as its own 一级", { sustainabilityAsLevel1: true }],
-  ["可持续影响 as its own 一级 with weights in labels", { sustainabilityAsLevel1: true, weightsInLabels: true }],
+  [
+    "可持续影响 as its own 一级 with weights in labels",
+    { sustainabilityAsLevel1: true, weightsInLabels: true },
+  ],
   ["percentages as numbers", { percentAsNumbers: true }],
   ["amounts in 元", { amountsInYuan: true }],
   ["合计 for 总分", { totalLabel: "合计" }],
@@ -37,18 +40,21 @@ const variants: [string, SeedFormOptions][] = [
 
 describe("the seed form in other hands", () => {
   const reference = analyzeBook(buildSeedWorkbook());
-  it.each(variants)("%s: same total, grade, parts and indicators, no error or warning", (_name, options) => {
-    const a = analyzeBook(buildSeedWorkbook(options));
-    expect(brief(errorsAndWarnings(a))).toEqual([]);
-    expect(a.total.computed).toBe(reference.total.computed);
-    expect(a.grade.label).toBe("良好");
-    expect(a.summary.sentence).toBe(reference.summary.sentence);
-    expect(a.summary.parts).toEqual(reference.summary.parts);
-    expect(a.budget?.rate).toBe(100);
-    expect(a.indicators.map((i) => [i.name, i.score, i.weight, i.group])).toEqual(
-      reference.indicators.map((i) => [i.name, i.score, i.weight, i.group]),
-    );
-  });
+  it.each(variants)(
+    "%s: same total, grade, parts and indicators, no error or warning",
+    (_name, options) => {
+      const a = analyzeBook(buildSeedWorkbook(options));
+      expect(brief(errorsAndWarnings(a))).toEqual([]);
+      expect(a.total.computed).toBe(reference.total.computed);
+      expect(a.grade.label).toBe("良好");
+      expect(a.summary.sentence).toBe(reference.summary.sentence);
+      expect(a.summary.parts).toEqual(reference.summary.parts);
+      expect(a.budget?.rate).toBe(100);
+      expect(a.indicators.map((i) => [i.name, i.score, i.weight, i.group])).toEqual(
+        reference.indicators.map((i) => [i.name, i.score, i.weight, i.group])
+      );
+    }
+  );
 
   it("placeholder rows are skipped and reported as info at their cells", () => {
     const a = analyzeBook(buildSeedWorkbook({ placeholderRows: true }));
@@ -66,7 +72,9 @@ describe("the seed form in other hands", () => {
   it("mistakes are found at shifted cells when the table starts at C4", () => {
     const a = analyzeBook(buildSeedWorkbook({ variant: "errors", origin: "C4" }));
     // H15 shifts by 2 columns and 3 rows → J18
-    expect(a.findings.find((f) => f.code === "SCORE_RULE" && f.cell === "J18")?.suggestion).toBe(5.4);
+    expect(a.findings.find((f) => f.code === "SCORE_RULE" && f.cell === "J18")?.suggestion).toBe(
+      5.4
+    );
     expect(a.findings.some((f) => f.code === "TOTAL_MISMATCH" && f.cell === "J31")).toBe(true);
   });
 

@@ -11,7 +11,8 @@ import { gridLines } from "./support/gridDump";
 const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");
 const SEED = path.join(FIXTURES, "xicheng-kepu-2024.xlsx");
 const haveFixtures = fs.existsSync(SEED);
-if (!haveFixtures) console.log(`note: ${FIXTURES} is absent; the tests that read the shared fixtures are skipped`);
+if (!haveFixtures)
+  console.log(`note: ${FIXTURES} is absent; the tests that read the shared fixtures are skipped`);
 const describeFixtures = haveFixtures ? describe : describe.skip;
 
 const dump = gridLines;
@@ -35,7 +36,9 @@ describeFixtures("reading the shared seed fixture", () => {
     expect(grid.mergesKnown).toBe(true);
     expect(grid.protected).toBe(false);
     expect(grid.merges).toHaveLength(23);
-    expect(mergeList(grid)).toEqual(expect.arrayContaining(["A1:I1", "A12:A27", "B13:B22", "C23:C25", "A28:F28"]));
+    expect(mergeList(grid)).toEqual(
+      expect.arrayContaining(["A1:I1", "A12:A27", "B13:B22", "C23:C25", "A28:F28"])
+    );
   });
 
   it("keeps a merged area's value in its master cell only", () => {
@@ -66,11 +69,14 @@ describeFixtures("reading the shared seed fixture", () => {
   });
 
   it("reads the variants too", async () => {
-    const blank = (await readWorkbookFile(path.join(FIXTURES, "xicheng-kepu-2024-blank-total.xlsx"))).sheets[0];
+    const blank = (
+      await readWorkbookFile(path.join(FIXTURES, "xicheng-kepu-2024-blank-total.xlsx"))
+    ).sheets[0];
     expect(blank.get(28, 8)).toBeUndefined();
     expect(blank.text(29, 1)).toBe("绩效级别");
     expect(mergeList(blank)).toEqual(expect.arrayContaining(["A29:F29", "G29:I29"]));
-    const errors = (await readWorkbookFile(path.join(FIXTURES, "xicheng-kepu-2024-errors.xlsx"))).sheets[0];
+    const errors = (await readWorkbookFile(path.join(FIXTURES, "xicheng-kepu-2024-errors.xlsx")))
+      .sheets[0];
     expect(errors.value(14, 7)).toBe(6);
     expect(errors.value(28, 8)).toBe(90.1);
   });
@@ -106,7 +112,9 @@ describe("bad files", () => {
 
   it("rejects an empty buffer and reports a missing path", async () => {
     await expect(readWorkbook(new ArrayBuffer(0))).rejects.toThrow(/无法读取文件/);
-    await expect(readWorkbookFile(path.join(__dirname, "no-such-file.xlsx"))).rejects.toThrow(/找不到文件/);
+    await expect(readWorkbookFile(path.join(__dirname, "no-such-file.xlsx"))).rejects.toThrow(
+      /找不到文件/
+    );
   });
 });
 
@@ -120,9 +128,15 @@ describe("round trip: seed → .xlsx → Grid", () => {
   });
 
   it("keeps several sheets in order, a shifted origin and percent formats", async () => {
-    const built = buildSeedWorkbook({ sheetsBefore: ["报告", "说明"], origin: "C4", percentAsNumbers: true });
+    const built = buildSeedWorkbook({
+      sheetsBefore: ["报告", "说明"],
+      origin: "C4",
+      percentAsNumbers: true,
+    });
     const bytes = await gridsToXlsx(built);
-    const read = await readWorkbook(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const read = await readWorkbook(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    );
     expect(read.sheets.map((s) => s.sheet)).toEqual(["报告", "说明", "附件1"]);
     read.sheets.forEach((s, i) => {
       expect(dump(s)).toEqual(dump(built.sheets[i]));
@@ -186,19 +200,21 @@ describe("reading what ExcelJS writes", () => {
     ws.getCell("A5").value = { formula: "A1*2" };
     ws.getCell("B1").value = { formula: "A1*2", result: 20 };
     ws.getCell("B2").value = { sharedFormula: "B1", result: 40 };
-    ws.getCell("C1").value = { formula: "\"达成\"", result: "达成" };
+    ws.getCell("C1").value = { formula: '"达成"', result: "达成" };
     const g = (await readWorkbook(await excelBytes(wb))).sheets[0];
     expect(g.get(3, 1)).toEqual({ value: 30, formula: "SUM(A1:A2)" });
     expect(g.get(4, 1)).toEqual({ value: "#DIV/0!", formula: "A1/0" });
     expect(g.get(5, 1)).toEqual({ value: null, formula: "A1*2" });
     expect(g.get(2, 2)).toEqual({ value: 40, formula: "A2*2" });
-    expect(g.get(1, 3)).toEqual({ value: "达成", formula: "\"达成\"" });
+    expect(g.get(1, 3)).toEqual({ value: "达成", formula: '"达成"' });
   });
 
   it("rich text, hyperlinks, booleans, errors and dates become plain values", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("V");
-    ws.getCell("A1").value = { richText: [{ text: "产出" }, { text: "指标", font: { bold: true } }] };
+    ws.getCell("A1").value = {
+      richText: [{ text: "产出" }, { text: "指标", font: { bold: true } }],
+    };
     ws.getCell("A2").value = { text: "西城科协", hyperlink: "https://example.org" };
     ws.getCell("A3").value = true;
     ws.getCell("A4").value = { error: "#N/A" };

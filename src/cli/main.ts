@@ -2,7 +2,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { analyzeWorkbook } from "../core/analyze";
-import { notAnalyzedJson, toCheckJson, type CheckJson, type CheckJsonFailure } from "../core/contract";
+import {
+  notAnalyzedJson,
+  toCheckJson,
+  type CheckJson,
+  type CheckJsonFailure,
+} from "../core/contract";
 import { formatNumber } from "../core/decimal";
 import type { Analysis, Finding, Severity } from "../core/model";
 import { PROFILE_IDS, ProfileError, getProfile, type Profile } from "../core/profiles";
@@ -103,17 +108,20 @@ export function formatAnalysis(file: string, a: Analysis): string {
   const lines: string[] = [];
   const counts = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
   lines.push(`■ ${file} · 工作表“${a.sheet}” · 规则：${a.profile.name}`);
-  if (a.project.name) lines.push(`  项目：${a.project.name}${a.project.unit ? `（${a.project.unit}）` : ""}`);
+  if (a.project.name)
+    lines.push(`  项目：${a.project.name}${a.project.unit ? `（${a.project.unit}）` : ""}`);
   if (a.budget)
     lines.push(
-      `  预算执行：执行${plain(a.budget.executed)}／预算${plain(a.budget.adjusted ?? a.budget.planned)}${a.project.moneyUnit}，执行率${plain(a.budget.rate)}%，得分${plain(a.budget.score.written)}（规则${plain(a.budget.score.rule)}）／${plain(a.budget.weight)}`,
+      `  预算执行：执行${plain(a.budget.executed)}／预算${plain(a.budget.adjusted ?? a.budget.planned)}${a.project.moneyUnit}，执行率${plain(a.budget.rate)}%，得分${plain(a.budget.score.written)}（规则${plain(a.budget.score.rule)}）／${plain(a.budget.weight)}`
     );
   lines.push(
-    `  总分：表中${plain(a.total.written)} · 按各项得分合计${plain(a.total.computed)} · 按规则建议${plain(a.total.suggested)}；等级：${a.grade.label}${a.grade.written ? `（表中“${a.grade.written}”）` : ""}`,
+    `  总分：表中${plain(a.total.written)} · 按各项得分合计${plain(a.total.computed)} · 按规则建议${plain(a.total.suggested)}；等级：${a.grade.label}${a.grade.written ? `（表中“${a.grade.written}”）` : ""}`
   );
   lines.push(`  ${a.summary.sentence}`);
   if (a.skippedChecks.length) lines.push(`  未能检查：${a.skippedChecks.join("、")}`);
-  lines.push(`  发现：错误 ${counts("error")} 项，警告 ${counts("warning")} 项，提示 ${counts("info")} 项`);
+  lines.push(
+    `  发现：错误 ${counts("error")} 项，警告 ${counts("warning")} 项，提示 ${counts("info")} 项`
+  );
   for (const s of ["error", "warning", "info"] as Severity[]) {
     const list = a.findings.filter((f) => f.severity === s);
     if (!list.length) continue;
@@ -169,7 +177,8 @@ async function check(args: ParsedArgs, profile: Profile, io: Output): Promise<nu
       else io.out(formatAnalysis(file, a) + "\n");
     }
   }
-  if (args.json) io.out(JSON.stringify(jsonResults.length === 1 ? jsonResults[0] : jsonResults, null, 2));
+  if (args.json)
+    io.out(JSON.stringify(jsonResults.length === 1 ? jsonResults[0] : jsonResults, null, 2));
   return exit;
 }
 
@@ -177,7 +186,12 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
-    if (!args.command || args.command === "help" || args.command === "--help" || args.command === "-h") {
+    if (
+      !args.command ||
+      args.command === "help" ||
+      args.command === "--help" ||
+      args.command === "-h"
+    ) {
       io.out(USAGE);
       return args.command ? 0 : 2;
     }
@@ -201,7 +215,9 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       io.err(e.message);
       return 2;
     }
-    io.err(`内部错误：${e instanceof Error ? e.message : String(e)}。请把这个文件和命令发给开发者。`);
+    io.err(
+      `内部错误：${e instanceof Error ? e.message : String(e)}。请把这个文件和命令发给开发者。`
+    );
     return 2;
   }
 }
@@ -226,18 +242,27 @@ async function writeOutput(file: string, data: Uint8Array | string): Promise<voi
   try {
     await writeFile(file, data);
   } catch (e) {
-    throw new InputError(`无法写入“${file}”：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件夹不存在" : "没有写入权限或文件正被打开"}。`);
+    throw new InputError(
+      `无法写入“${file}”：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件夹不存在" : "没有写入权限或文件正被打开"}。`
+    );
   }
 }
 
 /** The one form of the workbook (or of --sheet): several need --sheet, none is an input error. */
-function oneAnalysis(file: string, book: Awaited<ReturnType<typeof readWorkbook>>, profile: Profile, sheet?: string): Analysis {
+function oneAnalysis(
+  file: string,
+  book: Awaited<ReturnType<typeof readWorkbook>>,
+  profile: Profile,
+  sheet?: string
+): Analysis {
   const result = analyzeWorkbook(book, profile, sheet);
   if (!result.analyses.length)
-    throw new InputError(`${file}：${result.notAnalyzed[0]?.findings[0]?.message ?? "没有找到绩效指标表"}`);
+    throw new InputError(
+      `${file}：${result.notAnalyzed[0]?.findings[0]?.message ?? "没有找到绩效指标表"}`
+    );
   if (result.analyses.length > 1)
     throw new InputError(
-      `${file} 中有${result.analyses.length}个自评表（工作表“${result.analyses.map((a) => a.sheet).join("”“")}”）：请用 --sheet 指定其中一个。`,
+      `${file} 中有${result.analyses.length}个自评表（工作表“${result.analyses.map((a) => a.sheet).join("”“")}”）：请用 --sheet 指定其中一个。`
     );
   return result.analyses[0];
 }
@@ -248,7 +273,12 @@ function oneFile(args: ParsedArgs, what: string): string {
 }
 
 function describeContent(value: unknown, formula?: string): string {
-  const v = value === null || value === undefined || value === "" ? "" : typeof value === "number" ? formatNumber(value, 6) : String(value);
+  const v =
+    value === null || value === undefined || value === ""
+      ? ""
+      : typeof value === "number"
+        ? formatNumber(value, 6)
+        : String(value);
   if (formula) return `${v || "（空）"}（公式 ${formula}）`;
   if (!v) return "（空）";
   return typeof value === "number" ? v : `“${v}”`;
@@ -262,7 +292,8 @@ export function describeWrite(w: CellWrite): string {
 
 async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<number> {
   const file = oneFile(args, "写回");
-  if (!args.output) throw new UsageError("请用 -o 指定输出文件，例如 -o 已写回.xlsx（不会改动原文件）。");
+  if (!args.output)
+    throw new UsageError("请用 -o 指定输出文件，例如 -o 已写回.xlsx（不会改动原文件）。");
   if (!/\.xlsx$/i.test(args.output)) throw new UsageError(`输出文件应为 .xlsx：${args.output}`);
   if (path.resolve(args.output) === path.resolve(file)) {
     io.err(`不会覆盖原文件“${file}”：请用 -o 指定另一个文件名，核对无误后再替换原文件。`);
@@ -280,11 +311,14 @@ async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<numb
       : [],
     report: args.report,
   };
-  const p: WritePlan = args.overwrite ? confirmOverwrites(a, book, choices) : plan(a, book, choices);
+  const p: WritePlan = args.overwrite
+    ? confirmOverwrites(a, book, choices)
+    : plan(a, book, choices);
   if (p.refusals.length) {
     io.err(`没有写入任何内容：${file}（工作表“${a.sheet}”）`);
     for (const r of p.refusals) io.err(`  ${r.message}`);
-    if (p.refusals.some((r) => r.reason === "nonEmpty")) io.err("  确认要覆盖这些单元格，请加 --overwrite 重新运行。");
+    if (p.refusals.some((r) => r.reason === "nonEmpty"))
+      io.err("  确认要覆盖这些单元格，请加 --overwrite 重新运行。");
     return 2;
   }
   if (!p.writes.length && !p.newSheets.length) {
@@ -305,7 +339,8 @@ async function report(args: ParsedArgs, profile: Profile, io: Output): Promise<n
   const file = oneFile(args, "生成报告");
   const out = args.output;
   if (out && !/\.(docx|md)$/i.test(out)) throw new UsageError(`报告文件应为 .docx 或 .md：${out}`);
-  if (out && path.resolve(out) === path.resolve(file)) throw new UsageError("报告文件不能与输入文件相同。");
+  if (out && path.resolve(out) === path.resolve(file))
+    throw new UsageError("报告文件不能与输入文件相同。");
   const book = await parseBook(file, await readBytes(file));
   const doc = buildReport(oneAnalysis(file, book, profile, args.sheet));
   if (!out) {
@@ -316,4 +351,3 @@ async function report(args: ParsedArgs, profile: Profile, io: Output): Promise<n
   io.out(`已生成报告：${out}`);
   return 0;
 }
-

@@ -15,12 +15,30 @@ export interface CheckJson {
     score: { written: number | null; rule: number | null };
     cells: { rate: string | null; score: string | null };
   } | null;
-  groups: { name: string; level: number; weight: number | null; score: { written: number; rule: number } }[];
-  total: { weight: number | null; written: number | null; computed: number; suggested: number; cell: string | null };
+  groups: {
+    name: string;
+    level: number;
+    weight: number | null;
+    score: { written: number; rule: number };
+  }[];
+  total: {
+    weight: number | null;
+    written: number | null;
+    computed: number;
+    suggested: number;
+    cell: string | null;
+  };
   grade: { label: string; written: string | null; cell: string | null };
   summary: { sentence: string; parts: Record<string, number> };
   skippedChecks: string[];
-  findings: { code: string; severity: string; sheet: string; cell: string; message: string; suggestion?: number }[];
+  findings: {
+    code: string;
+    severity: string;
+    sheet: string;
+    cell: string;
+    message: string;
+    suggestion?: number;
+  }[];
 }
 
 export interface CheckJsonFailure {
@@ -35,7 +53,13 @@ export function toCheckJson(file: string, a: Analysis): CheckJson {
     file,
     sheet: a.sheet,
     profile: a.profile.id,
-    project: { name: a.project.name, dept: a.project.dept, unit: a.project.unit, year: a.project.year, moneyUnit: a.project.moneyUnit },
+    project: {
+      name: a.project.name,
+      dept: a.project.dept,
+      unit: a.project.unit,
+      year: a.project.year,
+      moneyUnit: a.project.moneyUnit,
+    },
     budget: a.budget
       ? {
           weight: a.budget.weight,
@@ -47,8 +71,19 @@ export function toCheckJson(file: string, a: Analysis): CheckJson {
           cells: { rate: a.budget.cells.rate, score: a.budget.cells.score },
         }
       : null,
-    groups: a.groups.map((g) => ({ name: g.name, level: g.level, weight: g.weight, score: { ...g.score } })),
-    total: { weight: a.total.weight, written: a.total.written, computed: a.total.computed, suggested: a.total.suggested, cell: a.total.cell },
+    groups: a.groups.map((g) => ({
+      name: g.name,
+      level: g.level,
+      weight: g.weight,
+      score: { ...g.score },
+    })),
+    total: {
+      weight: a.total.weight,
+      written: a.total.written,
+      computed: a.total.computed,
+      suggested: a.total.suggested,
+      cell: a.total.cell,
+    },
     grade: { label: a.grade.label, written: a.grade.written, cell: a.grade.cell },
     summary: { sentence: a.summary.sentence, parts: { ...a.summary.parts } },
     skippedChecks: [...a.skippedChecks],
@@ -57,5 +92,10 @@ export function toCheckJson(file: string, a: Analysis): CheckJson {
 }
 
 export function notAnalyzedJson(file: string, n: SheetNotAnalyzed): CheckJsonFailure {
-  return { file, sheet: n.sheet, error: n.findings[0]?.message ?? "没有找到绩效指标表", findings: n.findings };
+  return {
+    file,
+    sheet: n.sheet,
+    error: n.findings[0]?.message ?? "没有找到绩效指标表",
+    findings: n.findings,
+  };
 }

@@ -92,7 +92,7 @@ export class Grid {
 
   constructor(
     sheet: string,
-    options: { merges?: Range[]; protected?: boolean; mergesKnown?: boolean } = {},
+    options: { merges?: Range[]; protected?: boolean; mergesKnown?: boolean } = {}
   ) {
     this.sheet = sheet;
     this.merges = options.merges ? [...options.merges] : [];
@@ -105,15 +105,16 @@ export class Grid {
   static fromRows(
     sheet: string,
     rows: CellValue[][],
-    options: { merges?: (Range | string)[]; origin?: string; protected?: boolean } = {},
+    options: { merges?: (Range | string)[]; origin?: string; protected?: boolean } = {}
   ): Grid {
     const merges = (options.merges ?? []).map((m) => (typeof m === "string" ? parseRangeA1(m) : m));
     const grid = new Grid(sheet, { merges, protected: options.protected });
     const origin = options.origin ? parseA1(options.origin) : { row: 1, col: 1 };
     rows.forEach((cells, r) =>
       cells.forEach((v, c) => {
-        if (v !== null && v !== undefined && v !== "") grid.set(origin.row + r, origin.col + c, { value: v });
-      }),
+        if (v !== null && v !== undefined && v !== "")
+          grid.set(origin.row + r, origin.col + c, { value: v });
+      })
     );
     return grid;
   }

@@ -26,7 +26,7 @@ export interface StoredSettings {
 export class WriteRefused extends Error {
   constructor(
     message: string,
-    readonly cells: string[] = [],
+    readonly cells: string[] = []
   ) {
     super(message);
     this.name = "WriteRefused";

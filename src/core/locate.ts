@@ -22,11 +22,36 @@ const INDICATOR_SYNONYMS = {
   level1: ["一级指标", "一级"],
   level2: ["二级指标", "二级"],
   name: ["三级指标", "三级", "指标名称", "三级指标名称", "绩效指标名称"],
-  target: ["年度指标值", "指标值", "年初目标值", "年度目标值", "目标值", "全年绩效目标", "全年调整绩效目标", "年度绩效目标值", "全年指标值"],
-  actual: ["实际完成值", "完成值", "全年实际值", "实际值", "全年目标实际完成情况", "全年实际完成值", "实际完成情况值"],
+  target: [
+    "年度指标值",
+    "指标值",
+    "年初目标值",
+    "年度目标值",
+    "目标值",
+    "全年绩效目标",
+    "全年调整绩效目标",
+    "年度绩效目标值",
+    "全年指标值",
+  ],
+  actual: [
+    "实际完成值",
+    "完成值",
+    "全年实际值",
+    "实际值",
+    "全年目标实际完成情况",
+    "全年实际完成值",
+    "实际完成情况值",
+  ],
   weight: ["分值", "权重", "指标分值", "权重分"],
   score: ["得分", "自评得分", "评分"],
-  reason: ["偏差原因分析及改进措施", "未完成原因分析", "偏差原因", "偏差大或目标未完成原因分析", "偏差原因分析", "未完成原因分析及改进措施"],
+  reason: [
+    "偏差原因分析及改进措施",
+    "未完成原因分析",
+    "偏差原因",
+    "偏差大或目标未完成原因分析",
+    "偏差原因分析",
+    "未完成原因分析及改进措施",
+  ],
   measure: ["改进措施"],
   operator: ["指标性质", "指标方向"],
   unit: ["度量单位", "计量单位", "单位"],
@@ -35,7 +60,9 @@ const INDICATOR_SYNONYMS = {
 export type IndicatorRole = keyof typeof INDICATOR_SYNONYMS;
 
 const ROLE_BY_SYNONYM = new Map<string, IndicatorRole>(
-  (Object.keys(INDICATOR_SYNONYMS) as IndicatorRole[]).flatMap((role) => INDICATOR_SYNONYMS[role].map((s) => [s, role] as const)),
+  (Object.keys(INDICATOR_SYNONYMS) as IndicatorRole[]).flatMap((role) =>
+    INDICATOR_SYNONYMS[role].map((s) => [s, role] as const)
+  )
 );
 
 function roleOf(key: string): IndicatorRole | null {
@@ -77,7 +104,11 @@ export function findIndicatorHeaders(grid: Grid, limit = Infinity): IndicatorHea
         left = Math.min(left, c);
       }
     }
-    if (cols.target !== undefined && cols.actual !== undefined && (cols.name !== undefined || cols.level2 !== undefined)) {
+    if (
+      cols.target !== undefined &&
+      cols.actual !== undefined &&
+      (cols.name !== undefined || cols.level2 !== undefined)
+    ) {
       found.push({ row: r, left: Number.isFinite(left) ? left : 1, cols });
     }
   }
@@ -123,8 +154,13 @@ export function findFundingHeader(grid: Grid, beforeRow: number): FundingHeader 
         }
       }
     }
-    if (cols.executed !== undefined && (cols.adjusted !== undefined || cols.planned !== undefined)) {
-      const firstAmount = Math.min(...[cols.planned, cols.adjusted, cols.executed].filter((x): x is number => x !== undefined));
+    if (
+      cols.executed !== undefined &&
+      (cols.adjusted !== undefined || cols.planned !== undefined)
+    ) {
+      const firstAmount = Math.min(
+        ...[cols.planned, cols.adjusted, cols.executed].filter((x): x is number => x !== undefined)
+      );
       let labelCell: FundingHeader["labelCell"] = null;
       let labelText = "";
       for (let c = 1; c < firstAmount; c++) {
@@ -142,25 +178,38 @@ export function findFundingHeader(grid: Grid, beforeRow: number): FundingHeader 
 }
 
 /** A label cell anywhere in rows [from, to]: first master cell whose key is one of `labels`. */
-export function findLabel(grid: Grid, labels: readonly string[], from = 1, to = grid.rows): { row: number; col: number } | null {
+export function findLabel(
+  grid: Grid,
+  labels: readonly string[],
+  from = 1,
+  to = grid.rows
+): { row: number; col: number } | null {
   for (let r = from; r <= to; r++)
     for (let c = 1; c <= grid.cols; c++) {
       if (!grid.isMaster(r, c)) continue;
       const t = grid.text(r, c);
-      if (t && t.length <= MAX_LABEL_LENGTH && labels.includes(headerKey(t))) return { row: r, col: c };
+      if (t && t.length <= MAX_LABEL_LENGTH && labels.includes(headerKey(t)))
+        return { row: r, col: c };
     }
   return null;
 }
 
 /** The first cell right of a label (past the label's merged area): its master. */
-export function cellRightOf(grid: Grid, at: { row: number; col: number }): { row: number; col: number } {
+export function cellRightOf(
+  grid: Grid,
+  at: { row: number; col: number }
+): { row: number; col: number } {
   const m = grid.mergeAt(at.row, at.col);
   const col = (m ? m.right : at.col) + 1;
   return grid.masterOf(at.row, col);
 }
 
 /** Text of the first non-empty cell right of a label on the same row. */
-export function valueRightOf(grid: Grid, at: { row: number; col: number }, maxCol = grid.cols): { text: string; row: number; col: number } | null {
+export function valueRightOf(
+  grid: Grid,
+  at: { row: number; col: number },
+  maxCol = grid.cols
+): { text: string; row: number; col: number } | null {
   const m = grid.mergeAt(at.row, at.col);
   for (let c = (m ? m.right : at.col) + 1; c <= maxCol; c++) {
     if (!grid.isMaster(at.row, c)) continue;
@@ -171,4 +220,12 @@ export function valueRightOf(grid: Grid, at: { row: number; col: number }, maxCo
 }
 
 export const TOTAL_LABELS = ["总分", "合计", "总计", "合计得分", "总得分", "综合得分"];
-export const GRADE_LABELS = ["绩效级别", "自评等级", "评价等级", "绩效等级", "等级", "自评结果", "评价结果"];
+export const GRADE_LABELS = [
+  "绩效级别",
+  "自评等级",
+  "评价等级",
+  "绩效等级",
+  "等级",
+  "自评结果",
+  "评价结果",
+];

@@ -71,7 +71,13 @@ export interface Budget {
   rate: number | null;
   writtenRate: number | null;
   score: { written: number | null; rule: number | null };
-  cells: { rate: string | null; score: string | null; weight: string | null; executed: string | null; adjusted: string | null };
+  cells: {
+    rate: string | null;
+    score: string | null;
+    weight: string | null;
+    executed: string | null;
+    adjusted: string | null;
+  };
   rows: FundingRow[];
 }
 
@@ -98,7 +104,14 @@ export interface IndicatorRow {
   notApplicable: boolean;
   /** Qualitative band of the actual, when classified. */
   band: "achieved" | "partial" | "notAchieved" | null;
-  cells: { name: string; target: string; actual: string; weight: string | null; score: string; reason: string | null };
+  cells: {
+    name: string;
+    target: string;
+    actual: string;
+    weight: string | null;
+    score: string;
+    reason: string | null;
+  };
 }
 
 export interface GroupSummary {

@@ -89,7 +89,10 @@ function pow10(n: number): string {
 
 /** The format without its literal parts: quoted strings, backslash escapes, [Red]/[$-804] sections. */
 function formatCode(numFmt: string): string {
-  return numFmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return numFmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
 }
 
 /** An Excel number format that shows the value as a percent ("0%", "0.00%"; not `0"%"`). */
@@ -113,12 +116,101 @@ function formatUnit(numFmt: string | undefined | null): string {
 // ───────────────────────────── units ─────────────────────────────
 
 const KNOWN_UNITS = new Set([
-  "%", "‰", "个", "场", "次", "篇", "期", "件", "户", "人", "人次", "万人次", "万人", "家", "项", "天", "日", "月",
-  "个月", "年", "周", "季度", "小时", "分钟", "个工作日", "工作日", "元", "千元", "万元", "百万元", "亿元", "美元",
-  "万美元", "分", "台", "套", "份", "本", "册", "所", "处", "座", "条", "批", "张", "部", "辆", "吨", "万吨", "亩",
-  "万亩", "公里", "千米", "米", "平方米", "万平方米", "公顷", "名", "位", "株", "棵", "头", "只", "课时", "学时",
-  "门", "节", "幅", "块", "村", "起", "宗", "例", "床", "间", "栋", "届", "轮", "组", "队", "支", "类", "种", "百分点",
-  "个百分点", "元/人", "人/次", "次/年", "千瓦时", "度", "万册", "万件", "万次", "万份", "个/年",
+  "%",
+  "‰",
+  "个",
+  "场",
+  "次",
+  "篇",
+  "期",
+  "件",
+  "户",
+  "人",
+  "人次",
+  "万人次",
+  "万人",
+  "家",
+  "项",
+  "天",
+  "日",
+  "月",
+  "个月",
+  "年",
+  "周",
+  "季度",
+  "小时",
+  "分钟",
+  "个工作日",
+  "工作日",
+  "元",
+  "千元",
+  "万元",
+  "百万元",
+  "亿元",
+  "美元",
+  "万美元",
+  "分",
+  "台",
+  "套",
+  "份",
+  "本",
+  "册",
+  "所",
+  "处",
+  "座",
+  "条",
+  "批",
+  "张",
+  "部",
+  "辆",
+  "吨",
+  "万吨",
+  "亩",
+  "万亩",
+  "公里",
+  "千米",
+  "米",
+  "平方米",
+  "万平方米",
+  "公顷",
+  "名",
+  "位",
+  "株",
+  "棵",
+  "头",
+  "只",
+  "课时",
+  "学时",
+  "门",
+  "节",
+  "幅",
+  "块",
+  "村",
+  "起",
+  "宗",
+  "例",
+  "床",
+  "间",
+  "栋",
+  "届",
+  "轮",
+  "组",
+  "队",
+  "支",
+  "类",
+  "种",
+  "百分点",
+  "个百分点",
+  "元/人",
+  "人/次",
+  "次/年",
+  "千瓦时",
+  "度",
+  "万册",
+  "万件",
+  "万次",
+  "万份",
+  "个/年",
 ]);
 
 /** Characters that mark a sentence tail rather than a unit ("月底之前完成", "年底前"). */
@@ -215,19 +307,57 @@ export function comparable(a: NumberValue, b: NumberValue): { a: string; b: stri
 /** Operator tokens, longest first so "不低于" wins over "低于" and ">=" over ">". */
 const OPERATOR_TOKENS: Array<[string, Operator]> = (
   [
-    ["大于或等于", ">="], ["小于或等于", "<="], ["大于等于", ">="], ["小于等于", "<="],
-    ["不少于", ">="], ["不低于", ">="], ["不小于", ">="], ["不超过", "<="], ["不高于", "<="], ["不大于", "<="],
-    ["不多于", "<="], ["控制在", "<="], ["至少", ">="], ["最少", ">="], ["最低", ">="], ["最多", "<="],
-    ["最高", "<="], ["大于", ">"], ["高于", ">"], ["超过", ">"], ["多于", ">"], ["小于", "<"], ["低于", "<"],
-    ["少于", "<"], ["等于", "="], [">=", ">="], ["=>", ">="], ["<=", "<="], ["=<", "<="], ["==", "="],
-    ["≥", ">="], ["≧", ">="], ["⩾", ">="], ["≮", ">="], ["≤", "<="], ["≦", "<="], ["⩽", "<="], ["≯", "<="],
-    [">", ">"], ["<", "<"], ["=", "="],
+    ["大于或等于", ">="],
+    ["小于或等于", "<="],
+    ["大于等于", ">="],
+    ["小于等于", "<="],
+    ["不少于", ">="],
+    ["不低于", ">="],
+    ["不小于", ">="],
+    ["不超过", "<="],
+    ["不高于", "<="],
+    ["不大于", "<="],
+    ["不多于", "<="],
+    ["控制在", "<="],
+    ["至少", ">="],
+    ["最少", ">="],
+    ["最低", ">="],
+    ["最多", "<="],
+    ["最高", "<="],
+    ["大于", ">"],
+    ["高于", ">"],
+    ["超过", ">"],
+    ["多于", ">"],
+    ["小于", "<"],
+    ["低于", "<"],
+    ["少于", "<"],
+    ["等于", "="],
+    [">=", ">="],
+    ["=>", ">="],
+    ["<=", "<="],
+    ["=<", "<="],
+    ["==", "="],
+    ["≥", ">="],
+    ["≧", ">="],
+    ["⩾", ">="],
+    ["≮", ">="],
+    ["≤", "<="],
+    ["≦", "<="],
+    ["⩽", "<="],
+    ["≯", "<="],
+    [">", ">"],
+    ["<", "<"],
+    ["=", "="],
   ] as Array<[string, Operator]>
 ).sort((x, y) => y[0].length - x[0].length);
 
 /** Words of the 指标性质 column only. */
 const COLUMN_TOKENS: Array<[string, Operator]> = [
-  ["正向", ">="], ["反向", "<="], ["以上", ">="], ["以下", "<="], ["以内", "<="],
+  ["正向", ">="],
+  ["反向", "<="],
+  ["以上", ">="],
+  ["以下", "<="],
+  ["以内", "<="],
 ];
 
 /** "≥", ">=", "＞", "不少于", "正向" … → Operator; "定性", "定量" or unknown → null. */
@@ -252,10 +382,30 @@ function isQualitativeColumn(text: CellValue | undefined): boolean {
 
 // ───────────────────────────── qualitative ─────────────────────────────
 
-const ACHIEVED_WORDS = ["达成", "完成", "已完成", "及时", "合格", "达标", "显著", "明显", "较好", "良好", "符合", "按时", "达到", "优秀"];
+const ACHIEVED_WORDS = [
+  "达成",
+  "完成",
+  "已完成",
+  "及时",
+  "合格",
+  "达标",
+  "显著",
+  "明显",
+  "较好",
+  "良好",
+  "符合",
+  "按时",
+  "达到",
+  "优秀",
+];
 const PARTIAL_WORDS = ["部分", "基本", "一定效果", "有所"];
 const NOT_ACHIEVED_WORDS = [
-  "未达成", "未完成", "较差", "滞后", "效果差", "未能",
+  "未达成",
+  "未完成",
+  "较差",
+  "滞后",
+  "效果差",
+  "未能",
   ...ACHIEVED_WORDS.flatMap((w) => ["未", "不", "没", "没有", "尚未", "无法"].map((n) => n + w)),
 ];
 
@@ -280,12 +430,25 @@ export function classifyQualitative(text: string): QualitativeClass | null {
 // ───────────────────────────── numbers in text ─────────────────────────────
 
 const NUMBER_RE = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+/g;
-const RELATIVE_RE = /(提升|提高|增长|增加|上升|增幅|下降|降低|减少|缩短|压缩|节约|节省|降幅)(?![至到])/;
+const RELATIVE_RE =
+  /(提升|提高|增长|增加|上升|增幅|下降|降低|减少|缩短|压缩|节约|节省|降幅)(?![至到])/;
 const SUFFIX_TOKENS: Array<[string, Operator | null]> = (
   [
-    ["及以上", ">="], ["或以上", ">="], ["以上", ">="], ["及以下", "<="], ["或以下", "<="], ["以下", "<="],
-    ["以内", "<="], ["之内", "<="], ["内", "<="], ["(含)", null], ["(含本数)", null], ["左右", null], ["完成", null],
-    ["达成", null], ["达标", null],
+    ["及以上", ">="],
+    ["或以上", ">="],
+    ["以上", ">="],
+    ["及以下", "<="],
+    ["或以下", "<="],
+    ["以下", "<="],
+    ["以内", "<="],
+    ["之内", "<="],
+    ["内", "<="],
+    ["(含)", null],
+    ["(含本数)", null],
+    ["左右", null],
+    ["完成", null],
+    ["达成", null],
+    ["达标", null],
   ] as Array<[string, Operator | null]>
 ).sort((x, y) => y[0].length - x[0].length);
 const MAX_LABEL = 16;
@@ -346,7 +509,10 @@ function parseNumberText(text: string): NumberText | null {
   // unit and suffix words
   // a trailing note in brackets: "100%(抽样调查)" (but "(含)" is a suffix word)
   let paren: RegExpExecArray | null;
-  while ((paren = /\([^()]*\)$/.exec(after)) !== null && !SUFFIX_TOKENS.some(([t]) => t === paren?.[0])) {
+  while (
+    (paren = /\([^()]*\)$/.exec(after)) !== null &&
+    !SUFFIX_TOKENS.some(([t]) => t === paren?.[0])
+  ) {
     after = after.slice(0, -paren[0].length);
   }
   let suffixOp: Operator | null = null;
@@ -402,7 +568,7 @@ function isBlank(s: string): boolean {
 export function parseValue(
   input: CellValue,
   numFmt?: string,
-  columns?: { operator?: CellValue; unit?: CellValue },
+  columns?: { operator?: CellValue; unit?: CellValue }
 ): ParsedValue {
   try {
     return parseValueUnsafe(input, numFmt, columns);
@@ -414,7 +580,7 @@ export function parseValue(
 function parseValueUnsafe(
   input: CellValue,
   numFmt: string | undefined,
-  columns: { operator?: CellValue; unit?: CellValue } | undefined,
+  columns: { operator?: CellValue; unit?: CellValue } | undefined
 ): ParsedValue {
   const opColumn = columns?.operator;
   const qualitativeColumn = isQualitativeColumn(opColumn);
@@ -469,7 +635,10 @@ const NUMBER_CELL_RE =
  * "3,724,055.00" → "3724055", "１３７．８５" → "137.85", "10分" → "10", "50%" → { "50", percent },
  * 0.5 with a percent format → { "50", percent }. "—", "", "/" → null. Never throws.
  */
-export function parseNumberCell(input: CellValue, numFmt?: string): { value: string; percent: boolean } | null {
+export function parseNumberCell(
+  input: CellValue,
+  numFmt?: string
+): { value: string; percent: boolean } | null {
   try {
     if (typeof input === "number") {
       if (!Number.isFinite(input)) return null;
@@ -481,7 +650,9 @@ export function parseNumberCell(input: CellValue, numFmt?: string): { value: str
     const s = input.normalize("NFKC").replace(/\s+/g, "");
     const m = NUMBER_CELL_RE.exec(s);
     if (!m) return null;
-    const value = canonicalDecimal((m[1] === "-" || m[1] === "−" ? "-" : "") + m[2].replace(/,/g, ""));
+    const value = canonicalDecimal(
+      (m[1] === "-" || m[1] === "−" ? "-" : "") + m[2].replace(/,/g, "")
+    );
     if (value === null) return null;
     return { value, percent: m[3] === "%" || m[3] === "百分比" };
   } catch {

@@ -51,7 +51,14 @@ export interface RawIndicator {
   score: number | null;
   reason: string;
   measure: string;
-  cells: { name: string; target: string; actual: string; weight: string | null; score: string; reason: string | null };
+  cells: {
+    name: string;
+    target: string;
+    actual: string;
+    weight: string | null;
+    score: string;
+    reason: string | null;
+  };
 }
 
 export interface GroupLabel {
@@ -85,7 +92,14 @@ export interface ParsedForm {
   indicators: RawIndicator[];
   placeholders: { row: number; cell: string; text: string }[];
   groupLabels: GroupLabel[];
-  totalRow: { row: number; weight: number | null; weightCell: string | null; score: number | null; scoreText: string; scoreCell: string | null } | null;
+  totalRow: {
+    row: number;
+    weight: number | null;
+    weightCell: string | null;
+    score: number | null;
+    scoreText: string;
+    scoreCell: string | null;
+  } | null;
   grade: { written: string | null; cell: string | null; labelCell: string | null };
 }
 
@@ -142,13 +156,23 @@ const FUNDING_TOTAL = /总额|总金额|合计|总计|资金总额|年度资金|
 
 function readFunding(grid: Grid, header: FundingHeader, stopRow: number): ParsedFunding {
   const cols = header.cols;
-  const firstAmount = Math.min(...[cols.planned, cols.adjusted, cols.executed].filter((x): x is number => x !== undefined));
+  const firstAmount = Math.min(
+    ...[cols.planned, cols.adjusted, cols.executed].filter((x): x is number => x !== undefined)
+  );
   const rows: FundingRow[] = [];
   const labelText = normalizeLabel(header.labelText + Object.values(header.rawHeaders).join(""));
   const unitNote = findUnitNote(grid, stopRow);
-  const moneyUnit = unitNote ?? (/万元/.test(labelText) ? "万元" : /\(元\)|元\)/.test(labelText) || /[(（]元[)）]/.test(header.labelText) ? "元" : "万元");
+  const moneyUnit =
+    unitNote ??
+    (/万元/.test(labelText)
+      ? "万元"
+      : /\(元\)|元\)/.test(labelText) || /[(（]元[)）]/.test(header.labelText)
+        ? "元"
+        : "万元");
   // the budget's weight as printed: 预算执行情况(20分), 分值(10分), or 得分(20分*执行率)
-  const scoreHeaderWeight = /(\d+(?:\.\d+)?)\s*分/.exec((header.rawHeaders.score ?? "").normalize("NFKC"))?.[1];
+  const scoreHeaderWeight = /(\d+(?:\.\d+)?)\s*分/.exec(
+    (header.rawHeaders.score ?? "").normalize("NFKC")
+  )?.[1];
   const declaredWeight =
     splitDeclaredWeight(header.labelText).declared ??
     (header.rawHeaders.weight ? splitDeclaredWeight(header.rawHeaders.weight).declared : null) ??
@@ -158,26 +182,43 @@ function readFunding(grid: Grid, header: FundingHeader, stopRow: number): Parsed
     for (let c = 1; c < firstAmount; c++) {
       const t = grid.text(r, c);
       // the block label merged down the first column is not a row label
-      if (t && !(header.labelCell && grid.masterOf(r, c).row === header.labelCell.row && grid.masterOf(r, c).col === header.labelCell.col)) {
+      if (
+        t &&
+        !(
+          header.labelCell &&
+          grid.masterOf(r, c).row === header.labelCell.row &&
+          grid.masterOf(r, c).col === header.labelCell.col
+        )
+      ) {
         label = t;
       }
     }
     const planned = amount(grid, r, cols.planned);
     const adjusted = amount(grid, r, cols.adjusted);
     const executed = amount(grid, r, cols.executed);
-    const anyAmountCell = [cols.planned, cols.adjusted, cols.executed].some((c) => c !== undefined && !grid.isEmpty(r, c));
+    const anyAmountCell = [cols.planned, cols.adjusted, cols.executed].some(
+      (c) => c !== undefined && !grid.isEmpty(r, c)
+    );
     if (!label && !anyAmountCell) break;
     if (label && /年度总体目标|绩效指标|总体目标/.test(headerKey(label))) break;
     rows.push({ label, row: r, planned, adjusted, executed });
   }
-  const totalRow = rows.find((x) => FUNDING_TOTAL.test(headerKey(x.label)) && !/其中/.test(x.label)) ?? rows[0] ?? null;
+  const totalRow =
+    rows.find((x) => FUNDING_TOTAL.test(headerKey(x.label)) && !/其中/.test(x.label)) ??
+    rows[0] ??
+    null;
   const subRows = rows.filter((x) => x !== totalRow);
   // weight/rate/score are on the total row, or (Chongqing style) on the first row that has them
   const holder =
     [totalRow, ...subRows].find(
-      (x) => x && [cols.weight, cols.rate, cols.score].some((c) => c !== undefined && num(grid, x.row, c) !== null),
+      (x) =>
+        x &&
+        [cols.weight, cols.rate, cols.score].some(
+          (c) => c !== undefined && num(grid, x.row, c) !== null
+        )
     ) ?? totalRow;
-  const at = (col: number | undefined) => (holder && col !== undefined ? toA1(holder.row, col) : null);
+  const at = (col: number | undefined) =>
+    holder && col !== undefined ? toA1(holder.row, col) : null;
   const rateCell = holder && cols.rate !== undefined ? grid.cell(holder.row, cols.rate) : undefined;
   const rateParsed = parseNumberCell(rateCell?.value ?? null, rateCell?.numFmt);
   return {
@@ -246,19 +287,26 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
         const mm = grid.mergeAt(r, c);
         if (grid.isMaster(r, c)) {
           const t = grid.text(r, c);
-          if (t && !["预期目标", "实际完成情况", "年度目标", "实际完成"].includes(headerKey(t))) texts.push({ text: t, cell: toA1(r, c) });
+          if (t && !["预期目标", "实际完成情况", "年度目标", "实际完成"].includes(headerKey(t)))
+            texts.push({ text: t, cell: toA1(r, c) });
         }
         c = (mm ? mm.right : c) + 1;
       }
     }
-    goals = { expected: texts[0]?.text ?? "", actual: texts[1]?.text ?? "", cell: texts[0]?.cell ?? null };
+    goals = {
+      expected: texts[0]?.text ?? "",
+      actual: texts[1]?.text ?? "",
+      cell: texts[0]?.cell ?? null,
+    };
   }
 
   const indicators: RawIndicator[] = [];
   const placeholders: ParsedForm["placeholders"] = [];
   const groupLabels: (GroupLabel & { text: string })[] = [];
   let totalRow: ParsedForm["totalRow"] = null;
-  const valueCols = [columns.target, columns.actual, columns.weight, columns.score].filter((c): c is number => c !== null);
+  const valueCols = [columns.target, columns.actual, columns.weight, columns.score].filter(
+    (c): c is number => c !== null
+  );
   const firstValueCol = Math.min(...valueCols, columns.name + 1);
   let prev1 = { text: "", cell: "" };
   let prev2 = { text: "", cell: "" };
@@ -275,7 +323,12 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
   };
   // a group is a run of rows under the same label: one merged cell, or the same text written on every row
   const current: Partial<Record<0 | 1 | 2, GroupLabel & { text: string }>> = {};
-  const noteGroup = (text: string, cell: string, level: 0 | 1 | 2, row: number): GroupLabel | undefined => {
+  const noteGroup = (
+    text: string,
+    cell: string,
+    level: 0 | 1 | 2,
+    row: number
+  ): GroupLabel | undefined => {
     if (!text) return undefined;
     const g = current[level];
     if (g && g.text === text) {
@@ -306,13 +359,25 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
       break;
     }
     // the table ends at the first row with nothing in any of its columns after a gap, or at another header
-    const rowCols = [columns.level1, columns.level2, columns.name, columns.reason, ...valueCols].filter((c): c is number => c !== null);
+    const rowCols = [
+      columns.level1,
+      columns.level2,
+      columns.name,
+      columns.reason,
+      ...valueCols,
+    ].filter((c): c is number => c !== null);
     const blank = !rowCols.some((c) => grid.isMaster(r, c) && !grid.isEmpty(r, c));
     if (blank) {
       if (r - lastRow > 2) break; // two blank rows end a table that has no 总分 row
       continue;
     }
-    if (rowCols.some((c) => { const t = grid.text(r, c); return t.length > 0 && t.length <= 8 && GRADE_LABELS.includes(headerKey(t)); })) break;
+    if (
+      rowCols.some((c) => {
+        const t = grid.text(r, c);
+        return t.length > 0 && t.length <= 8 && GRADE_LABELS.includes(headerKey(t));
+      })
+    )
+      break;
     lastRow = r;
 
     // block label in the leftmost 绩效指标 column (年度绩效目标(80分))
@@ -322,27 +387,34 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
       if (t && splitDeclaredWeight(t).declared !== null) noteGroup(t, toA1(m.row, m.col), 0, r);
     }
     const l1 = labelAt(r, columns.level1, prev1);
-    const l2 = columns.name !== columns.level2 ? labelAt(r, columns.level2, prev2) : { text: "", cell: "" };
+    const l2 =
+      columns.name !== columns.level2 ? labelAt(r, columns.level2, prev2) : { text: "", cell: "" };
     // a new 一级 resets the inherited 二级
-    if (l1.cell !== prev1.cell && columns.level2 !== null && grid.text(r, columns.level2) === "") l2.text = "";
+    if (l1.cell !== prev1.cell && columns.level2 !== null && grid.text(r, columns.level2) === "")
+      l2.text = "";
     prev1 = l1;
     prev2 = l2;
 
     const nameCol = columns.name;
-    const rawName = grid.isMaster(r, nameCol) || columns.name !== columns.level2 ? grid.text(r, nameCol) : "";
+    const rawName =
+      grid.isMaster(r, nameCol) || columns.name !== columns.level2 ? grid.text(r, nameCol) : "";
     const name = cleanIndicatorName(rawName);
     const cellOf = (col: number | null) => (col === null ? null : toA1(r, col));
     const c = (col: number | null) => (col === null ? undefined : grid.cell(r, col));
     const opCell = c(columns.operator);
     const unitCell = c(columns.unit);
-    const colsExtra = columns.operator !== null || columns.unit !== null ? { operator: opCell?.value ?? null, unit: unitCell?.value ?? null } : undefined;
+    const colsExtra =
+      columns.operator !== null || columns.unit !== null
+        ? { operator: opCell?.value ?? null, unit: unitCell?.value ?? null }
+        : undefined;
     const targetC = c(columns.target);
     const actualC = c(columns.actual);
     const target = parseValue(targetC?.value ?? null, targetC?.numFmt, colsExtra);
     const actual = parseValue(actualC?.value ?? null, actualC?.numFmt, colsExtra);
     const weightText = columns.weight !== null ? grid.text(r, columns.weight) : "";
     const scoreText = columns.score !== null ? grid.text(r, columns.score) : "";
-    const hasValues = target.kind !== "empty" || actual.kind !== "empty" || weightText !== "" || scoreText !== "";
+    const hasValues =
+      target.kind !== "empty" || actual.kind !== "empty" || weightText !== "" || scoreText !== "";
 
     const l1s = splitDeclaredWeight(l1.text);
     const l2s = splitDeclaredWeight(l2.text);
@@ -401,7 +473,11 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
   if (gradeAt) {
     const cell = cellRightOf(grid, gradeAt);
     const written = grid.text(cell.row, cell.col);
-    grade = { written: written || null, cell: toA1(cell.row, cell.col), labelCell: toA1(gradeAt.row, gradeAt.col) };
+    grade = {
+      written: written || null,
+      cell: toA1(cell.row, cell.col),
+      labelCell: toA1(gradeAt.row, gradeAt.col),
+    };
   }
 
   return {
@@ -418,4 +494,3 @@ export function parseForm(grid: Grid, header: IndicatorHeader): ParsedForm {
     grade,
   };
 }
-

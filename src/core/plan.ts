@@ -22,7 +22,6 @@ import { totalOf } from "./score";
 /** The fill of an error highlight (Excel's light red "bad" fill). */
 export const HIGHLIGHT_FILL = "#FFC7CE";
 
-
 /** "$h$28" → "H28"; null when not a cell address. */
 export function normalizeAddress(address: string): string | null {
   try {
@@ -50,7 +49,6 @@ function shown(s: CellSnapshot): string {
   if (s.value !== null && s.value !== "") return String(s.value);
   return s.formula ?? "";
 }
-
 
 /** Rows of one column as A1 ranges: H13:H27, or H13:H17,H19:H27 when rows are missing. */
 export function compactRanges(addresses: string[]): string[] {
@@ -82,7 +80,8 @@ export function gradeFormula(totalCell: string, profile: Profile): string {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const bands = [...profile.grades].sort((x, y) => y.min - x.min);
   let expr = q(bands[bands.length - 1].label);
-  for (let k = bands.length - 2; k >= 0; k--) expr = `IF(${totalCell}>=${bands[k].min},${q(bands[k].label)},${expr})`;
+  for (let k = bands.length - 2; k >= 0; k--)
+    expr = `IF(${totalCell}>=${bands[k].min},${q(bands[k].label)},${expr})`;
   return `=${expr}`;
 }
 
@@ -97,7 +96,7 @@ class Builder {
 
   constructor(
     private readonly grid: Grid,
-    choices: PlanChoices,
+    choices: PlanChoices
   ) {
     this.overwrite = new Set(choices.overwrite.map((x) => normalizeAddress(x) ?? x));
   }
@@ -124,11 +123,15 @@ class Builder {
     purpose: WritePurpose,
     label: string,
     content: { value: string | number | null; formula?: string; numFmt?: string },
-    confirmed = false,
+    confirmed = false
   ): boolean {
     const address = normalizeAddress(rawAddress);
     if (!address) {
-      this.refuse(rawAddress, "invalidAddress", `“${rawAddress}”不是有效的单元格地址：请填写如 G29 这样的地址。`);
+      this.refuse(
+        rawAddress,
+        "invalidAddress",
+        `“${rawAddress}”不是有效的单元格地址：请填写如 G29 这样的地址。`
+      );
       return false;
     }
     const p = parseA1(address);
@@ -136,7 +139,7 @@ class Builder {
       this.refuse(
         address,
         "protected",
-        `工作表“${this.grid.sheet}”受保护，无法写入 ${address}（${label}）：请先在 Excel 中“审阅 → 撤销工作表保护”，再写回。`,
+        `工作表“${this.grid.sheet}”受保护，无法写入 ${address}（${label}）：请先在 Excel 中“审阅 → 撤销工作表保护”，再写回。`
       );
       return false;
     }
@@ -146,24 +149,43 @@ class Builder {
       this.refuse(
         address,
         "merged",
-        `${address} 位于合并单元格 ${m ? rangeToA1(m) : address} 中，不是其左上角单元格，写入的内容不会显示：请改为写入 ${master}。`,
+        `${address} 位于合并单元格 ${m ? rangeToA1(m) : address} 中，不是其左上角单元格，写入的内容不会显示：请改为写入 ${master}。`
       );
       return false;
     }
     const before = snapshot(this.grid, p.row, p.col);
     // already exactly what would be written (a second run on its own output): nothing to do, nothing to refuse
-    const sameFormula = (before.formula ?? "").replace(/^=/, "") === (content.formula ?? "").replace(/^=/, "");
-    if (sameFormula && before.value === content.value && (!content.numFmt || content.numFmt === before.numFmt)) return true;
+    const sameFormula =
+      (before.formula ?? "").replace(/^=/, "") === (content.formula ?? "").replace(/^=/, "");
+    if (
+      sameFormula &&
+      before.value === content.value &&
+      (!content.numFmt || content.numFmt === before.numFmt)
+    )
+      return true;
     // the right value is already there (typed by hand): leave the user's cell alone unless they asked to replace it
     const sameValue =
       before.value === content.value ||
-      (typeof before.value === "number" && typeof content.value === "number" && Math.abs(before.value - content.value) < 1e-9);
+      (typeof before.value === "number" &&
+        typeof content.value === "number" &&
+        Math.abs(before.value - content.value) < 1e-9);
     if (sameValue && !confirmed && !this.overwrite.has(address)) return true;
     if (!isBlank(before) && !confirmed && !this.overwrite.has(address)) {
-      this.refuse(address, "nonEmpty", `${address} 已有内容“${shown(before)}”：确认覆盖后再写回（${label}）。`);
+      this.refuse(
+        address,
+        "nonEmpty",
+        `${address} 已有内容“${shown(before)}”：确认覆盖后再写回（${label}）。`
+      );
       return false;
     }
-    const w: CellWrite = { sheet: this.grid.sheet, address, value: content.value, before, purpose, label };
+    const w: CellWrite = {
+      sheet: this.grid.sheet,
+      address,
+      value: content.value,
+      before,
+      purpose,
+      label,
+    };
     if (content.formula) w.formula = content.formula;
     if (content.numFmt) w.numFmt = content.numFmt;
     this.writes.push(w);
@@ -188,7 +210,11 @@ class Builder {
 
 /** A copy of the grid with the plan's value writes applied: what the form will say afterwards. */
 function gridAfter(grid: Grid, writes: CellWrite[]): Grid {
-  const out = new Grid(grid.sheet, { merges: grid.merges, protected: grid.protected, mergesKnown: grid.mergesKnown });
+  const out = new Grid(grid.sheet, {
+    merges: grid.merges,
+    protected: grid.protected,
+    mergesKnown: grid.mergesKnown,
+  });
   for (let r = 1; r <= grid.rows; r++)
     for (let c = 1; c <= grid.cols; c++) {
       const cell = grid.get(r, c);
@@ -212,7 +238,11 @@ function gridAfter(grid: Grid, writes: CellWrite[]): Grid {
  * blank budget cells, accepted suggestions, highlights, and the report sheet. Writes the plan will not make are
  * listed as refusals with a message naming the cell and what to do.
  */
-export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoices> = {}): WritePlan {
+export function plan(
+  a: Analysis,
+  book: WorkbookGrids,
+  choices: Partial<PlanChoices> = {}
+): WritePlan {
   const c: PlanChoices = { ...DEFAULT_CHOICES, ...choices };
   const grid = book.sheets.find((g) => g.sheet === a.sheet);
   if (!grid) throw new Error(`工作簿中没有工作表“${a.sheet}”：请重新读取工作簿后再写回。`);
@@ -227,7 +257,9 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
   const accepted = new Map<string, number>();
   for (const raw of c.acceptSuggestions) {
     const address = normalizeAddress(raw);
-    const f = a.findings.find((x) => x.sheet === a.sheet && x.cell === address && isAcceptableSuggestion(x));
+    const f = a.findings.find(
+      (x) => x.sheet === a.sheet && x.cell === address && isAcceptableSuggestion(x)
+    );
     if (!address || !f || f.suggestion === undefined) {
       out.refusals.push({
         sheet: a.sheet,
@@ -240,15 +272,18 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
     if (accepted.has(address)) continue;
     const ind = a.indicators.find((i) => i.cells.score === address);
     const label = ind ? `采用建议得分（${ind.name}）` : "采用建议得分（预算执行）";
-    if (out.write(address, "suggestedScore", label, { value: f.suggestion }, true)) accepted.set(address, f.suggestion);
+    if (out.write(address, "suggestedScore", label, { value: f.suggestion }, true))
+      accepted.set(address, f.suggestion);
   }
 
   // 2. blank budget cells
   const budget = a.budget;
   let budgetScore: number | null = budget?.score.written ?? null;
-  if (budget?.cells.score && accepted.has(budget.cells.score)) budgetScore = accepted.get(budget.cells.score) ?? budgetScore;
+  if (budget?.cells.score && accepted.has(budget.cells.score))
+    budgetScore = accepted.get(budget.cells.score) ?? budgetScore;
   if (budget && c.fillBudget) {
-    const base = budget.adjusted !== null && budget.adjusted !== 0 ? budget.adjusted : budget.planned;
+    const base =
+      budget.adjusted !== null && budget.adjusted !== 0 ? budget.adjusted : budget.planned;
     const exec = budget.cells.executed;
     const baseCell = budget.cells.adjusted;
     // a live formula only over cells that hold the very numbers the rate was computed from
@@ -262,7 +297,13 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
       out.number(exec) === budget.executed &&
       out.number(baseCell) === base;
     const rateCell = budget.cells.rate;
-    if (rateCell && budget.rate !== null && base !== null && budget.executed !== null && isBlank(out.before(rateCell))) {
+    if (
+      rateCell &&
+      budget.rate !== null &&
+      base !== null &&
+      budget.executed !== null &&
+      isBlank(out.before(rateCell))
+    ) {
       const hasPercent = (out.before(rateCell).numFmt ?? "").includes("%");
       const numFmt = hasPercent ? undefined : "0.00%";
       if (live)
@@ -271,12 +312,19 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
           formula: `=${exec}/${baseCell}`,
           numFmt,
         });
-      else out.write(rateCell, "budgetRate", "预算执行率", { value: dec(budget.rate).dividedBy(100).toNumber(), numFmt });
+      else
+        out.write(rateCell, "budgetRate", "预算执行率", {
+          value: dec(budget.rate).dividedBy(100).toNumber(),
+          numFmt,
+        });
     }
     const scoreCell = budget.cells.score;
     const rule = budget.score.rule;
     if (scoreCell && rule !== null && isBlank(out.before(scoreCell)) && !accepted.has(scoreCell)) {
-      const weightRef = out.number(budget.cells.weight) === budget.weight && budget.cells.weight ? budget.cells.weight : String(budget.weight);
+      const weightRef =
+        out.number(budget.cells.weight) === budget.weight && budget.cells.weight
+          ? budget.cells.weight
+          : String(budget.weight);
       const ok = live
         ? out.write(scoreCell, "budgetScore", "预算执行得分", {
             value: rule,
@@ -299,7 +347,8 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
     // the budget cell joins the formula only when it will hold a number (a "—" would make it #VALUE!)
     const budgetNumeric = budgetCell !== null && budgetScore !== null;
     const budgetTextual = budgetCell !== null && !budgetNumeric && !isBlank(out.before(budgetCell));
-    const asFormula = c.totalAs === "formula" && naWeight.isZero() && !budgetTextual && counted.length > 0;
+    const asFormula =
+      c.totalAs === "formula" && naWeight.isZero() && !budgetTextual && counted.length > 0;
     if (asFormula) {
       const terms = [
         ...(budgetCell ? [budgetCell] : []),
@@ -324,15 +373,23 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
   } else if (gradeCell) {
     const label = gradeOf(total, profile);
     const current = totalCell ? out.number(totalCell) : null;
-    const totalRight = totalWritten || (current !== null && dec(current).minus(total).abs().lessThan("0.005"));
+    const totalRight =
+      totalWritten || (current !== null && dec(current).minus(total).abs().lessThan("0.005"));
     if (c.gradeAs === "formula" && totalCell && totalRight)
-      out.write(gradeCell, "grade", "绩效级别", { value: label, formula: gradeFormula(totalCell, profile) });
+      out.write(gradeCell, "grade", "绩效级别", {
+        value: label,
+        formula: gradeFormula(totalCell, profile),
+      });
     else out.write(gradeCell, "grade", "绩效级别", { value: label });
   }
 
   // 5. highlights: set on cells that still have an error, removed from the ones an earlier run marked
   const written = new Set(out.writes.map((w) => w.address));
-  const previous = new Map(c.previousHighlights.filter((h) => h.sheet === a.sheet).map((h) => [normalizeAddress(h.address) ?? h.address, h.fill]));
+  const previous = new Map(
+    c.previousHighlights
+      .filter((h) => h.sheet === a.sheet)
+      .map((h) => [normalizeAddress(h.address) ?? h.address, h.fill])
+  );
   const highlights: PlanChoices["previousHighlights"] = [];
   const marked = new Set<string>();
   if (c.highlightErrors)
@@ -345,7 +402,9 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
       const address = toA1(m.row, m.col);
       if (written.has(address) || marked.has(address) || grid.protected) continue;
       marked.add(address);
-      const original = previous.has(address) ? (previous.get(address) ?? null) : (out.before(address).fill ?? null);
+      const original = previous.has(address)
+        ? (previous.get(address) ?? null)
+        : (out.before(address).fill ?? null);
       out.fill(address, HIGHLIGHT_FILL, "标记有错误的单元格");
       highlights.push({ sheet: a.sheet, address, fill: original });
     }
@@ -362,14 +421,23 @@ export function plan(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoi
   if (c.report) {
     const changed = out.writes.some((w) => !w.fillOnly);
     const after = changed ? analyze(gridAfter(grid, out.writes), profile) : a;
-    newSheets.push(reportSheet(buildReport(after), book.sheets.map((g) => g.sheet)));
+    newSheets.push(
+      reportSheet(
+        buildReport(after),
+        book.sheets.map((g) => g.sheet)
+      )
+    );
   }
 
   return { sheet: a.sheet, writes: out.writes, newSheets, refusals: out.refusals, highlights };
 }
 
 /** The plan with the refused non-empty cells confirmed (what "覆盖" in the preview does). */
-export function confirmOverwrites(a: Analysis, book: WorkbookGrids, choices: Partial<PlanChoices> = {}): WritePlan {
+export function confirmOverwrites(
+  a: Analysis,
+  book: WorkbookGrids,
+  choices: Partial<PlanChoices> = {}
+): WritePlan {
   const first = plan(a, book, choices);
   const cells = first.refusals.filter((r) => r.reason === "nonEmpty").map((r) => r.address);
   if (!cells.length) return first;

@@ -169,12 +169,17 @@ export function validateProfile(p: Profile): string[] {
   const problems: string[] = [];
   const positive = (x: unknown) => typeof x === "number" && Number.isFinite(x) && x > 0;
   if (!positive(p.totalWeight)) problems.push("总分值必须是正数");
-  if (!(typeof p.budgetWeight === "number" && p.budgetWeight >= 0 && p.budgetWeight <= p.totalWeight))
+  if (!(
+    typeof p.budgetWeight === "number" &&
+    p.budgetWeight >= 0 &&
+    p.budgetWeight <= p.totalWeight
+  ))
     problems.push("预算执行分值必须在 0 到总分值之间");
   if (!Array.isArray(p.groups) || p.groups.length === 0) problems.push("至少需要一个指标类别");
   else
     for (const g of p.groups) {
-      if (!g.key || !Array.isArray(g.match) || g.match.length === 0) problems.push(`类别“${g.key ?? "?"}”缺少匹配词`);
+      if (!g.key || !Array.isArray(g.match) || g.match.length === 0)
+        problems.push(`类别“${g.key ?? "?"}”缺少匹配词`);
       if (g.weight !== null && !(typeof g.weight === "number" && g.weight >= 0))
         problems.push(`类别“${g.key}”的分值必须是非负数或留空`);
     }
@@ -191,16 +196,23 @@ export function validateProfile(p: Profile): string[] {
     const mins = p.grades.map((g) => g.min);
     for (let i = 1; i < mins.length; i++)
       if (!(mins[i] < mins[i - 1])) problems.push("等级下限必须从高到低排列且互不相同");
-    if (p.grades.some((g) => !g.label || !String(g.label).trim())) problems.push("等级名称不能为空");
+    if (p.grades.some((g) => !g.label || !String(g.label).trim()))
+      problems.push("等级名称不能为空");
     if (mins[mins.length - 1] !== 0) problems.push("最低等级的下限应为 0");
   }
-  if (p.atMostRule !== "ratio" && p.atMostRule !== "linear") problems.push("反向指标计分规则只能是 ratio 或 linear");
+  if (p.atMostRule !== "ratio" && p.atMostRule !== "linear")
+    problems.push("反向指标计分规则只能是 ratio 或 linear");
   const b = p.qualitativeBands;
   if (!b || !(b.partial > 0 && b.partial < b.achieved && b.achieved <= 1))
     problems.push("定性指标档位应满足 0 < 部分达成下限 < 达成下限 ≤ 1");
   if (!(p.overAchievementFactor > 1)) problems.push("超额完成倍数应大于 1");
-  if (!(p.reasonBudgetThreshold >= 0 && p.reasonBudgetThreshold <= 100)) problems.push("预算执行率说明阈值应在 0–100 之间");
-  if (!p.rounding || ![0, 1, 2].includes(p.rounding.decimals) || !["halfUp", "truncate"].includes(p.rounding.mode))
+  if (!(p.reasonBudgetThreshold >= 0 && p.reasonBudgetThreshold <= 100))
+    problems.push("预算执行率说明阈值应在 0–100 之间");
+  if (
+    !p.rounding ||
+    ![0, 1, 2].includes(p.rounding.decimals) ||
+    !["halfUp", "truncate"].includes(p.rounding.mode)
+  )
     problems.push("得分保留位数应为 0、1 或 2，方式为四舍五入或截断");
   return problems;
 }

@@ -56,15 +56,22 @@ function numbersOf(a: Analysis): Numbers {
   };
 }
 
-const lost = (i: IndicatorRow): boolean => i.weight !== null && i.score !== null && i.score < i.weight;
-const full = (i: IndicatorRow): boolean => i.weight !== null && i.score !== null && i.score >= i.weight;
-const lostPoints = (weight: Numeric, score: Numeric) => round(dec(weight).minus(dec(score)), { decimals: 2, mode: "halfUp" });
+const lost = (i: IndicatorRow): boolean =>
+  i.weight !== null && i.score !== null && i.score < i.weight;
+const full = (i: IndicatorRow): boolean =>
+  i.weight !== null && i.score !== null && i.score >= i.weight;
+const lostPoints = (weight: Numeric, score: Numeric) =>
+  round(dec(weight).minus(dec(score)), { decimals: 2, mode: "halfUp" });
 
 /** "…；下一步提前统筹活动场地。" → cause and measure. */
 export function splitReason(reason: string): { cause: string; measure: string } {
   const text = reason.trim();
   const m = /[；;。，,]\s*(?:下一步|今后|后续|改进措施[:：]?|措施[:：])/.exec(text);
-  const tidy = (s: string) => s.trim().replace(/^[：:，,；;]+/, "").replace(/[。；;，,\s]+$/, "");
+  const tidy = (s: string) =>
+    s
+      .trim()
+      .replace(/^[：:，,；;]+/, "")
+      .replace(/[。；;，,\s]+$/, "");
   if (!m) return { cause: tidy(text), measure: "" };
   const measure = text
     .slice(m.index + 1)
@@ -95,7 +102,10 @@ function scoreGroups(a: Analysis): ScoreGroup[] {
     out.push({
       label: sg.label,
       // no 分值 column (Hubei style): the group has no weight to print, not a weight of 0
-      weight: cats.length && members.some((i) => i.weight !== null) ? sum(cats.map((c) => c.weight)).toNumber() : null,
+      weight:
+        cats.length && members.some((i) => i.weight !== null)
+          ? sum(cats.map((c) => c.weight)).toNumber()
+          : null,
       score: a.summary.parts[sg.label],
       members,
     });
@@ -104,7 +114,9 @@ function scoreGroups(a: Analysis): ScoreGroup[] {
   if (others.length && "其他指标" in a.summary.parts)
     out.push({
       label: "其他指标",
-      weight: others.some((i) => i.weight !== null) ? sum(others.map((i) => i.weight ?? 0)).toNumber() : null,
+      weight: others.some((i) => i.weight !== null)
+        ? sum(others.map((i) => i.weight ?? 0)).toNumber()
+        : null,
       score: a.summary.parts["其他指标"],
       members: others,
     });
@@ -122,7 +134,8 @@ function indicatorParagraph(i: IndicatorRow, n: Numbers): { text: string; draft:
   parts.push(`得${n.score(i.score ?? 0)}分（分值${n.score(i.weight ?? 0)}分）`);
   parts.push(`扣${n.score(lostPoints(i.weight ?? 0, i.score ?? 0))}分`);
   const facts = `${i.name}：${parts.join("，")}。`;
-  if (isPlaceholderText(i.reason)) return { text: `${facts}主要原因：${DRAFT_MARK}表中未填写偏差原因，请补充。`, draft: true };
+  if (isPlaceholderText(i.reason))
+    return { text: `${facts}主要原因：${DRAFT_MARK}表中未填写偏差原因，请补充。`, draft: true };
   return { text: `${facts}主要原因：${sentence(i.reason.trim())}`, draft: false };
 }
 
@@ -134,7 +147,8 @@ export function buildReport(a: Analysis): ReportDoc {
   const blocks: ReportBlock[] = [];
   const h = (level: 1 | 2 | 3, text: string) => blocks.push({ kind: "heading", level, text });
   const para = (text: string) => blocks.push({ kind: "paragraph", text });
-  const draft = (text: string) => blocks.push({ kind: "paragraph", text: `${DRAFT_MARK}${text}`, draft: true });
+  const draft = (text: string) =>
+    blocks.push({ kind: "paragraph", text: `${DRAFT_MARK}${text}`, draft: true });
   const projectName = p.name || "本项目";
   const org = p.unit || p.dept;
   const title = `${org}${p.year ? `${p.year}年度` : ""}${p.name || "项目"}支出绩效自评报告`;
@@ -142,7 +156,9 @@ export function buildReport(a: Analysis): ReportDoc {
   // 一、基本情况
   h(1, "一、基本情况");
   h(2, "（一）项目概况");
-  const who = [p.dept ? `主管部门：${p.dept}` : "", p.unit ? `实施单位：${p.unit}` : ""].filter(Boolean);
+  const who = [p.dept ? `主管部门：${p.dept}` : "", p.unit ? `实施单位：${p.unit}` : ""].filter(
+    Boolean
+  );
   para(`项目名称：${projectName}。${who.length ? `${who.join("；")}。` : ""}`);
   draft("项目背景：请补充项目设立依据、主要内容和实施范围。");
   h(2, "（二）资金投入和使用情况");
@@ -153,7 +169,10 @@ export function buildReport(a: Analysis): ReportDoc {
       b.adjusted !== null ? `全年预算数为${n.amount(b.adjusted)}${unit}` : "",
       b.executed !== null ? `全年执行数为${n.amount(b.executed)}${unit}` : "",
     ].filter(Boolean);
-    const spent = b.executed !== null && b.rate !== null ? `本年度支出${n.amount(b.executed)}${unit}，支出率${n.rate(b.rate)}%。` : "";
+    const spent =
+      b.executed !== null && b.rate !== null
+        ? `本年度支出${n.amount(b.executed)}${unit}，支出率${n.rate(b.rate)}%。`
+        : "";
     if (amounts.length || spent) para(`${amounts.length ? `${amounts.join("，")}。` : ""}${spent}`);
     else draft("表中资金情况为空：请补充年初预算数、全年预算数和全年执行数。");
   } else draft("表中没有项目资金部分：请补充资金投入和使用情况。");
@@ -165,7 +184,9 @@ export function buildReport(a: Analysis): ReportDoc {
 
   // 二、绩效评价工作开展情况
   h(1, "二、绩效评价工作开展情况");
-  draft(`请补充绩效评价目的、对象和范围，评价原则、方法和标准。评价指标及评分详见工作表“${a.sheet}”。`);
+  draft(
+    `请补充绩效评价目的、对象和范围，评价原则、方法和标准。评价指标及评分详见工作表“${a.sheet}”。`
+  );
 
   // 三、综合评价情况及评价结论
   h(1, "三、综合评价情况及评价结论");
@@ -173,13 +194,15 @@ export function buildReport(a: Analysis): ReportDoc {
   const fulls = a.indicators.filter(full);
   const losts = a.indicators.filter(lost);
   if (a.indicators.length && judged.length === 0)
-    para(`本项目共设置绩效指标${a.indicators.length}个（表中没有分值，无法判断各指标是否得满分）。`);
+    para(
+      `本项目共设置绩效指标${a.indicators.length}个（表中没有分值，无法判断各指标是否得满分）。`
+    );
   else if (a.indicators.length) {
     const unknown = a.indicators.length - judged.length;
     para(
       `本项目共设置绩效指标${a.indicators.length}个，其中${fulls.length}个全部完成，${losts.length}个未完全完成` +
         (unknown > 0 ? `，${unknown}个缺少分值或得分、无法判断` : "") +
-        "。",
+        "。"
     );
   }
   para(a.summary.sentence);
@@ -190,7 +213,12 @@ export function buildReport(a: Analysis): ReportDoc {
   const rows: (string | number)[][] = [];
   const bars: number[] = [];
   const addRow = (label: string, weight: number | null, score: number) => {
-    rows.push([label, weight ?? "—", dec(score).toNumber(), weight === null ? "—" : lostPoints(weight, score).toNumber()]);
+    rows.push([
+      label,
+      weight ?? "—",
+      dec(score).toNumber(),
+      weight === null ? "—" : lostPoints(weight, score).toNumber(),
+    ]);
     bars.push(weight ? dec(score).dividedBy(weight).toNumber() : NaN);
   };
   if (b) addRow("预算执行", b.weight, b.score.written ?? 0);
@@ -212,7 +240,7 @@ export function buildReport(a: Analysis): ReportDoc {
           (score === null
             ? `预算执行得分未填写（分值${n.score(b.weight)}分）。`
             : `得${n.score(score)}分（分值${n.score(b.weight)}分）` +
-              (score < b.weight ? `，扣${n.score(lostPoints(b.weight, score))}分。` : "。")),
+              (score < b.weight ? `，扣${n.score(lostPoints(b.weight, score))}分。` : "。"))
       );
   }
   for (const g of groups) {
@@ -220,10 +248,18 @@ export function buildReport(a: Analysis): ReportDoc {
     const gl = g.members.filter(lost);
     const head =
       `${g.label}指标共${g.members.length}个` +
-      (g.weight !== null ? `，分值${n.score(g.weight)}分，得${n.score(g.score)}分` : `，得${n.score(g.score)}分`) +
-      (g.weight !== null && g.score < g.weight ? `，扣${n.score(lostPoints(g.weight, g.score))}分` : "") +
+      (g.weight !== null
+        ? `，分值${n.score(g.weight)}分，得${n.score(g.score)}分`
+        : `，得${n.score(g.score)}分`) +
+      (g.weight !== null && g.score < g.weight
+        ? `，扣${n.score(lostPoints(g.weight, g.score))}分`
+        : "") +
       "。" +
-      (gl.length > 0 ? `其中${gl.length}个指标未得满分：` : g.members.every(full) ? "各项指标均得满分。" : "");
+      (gl.length > 0
+        ? `其中${gl.length}个指标未得满分：`
+        : g.members.every(full)
+          ? "各项指标均得满分。"
+          : "");
     para(head);
     for (const i of gl) {
       const ip = indicatorParagraph(i, n);
@@ -232,7 +268,9 @@ export function buildReport(a: Analysis): ReportDoc {
   }
 
   // 五、六: drafts from the reasons column, never invented facts
-  const explained = losts.filter((i) => !isPlaceholderText(i.reason)).map((i) => ({ i, ...splitReason(i.reason) }));
+  const explained = losts
+    .filter((i) => !isPlaceholderText(i.reason))
+    .map((i) => ({ i, ...splitReason(i.reason) }));
   h(1, "五、主要经验及做法、存在的问题及原因分析");
   h(2, "（一）主要经验及做法");
   draft("请结合项目组织实施、资金管理和绩效管理情况，补充主要经验及做法。");
@@ -240,7 +278,9 @@ export function buildReport(a: Analysis): ReportDoc {
   if (explained.length) {
     draft("以下根据各指标的偏差原因整理，请核实、归纳后完善：");
     for (const e of explained)
-      draft(`${e.i.name}（扣${n.score(lostPoints(e.i.weight ?? 0, e.i.score ?? 0))}分）：${e.cause || e.i.reason.trim()}。`);
+      draft(
+        `${e.i.name}（扣${n.score(lostPoints(e.i.weight ?? 0, e.i.score ?? 0))}分）：${e.cause || e.i.reason.trim()}。`
+      );
   } else draft("表中没有填写偏差原因的扣分指标：请补充存在的问题及原因分析。");
 
   h(1, "六、有关建议");
@@ -293,15 +333,25 @@ export function reportSheet(doc: ReportDoc, existingSheetNames: string[]): NewSh
       });
       block.rows.forEach((r, i) =>
         rows.push({
-          cells: [...r.map((value) => ({ value })), ...(withBars ? [{ value: textBar(block.bars?.[i] ?? 0) }] : [])],
+          cells: [
+            ...r.map((value) => ({ value })),
+            ...(withBars ? [{ value: textBar(block.bars?.[i] ?? 0) }] : []),
+          ],
           style: "table",
-        }),
+        })
       );
     }
   }
   rows.push({ cells: [], style: "body" });
-  text("note", `${DRAFT_MARK}标记的段落为根据自评表自动整理的草稿，请核实、补充后再提交；其余数字均取自自评表。`);
-  return { name: uniqueSheetName(REPORT_SHEET_NAME, existingSheetNames), rows, columnWidths: [...REPORT_COLUMN_WIDTHS] };
+  text(
+    "note",
+    `${DRAFT_MARK}标记的段落为根据自评表自动整理的草稿，请核实、补充后再提交；其余数字均取自自评表。`
+  );
+  return {
+    name: uniqueSheetName(REPORT_SHEET_NAME, existingSheetNames),
+    rows,
+    columnWidths: [...REPORT_COLUMN_WIDTHS],
+  };
 }
 
 // -----------------------------------------------------------------------------------------------------------
@@ -328,7 +378,7 @@ export function reportMarkdown(doc: ReportDoc): string {
         `| ${header.map((_, i) => (i === 0 || (withBars && i === header.length - 1) ? "---" : "---:")).join(" | ")} |`,
         ...block.rows.map(
           (r, i) =>
-            `| ${[...r.map((v) => mdText(String(v))), ...(withBars ? [textBar(block.bars?.[i] ?? 0)] : [])].join(" | ")} |`,
+            `| ${[...r.map((v) => mdText(String(v))), ...(withBars ? [textBar(block.bars?.[i] ?? 0)] : [])].join(" | ")} |`
         ),
       ];
       out.push(lines.join("\n"));

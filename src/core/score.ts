@@ -18,22 +18,39 @@ const ZERO = new Decimal(0);
  * Score of a quantitative indicator from target A and actual B (already in the same unit).
  * `atMost` chooses between the two ≤ rules in real use.
  */
-export function ruleScore(op: NumberValue["op"], aIn: Numeric, bIn: Numeric, wIn: Numeric, atMost: AtMostRule): RuleResult {
+export function ruleScore(
+  op: NumberValue["op"],
+  aIn: Numeric,
+  bIn: Numeric,
+  wIn: Numeric,
+  atMost: AtMostRule
+): RuleResult {
   const a = dec(aIn);
   const w = dec(wIn);
   let b = dec(bIn);
   if (b.isNegative()) b = ZERO; // a negative actual counts as 0
-  const completionOf = (num: Decimal, den: Decimal) => (den.isZero() ? null : num.dividedBy(den).times(100));
+  const completionOf = (num: Decimal, den: Decimal) =>
+    den.isZero() ? null : num.dividedBy(den).times(100);
 
   if (op === ">=" || op === ">") {
     if (a.lessThanOrEqualTo(0)) return { score: w, completion: null, met: true };
     // the strict form scores the same: at B = A the formula already gives w
     const met = b.greaterThanOrEqualTo(a);
-    return { score: met ? w : clamp(w.times(b).dividedBy(a), 0, w), completion: completionOf(b, a), met };
+    return {
+      score: met ? w : clamp(w.times(b).dividedBy(a), 0, w),
+      completion: completionOf(b, a),
+      met,
+    };
   }
   if (op === "<=" || op === "<") {
-    if (a.isZero()) return { score: b.lessThanOrEqualTo(0) ? w : ZERO, completion: null, met: b.lessThanOrEqualTo(0) };
-    if (b.lessThanOrEqualTo(a)) return { score: w, completion: completionOf(a, b) ?? new Decimal(100), met: true };
+    if (a.isZero())
+      return {
+        score: b.lessThanOrEqualTo(0) ? w : ZERO,
+        completion: null,
+        met: b.lessThanOrEqualTo(0),
+      };
+    if (b.lessThanOrEqualTo(a))
+      return { score: w, completion: completionOf(a, b) ?? new Decimal(100), met: true };
     const s =
       atMost === "ratio"
         ? w.times(a).dividedBy(b)
@@ -43,13 +60,26 @@ export function ruleScore(op: NumberValue["op"], aIn: Numeric, bIn: Numeric, wIn
     return { score: clamp(s, 0, w), completion: completionOf(a, b), met: false };
   }
   // "=": A = 100% → B ≥ A counts as met
-  if (a.isZero()) return { score: b.lessThanOrEqualTo(0) ? w : ZERO, completion: null, met: b.lessThanOrEqualTo(0) };
+  if (a.isZero())
+    return {
+      score: b.lessThanOrEqualTo(0) ? w : ZERO,
+      completion: null,
+      met: b.lessThanOrEqualTo(0),
+    };
   const met = b.equals(a) || (a.equals(100) && b.greaterThanOrEqualTo(a));
-  return { score: met ? w : clamp(w.times(b).dividedBy(a), 0, w), completion: completionOf(b, a), met };
+  return {
+    score: met ? w : clamp(w.times(b).dividedBy(a), 0, w),
+    completion: completionOf(b, a),
+    met,
+  };
 }
 
 /** Budget execution: rate = executed ÷ budget, score = w × min(rate, 100%). */
-export function budgetRule(executed: Numeric, budget: Numeric, weight: Numeric): { rate: Decimal; score: Decimal } | null {
+export function budgetRule(
+  executed: Numeric,
+  budget: Numeric,
+  weight: Numeric
+): { rate: Decimal; score: Decimal } | null {
   const base = dec(budget);
   if (base.lessThanOrEqualTo(0)) return null;
   const e = dec(executed).isNegative() ? ZERO : dec(executed);
@@ -62,7 +92,7 @@ export function budgetRule(executed: Numeric, budget: Numeric, weight: Numeric):
 export function qualitativeBand(
   cls: QualitativeClass,
   weight: Numeric,
-  profile: Pick<Profile, "qualitativeBands">,
+  profile: Pick<Profile, "qualitativeBands">
 ): { lo: Decimal; hi: Decimal; hiInclusive: boolean } {
   const w = dec(weight);
   const { achieved, partial } = profile.qualitativeBands;
@@ -71,7 +101,10 @@ export function qualitativeBand(
   return { lo: ZERO, hi: w.times(partial), hiInclusive: false };
 }
 
-export function inBand(score: Numeric, band: { lo: Decimal; hi: Decimal; hiInclusive: boolean }): boolean {
+export function inBand(
+  score: Numeric,
+  band: { lo: Decimal; hi: Decimal; hiInclusive: boolean }
+): boolean {
   const s = dec(score);
   if (s.lessThan(band.lo)) return false;
   return band.hiInclusive ? s.lessThanOrEqualTo(band.hi) : s.lessThan(band.hi);
@@ -88,7 +121,12 @@ export type Agreement = "ok" | "rounding" | "differs";
  * - otherwise within 0.01 of the profile-rounded score → ok (another calculator's last digit);
  * - else differs.
  */
-export function agreement(written: Numeric, exact: Numeric, rounding: Rounding, formDecimals: number): Agreement {
+export function agreement(
+  written: Numeric,
+  exact: Numeric,
+  rounding: Rounding,
+  formDecimals: number
+): Agreement {
   const w = dec(written);
   const expected = round(exact, rounding);
   if (w.equals(expected)) return "ok";
@@ -105,7 +143,11 @@ export function agreement(written: Numeric, exact: Numeric, rounding: Rounding, 
  * The total: budget score + Σ indicator scores, scaled to the applicable weights when some indicators are 不适用
  * (Σ scores ÷ (total weight − their weights) × total weight). Exact; the caller rounds.
  */
-export function totalOf(scores: Numeric[], notApplicableWeight: Numeric, totalWeight: Numeric): Decimal {
+export function totalOf(
+  scores: Numeric[],
+  notApplicableWeight: Numeric,
+  totalWeight: Numeric
+): Decimal {
   const exact = sum(scores);
   const na = dec(notApplicableWeight);
   return na.isZero() ? exact : exact.dividedBy(dec(totalWeight).minus(na)).times(totalWeight);

@@ -9,7 +9,8 @@ export function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return "工作表名称不能为空";
   if ([...name].length > MAX_SHEET_NAME) return `工作表名称“${name}”超过${MAX_SHEET_NAME}个字符`;
   if (FORBIDDEN.test(name)) return `工作表名称“${name}”含有不允许的字符（: \\ / ? * [ ]）`;
-  if (name.startsWith("'") || name.endsWith("'")) return `工作表名称“${name}”不能以单引号开头或结尾`;
+  if (name.startsWith("'") || name.endsWith("'"))
+    return `工作表名称“${name}”不能以单引号开头或结尾`;
   if (name.toLowerCase() === "history") return "“History”是 Excel 保留的工作表名称";
   return null;
 }
@@ -20,7 +21,10 @@ export function validSheetName(name: string): boolean {
 
 /** Replaces forbidden characters and trims to the length limit, so that any text can become a sheet name. */
 export function cleanSheetName(text: string, maxLength = MAX_SHEET_NAME): string {
-  let s = text.replace(/[:\\/?*[\]]/g, "_").replace(/^'+|'+$/g, "").trim();
+  let s = text
+    .replace(/[:\\/?*[\]]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   const chars = [...s];
   if (chars.length > maxLength) s = chars.slice(0, maxLength).join("").trimEnd();
   if (!s || s.toLowerCase() === "history") s = "Sheet";

@@ -18,11 +18,29 @@ export function stripParens(label: string): string {
 }
 
 /** Placeholder texts that count as empty in a reason or value cell (SPEC §6). */
-const PLACEHOLDERS = new Set(["", "0", "无", "暂无", "/", "-", "—", "——", "--", "…", "……", "...", "......", "无。", "无偏差"]);
+const PLACEHOLDERS = new Set([
+  "",
+  "0",
+  "无",
+  "暂无",
+  "/",
+  "-",
+  "—",
+  "——",
+  "--",
+  "…",
+  "……",
+  "...",
+  "......",
+  "无。",
+  "无偏差",
+]);
 
 export function isPlaceholderText(text: string | null | undefined): boolean {
   if (text === null || text === undefined) return true;
-  return PLACEHOLDERS.has(text.normalize("NFKC").replace(/\s+/g, "")) || PLACEHOLDERS.has(text.trim());
+  return (
+    PLACEHOLDERS.has(text.normalize("NFKC").replace(/\s+/g, "")) || PLACEHOLDERS.has(text.trim())
+  );
 }
 
 /** Width of a text in Excel column units: CJK, full-width characters, “” — … ≤ ≥ and the █ ░ bar blocks take two. */

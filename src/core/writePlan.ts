@@ -15,7 +15,8 @@ export interface CellSnapshot {
   gatewayState?: string;
 }
 
-export type WritePurpose = "total" | "grade" | "budgetRate" | "budgetScore" | "suggestedScore" | "highlight";
+export type WritePurpose =
+  "total" | "grade" | "budgetRate" | "budgetScore" | "suggestedScore" | "highlight";
 
 export interface CellWrite {
   sheet: string;
@@ -36,7 +37,8 @@ export interface CellWrite {
   label: string;
 }
 
-export type SheetCellStyle = "title" | "heading" | "subheading" | "body" | "tableHeader" | "table" | "draft" | "note";
+export type SheetCellStyle =
+  "title" | "heading" | "subheading" | "body" | "tableHeader" | "table" | "draft" | "note";
 
 export interface SheetCell {
   /** Always written as data: a string that starts with =, +, - or @ stays text. */
@@ -92,7 +94,12 @@ export interface UndoRecord {
 
 export function undoOf(plan: WritePlan): UndoRecord {
   return {
-    restores: plan.writes.map((w) => ({ sheet: w.sheet, address: w.address, before: w.before, fillOnly: w.fillOnly })),
+    restores: plan.writes.map((w) => ({
+      sheet: w.sheet,
+      address: w.address,
+      before: w.before,
+      fillOnly: w.fillOnly,
+    })),
     addedSheets: plan.newSheets.map((s) => s.name),
   };
 }

@@ -38,7 +38,11 @@ export function contentOf(raw: RawCell): CellContent {
     // a formula's result is kept even when it is "" (as the ExcelJS gateway does)
     const v = raw.value;
     const value: CellValue =
-      typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : v == null ? null : String(v);
+      typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+        ? v
+        : v == null
+          ? null
+          : String(v);
     return { value, formula: raw.formula, numFmt };
   }
   return { value: plainValue(raw.value), numFmt };
@@ -53,7 +57,8 @@ function sameFormula(a: string, b: string): boolean {
 function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
   const x = a === "" || a === undefined ? null : a;
   const y = b === "" || b === undefined ? null : b;
-  if (typeof x === "number" && typeof y === "number") return x === y || Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
+  if (typeof x === "number" && typeof y === "number")
+    return x === y || Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
   return x === y;
 }
 
@@ -61,7 +66,7 @@ function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean 
 export function holds(
   actual: CellContent,
   expected: { value: CellValue | undefined; formula?: string },
-  checkResult = true,
+  checkResult = true
 ): boolean {
   if (expected.formula) {
     if (!actual.formula || !sameFormula(actual.formula, expected.formula)) return false;
@@ -125,4 +130,3 @@ export function normalizeFill(color: unknown, pattern?: unknown): string | null 
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
-

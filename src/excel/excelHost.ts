@@ -36,7 +36,11 @@ function explain(e: unknown, what: string): Error {
 }
 
 function isStoredSettings(v: unknown): v is StoredSettings {
-  return typeof v === "object" && v !== null && typeof (v as { profileId?: unknown }).profileId === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as { profileId?: unknown }).profileId === "string"
+  );
 }
 
 export function createExcelHost(): WorkbookHost {
@@ -59,7 +63,9 @@ export function createExcelHost(): WorkbookHost {
 
     async read(): Promise<WorkbookSnapshot> {
       try {
-        const snapshot = await run((context) => readWorkbookIn(context, { merges: supports("1.13"), sheetNames }));
+        const snapshot = await run((context) =>
+          readWorkbookIn(context, { merges: supports("1.13"), sheetNames })
+        );
         sheetNames = snapshot.book.sheets.map((g) => g.sheet);
         return snapshot;
       } catch (e) {
@@ -70,8 +76,11 @@ export function createExcelHost(): WorkbookHost {
 
     async apply(plan: WritePlan): Promise<UndoRecord> {
       try {
-        const record = await ownWrite(() => run((context) => applyPlanIn(context, plan, writeOptions())));
-        if (sheetNames && plan.newSheets.length > 0) sheetNames = [...sheetNames, ...plan.newSheets.map((s) => s.name)];
+        const record = await ownWrite(() =>
+          run((context) => applyPlanIn(context, plan, writeOptions()))
+        );
+        if (sheetNames && plan.newSheets.length > 0)
+          sheetNames = [...sheetNames, ...plan.newSheets.map((s) => s.name)];
         return record;
       } catch (e) {
         throw explain(e, "写回");
@@ -80,7 +89,9 @@ export function createExcelHost(): WorkbookHost {
 
     async undo(record: UndoRecord): Promise<void> {
       try {
-        await ownWrite(() => run((context) => undoIn(context, record as ExcelUndoRecord, writeOptions())));
+        await ownWrite(() =>
+          run((context) => undoIn(context, record as ExcelUndoRecord, writeOptions()))
+        );
         if (sheetNames) sheetNames = sheetNames.filter((n) => !record.addedSheets.includes(n));
       } catch (e) {
         throw explain(e, "撤销写回");
@@ -97,7 +108,8 @@ export function createExcelHost(): WorkbookHost {
         });
       } catch (e) {
         const code = (e as { code?: string }).code;
-        if (code === "ItemNotFound") throw new Error(`找不到工作表“${sheet}”（可能已改名或删除）：请重新检查。`);
+        if (code === "ItemNotFound")
+          throw new Error(`找不到工作表“${sheet}”（可能已改名或删除）：请重新检查。`);
         throw explain(e, `定位到单元格 ${address}`);
       }
     },
@@ -113,7 +125,11 @@ export function createExcelHost(): WorkbookHost {
       await new Promise<void>((resolve, reject) => {
         store.saveAsync((result) => {
           if (result.status === Office.AsyncResultStatus.Failed)
-            reject(new Error(`无法把设置保存到工作簿（${result.error?.message ?? "未知错误"}）：请确认工作簿未以只读方式打开后重试。`));
+            reject(
+              new Error(
+                `无法把设置保存到工作簿（${result.error?.message ?? "未知错误"}）：请确认工作簿未以只读方式打开后重试。`
+              )
+            );
           else resolve();
         });
       });

@@ -44,13 +44,19 @@ function queueSheet(sheet: Excel.Worksheet, name: string, merges: boolean): Shee
   return { name, sheet, used, merged };
 }
 
-function queueRead(context: Excel.RequestContext, names: readonly string[] | null, merges: boolean): QueuedRead {
+function queueRead(
+  context: Excel.RequestContext,
+  names: readonly string[] | null,
+  merges: boolean
+): QueuedRead {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const active = sheets.getActiveWorksheet();
   active.load("name");
   // names unknown (the first check): read the active sheet, where the user almost always is, in the same sync
-  const loads = names ? names.map((name) => queueSheet(sheets.getItem(name), name, merges)) : [queueSheet(active, "", merges)];
+  const loads = names
+    ? names.map((name) => queueSheet(sheets.getItem(name), name, merges))
+    : [queueSheet(active, "", merges)];
   return { sheets, active, loads };
 }
 
@@ -64,7 +70,7 @@ export function usedRangeToGrid(
     formulas: unknown[][];
     numberFormat: unknown[][];
   },
-  options: { merges: Range[] | null; protected: boolean },
+  options: { merges: Range[] | null; protected: boolean }
 ): Grid {
   const grid = new Grid(name, {
     merges: options.merges ?? [],
@@ -78,7 +84,11 @@ export function usedRangeToGrid(
       const rr = top + r;
       const cc = left + c;
       if (!grid.isMaster(rr, cc)) return; // Excel reports "" there anyway
-      const content = contentOf({ value: v, formula: data.formulas[r]?.[c], numFmt: data.numberFormat[r]?.[c] });
+      const content = contentOf({
+        value: v,
+        formula: data.formulas[r]?.[c],
+        numFmt: data.numberFormat[r]?.[c],
+      });
       if (content.value === null && !content.formula) return;
       const cell: Cell = { value: content.value };
       if (content.numFmt !== "General") cell.numFmt = content.numFmt;
@@ -89,10 +99,14 @@ export function usedRangeToGrid(
   return grid;
 }
 
-function collect(q: QueuedRead, merges: boolean): { snapshot: WorkbookSnapshot; liveNames: string[] } {
+function collect(
+  q: QueuedRead,
+  merges: boolean
+): { snapshot: WorkbookSnapshot; liveNames: string[] } {
   const book: WorkbookGrids = {
     sheets: q.loads.map((l) => {
-      const areas = merges && l.merged && !l.merged.isNullObject ? parseAreasAddress(l.merged.address) : [];
+      const areas =
+        merges && l.merged && !l.merged.isNullObject ? parseAreasAddress(l.merged.address) : [];
       return usedRangeToGrid(
         l.sheet.name,
         {
@@ -102,7 +116,7 @@ function collect(q: QueuedRead, merges: boolean): { snapshot: WorkbookSnapshot; 
           formulas: l.used.formulas,
           numberFormat: l.used.numberFormat,
         },
-        { merges: merges ? areas : null, protected: l.sheet.protection.protected },
+        { merges: merges ? areas : null, protected: l.sheet.protection.protected }
       );
     }),
   };
@@ -122,14 +136,15 @@ async function readNames(context: Excel.RequestContext): Promise<string[]> {
 async function readKnown(
   context: Excel.RequestContext,
   names: readonly string[] | null,
-  merges: boolean,
+  merges: boolean
 ): Promise<{ snapshot: WorkbookSnapshot; liveNames: string[] }> {
   const q = queueRead(context, names, merges);
   await context.sync();
   return collect(q, merges);
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Reads every sheet. One sync when `options.sheetNames` is still the workbook's list. Without names (the first
@@ -137,7 +152,10 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * the table (the other sheets come back as empty grids, read on the next check); otherwise one more sync. If the merged areas cannot be read (more than 512 in a used range makes
  * getMergedAreasOrNullObject fail), the read is repeated without them and the grids say mergesKnown=false.
  */
-export async function readWorkbookIn(context: Excel.RequestContext, options: ReadOptions): Promise<WorkbookSnapshot> {
+export async function readWorkbookIn(
+  context: Excel.RequestContext,
+  options: ReadOptions
+): Promise<WorkbookSnapshot> {
   let names: string[] | null = null;
   if (options.sheetNames && options.sheetNames.length > 0) {
     try {

@@ -3,7 +3,13 @@
 import type { CellValue } from "../core/grid";
 import { sheetAddress } from "../core/grid";
 import { WriteRefused } from "../core/host";
-import type { CellSnapshot, NewSheet, SheetCellStyle, UndoRecord, WritePlan } from "../core/writePlan";
+import type {
+  CellSnapshot,
+  NewSheet,
+  SheetCellStyle,
+  UndoRecord,
+  WritePlan,
+} from "../core/writePlan";
 import { undoOf } from "../core/writePlan";
 import {
   CellContent,
@@ -51,7 +57,7 @@ function loadTarget(
   sheet: string,
   address: string,
   withFill: boolean,
-  options: WriteOptions,
+  options: WriteOptions
 ): Target {
   const ws = sheets.get(sheet);
   if (!ws) throw new Error(`internal: sheet ${sheet} not queued`);
@@ -64,7 +70,11 @@ function loadTarget(
 }
 
 function contentAt(t: Target): CellContent {
-  return contentOf({ value: t.range.values[0]?.[0], formula: t.range.formulas[0]?.[0], numFmt: t.range.numberFormat[0]?.[0] });
+  return contentOf({
+    value: t.range.values[0]?.[0],
+    formula: t.range.formulas[0]?.[0],
+    numFmt: t.range.numberFormat[0]?.[0],
+  });
 }
 
 function fillAt(t: Target, options: WriteOptions): string | null | undefined {
@@ -85,7 +95,11 @@ function queueSheets(context: Excel.RequestContext, names: string[]): Map<string
 const unique = (xs: string[]) => [...new Set(xs)];
 
 /** The first sync: Excel reports ItemNotFound when a target sheet was renamed or deleted since the check. */
-async function syncChecks(context: Excel.RequestContext, sheetNames: string[], action: string): Promise<void> {
+async function syncChecks(
+  context: Excel.RequestContext,
+  sheetNames: string[],
+  action: string
+): Promise<void> {
   try {
     await context.sync();
   } catch (e) {
@@ -101,13 +115,13 @@ async function syncChecks(context: Excel.RequestContext, sheetNames: string[], a
 function refuseProtected(
   sheets: Map<string, Excel.Worksheet>,
   targets: { sheet: string; address: string }[],
-  action: string,
+  action: string
 ): void {
   for (const [name, ws] of sheets) {
     if (!ws.protection.protected) continue;
     throw new WriteRefused(
       `工作表“${name}”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）后再${action}。`,
-      targets.filter((t) => t.sheet === name).map((t) => t.address),
+      targets.filter((t) => t.sheet === name).map((t) => t.address)
     );
   }
 }
@@ -133,7 +147,12 @@ type Content = { formula: string } | { value: CellValue };
  * a formula or a number never goes into a text-formatted cell (it would be stored as text). The format is set
  * afterwards; changing a format does not re-enter the content, so text stays text and a formula stays a formula.
  */
-function writeContent(range: Excel.Range, content: Content, currentFmt: string, finalFmt: string): void {
+function writeContent(
+  range: Excel.Range,
+  content: Content,
+  currentFmt: string,
+  finalFmt: string
+): void {
   let fmt = currentFmt;
   const setFmt = (f: string) => {
     if (f === fmt) return;
@@ -162,7 +181,10 @@ function writeFill(range: Excel.Range, fill: string | null): void {
 
 // ---- new sheets ----
 
-const STYLE_FONT: Record<SheetCellStyle, { bold?: boolean; size?: number; italic?: boolean; color?: string }> = {
+const STYLE_FONT: Record<
+  SheetCellStyle,
+  { bold?: boolean; size?: number; italic?: boolean; color?: string }
+> = {
   title: { bold: true, size: 16 },
   heading: { bold: true, size: 13 },
   subheading: { bold: true },
@@ -176,7 +198,11 @@ const STYLE_FONT: Record<SheetCellStyle, { bold?: boolean; size?: number; italic
 function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
   const ws = sheets.add(ns.name);
   const height = ns.rows.length;
-  const width = Math.max(1, ns.columnWidths.length, ...ns.rows.map((r) => Math.max(r.cells.length, r.span ?? 1)));
+  const width = Math.max(
+    1,
+    ns.columnWidths.length,
+    ...ns.rows.map((r) => Math.max(r.cells.length, r.span ?? 1))
+  );
   if (height > 0) {
     const values: (string | number)[][] = [];
     const formats: string[][] = [];
@@ -188,7 +214,9 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
         const value = cell?.value ?? "";
         v.push(value);
         // text Excel would parse stays text: the cell is formatted "@" before the values are assigned
-        f.push(typeof value === "string" && needsTextFormat(value) ? "@" : (cell?.numFmt ?? "General"));
+        f.push(
+          typeof value === "string" && needsTextFormat(value) ? "@" : (cell?.numFmt ?? "General")
+        );
       }
       values.push(v);
       formats.push(f);
@@ -213,7 +241,8 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
       block.format.fill.color = "#D9E1F2";
       block.format.horizontalAlignment = "Center";
     }
-    if (style === "tableHeader" || style === "table" || style === "body" || style === "draft") block.format.wrapText = true;
+    if (style === "tableHeader" || style === "table" || style === "body" || style === "draft")
+      block.format.wrapText = true;
     start = i;
   }
   const totalChars = ns.columnWidths.reduce((a, b) => a + b, 0) || width * 10;
@@ -227,12 +256,14 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
       if (height === undefined) {
         // Excel does not autofit the height of merged cells: size paragraphs by their length
         const text = String(row.cells[0]?.value ?? "");
-        const spanChars = ns.columnWidths.slice(0, span).reduce((a, b) => a + b, 0) || (totalChars * span) / width;
+        const spanChars =
+          ns.columnWidths.slice(0, span).reduce((a, b) => a + b, 0) || (totalChars * span) / width;
         const lines = Math.ceil(displayWidth(text) / Math.max(1, spanChars - 1));
         if (lines > 1) height = 15 * lines;
       }
     }
-    if (height !== undefined) ws.getRangeByIndexes(i, 0, 1, 1).format.rowHeight = Math.min(409, height);
+    if (height !== undefined)
+      ws.getRangeByIndexes(i, 0, 1, 1).format.rowHeight = Math.min(409, height);
   });
   ns.columnWidths.forEach((chars, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(chars);
@@ -249,7 +280,7 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
 export async function applyPlanIn(
   context: Excel.RequestContext,
   plan: WritePlan,
-  options: WriteOptions,
+  options: WriteOptions
 ): Promise<ExcelUndoRecord> {
   const action = "写回";
   // ---- sync 1: everything the checks need ----
@@ -271,11 +302,13 @@ export async function applyPlanIn(
   const current = targets.map(contentAt);
   const stale = plan.writes
     .map((w, i) => ({ w, content: current[i], name: cellName(plan.sheet, w.sheet, w.address) }))
-    .filter(({ w, content }) => !holds(content, { value: w.before.value, formula: w.before.formula }));
+    .filter(
+      ({ w, content }) => !holds(content, { value: w.before.value, formula: w.before.formula })
+    );
   if (stale.length > 0)
     throw new WriteRefused(
       `${changedCells(stale, "在检查之后被修改过")}：请重新检查后再写回。`,
-      stale.map((x) => x.w.address),
+      stale.map((x) => x.w.address)
     );
   const existing = new Set(collection.items.map((s) => s.name.toLowerCase()));
   for (const ns of plan.newSheets) {
@@ -285,7 +318,7 @@ export async function applyPlanIn(
   }
   if (bookProtection?.protected)
     throw new WriteRefused(
-      `工作簿结构受保护，无法添加工作表“${plan.newSheets[0].name}”：请先撤销工作簿保护（审阅 → 保护工作簿）后再写回。`,
+      `工作簿结构受保护，无法添加工作表“${plan.newSheets[0].name}”：请先撤销工作簿保护（审阅 → 保护工作簿）后再写回。`
     );
 
   // ---- sync 2: write everything ----
@@ -332,7 +365,11 @@ export async function applyPlanIn(
  * Puts back every cell the plan wrote and deletes the sheets it added: one sync to confirm that the cells still
  * hold what the plan wrote (otherwise WriteRefused, nothing restored), one sync to restore.
  */
-export async function undoIn(context: Excel.RequestContext, record: ExcelUndoRecord, options: WriteOptions): Promise<void> {
+export async function undoIn(
+  context: Excel.RequestContext,
+  record: ExcelUndoRecord,
+  options: WriteOptions
+): Promise<void> {
   const action = "撤销写回";
   const sheetNames = unique(record.restores.map((r) => r.sheet));
   const collection = context.workbook.worksheets;
@@ -341,7 +378,9 @@ export async function undoIn(context: Excel.RequestContext, record: ExcelUndoRec
   const withFill =
     record.restores.some((r) => r.fillOnly || r.before.fill !== undefined) ||
     (record.written ?? []).some((w) => w.fill !== undefined);
-  const targets = record.restores.map((r) => loadTarget(sheets, r.sheet, r.address, withFill, options));
+  const targets = record.restores.map((r) =>
+    loadTarget(sheets, r.sheet, r.address, withFill, options)
+  );
   await syncChecks(context, sheetNames, action);
 
   refuseProtected(sheets, record.restores, action);
@@ -353,18 +392,21 @@ export async function undoIn(context: Excel.RequestContext, record: ExcelUndoRec
       .map((w, i) => ({ w, i, content: current[i], name: cellName(oneSheet, w.sheet, w.address) }))
       .filter(({ w, i, content }) =>
         w.fillOnly
-          ? w.fill !== undefined && targets[i].fill !== null && fillAt(targets[i], options) !== (w.fill?.toUpperCase() ?? null)
-          : !holds(content, { value: w.value, formula: w.formula }, false),
+          ? w.fill !== undefined &&
+            targets[i].fill !== null &&
+            fillAt(targets[i], options) !== (w.fill?.toUpperCase() ?? null)
+          : !holds(content, { value: w.value, formula: w.formula }, false)
       );
     if (changed.length > 0)
       throw new WriteRefused(
         `${changedCells(changed, "在写回之后又被修改过")}：撤销会覆盖这些修改，请手动恢复这些单元格，或重新检查后再写回。`,
-        changed.map((x) => x.w.address),
+        changed.map((x) => x.w.address)
       );
   }
 
   const live = new Set(collection.items.map((s) => s.name));
-  if (record.restores.length > LARGE_WRITE) context.application.suspendApiCalculationUntilNextSync();
+  if (record.restores.length > LARGE_WRITE)
+    context.application.suspendApiCalculationUntilNextSync();
   record.restores.forEach((r, i) => {
     const t = targets[i];
     const b = r.before;
@@ -373,7 +415,9 @@ export async function undoIn(context: Excel.RequestContext, record: ExcelUndoRec
       writeContent(t.range, content, current[i].numFmt, b.numFmt ?? current[i].numFmt);
     }
     // the fill is put back only where the plan changed it
-    const fillChanged = written ? written[i]?.fill !== undefined : r.fillOnly || b.fill !== undefined;
+    const fillChanged = written
+      ? written[i]?.fill !== undefined
+      : r.fillOnly || b.fill !== undefined;
     if (fillChanged && b.fill !== undefined) writeFill(t.range, b.fill);
   });
   for (const name of record.addedSheets) if (live.has(name)) collection.getItem(name).delete();

@@ -33,13 +33,26 @@ function run(text: string, options: Omit<IRunOptions, "text"> = {}): TextRun {
 }
 
 function heading(block: Extract<ReportBlock, { kind: "heading" }>): Paragraph {
-  const level = block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  const level =
+    block.level === 1
+      ? HeadingLevel.HEADING_1
+      : block.level === 2
+        ? HeadingLevel.HEADING_2
+        : HeadingLevel.HEADING_3;
   const face = block.level === 1 ? HEADING : SUBHEADING;
   const size = block.level === 1 ? SIZE.h1 : block.level === 2 ? SIZE.h2 : SIZE.h3;
   return new Paragraph({
     heading: level,
     spacing: { before: block.level === 1 ? 240 : 120, after: 120 },
-    children: [new TextRun({ text: block.text, font: font(face), size, bold: block.level !== 1, color: "000000" })],
+    children: [
+      new TextRun({
+        text: block.text,
+        font: font(face),
+        size,
+        bold: block.level !== 1,
+        color: "000000",
+      }),
+    ],
   });
 }
 
@@ -56,12 +69,23 @@ function paragraph(text: string, draft: boolean): Paragraph {
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "8EA9DB" };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
-function cell(text: string, width: number, options: { header?: boolean; align?: "left" | "right" | "center"; bar?: boolean } = {}): TableCell {
-  const align = options.align === "right" ? AlignmentType.RIGHT : options.align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
+function cell(
+  text: string,
+  width: number,
+  options: { header?: boolean; align?: "left" | "right" | "center"; bar?: boolean } = {}
+): TableCell {
+  const align =
+    options.align === "right"
+      ? AlignmentType.RIGHT
+      : options.align === "center"
+        ? AlignmentType.CENTER
+        : AlignmentType.LEFT;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: BORDERS,
-    ...(options.header ? { shading: { type: ShadingType.CLEAR, fill: "D9E1F2", color: "auto" } } : {}),
+    ...(options.header
+      ? { shading: { type: ShadingType.CLEAR, fill: "D9E1F2", color: "auto" } }
+      : {}),
     children: [
       new Paragraph({
         alignment: align,
@@ -88,15 +112,20 @@ function table(block: Extract<ReportBlock, { kind: "table" }>): Table {
     width: { size: widths.reduce((s, x) => s + x, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, widths[i], { header: true, align: "center" })) }),
+      new TableRow({
+        tableHeader: true,
+        children: header.map((h, i) => cell(h, widths[i], { header: true, align: "center" })),
+      }),
       ...block.rows.map(
         (r, k) =>
           new TableRow({
             children: [
               ...r.map((v, i) => cell(String(v), widths[i], { align: i === 0 ? "left" : "right" })),
-              ...(withBars ? [cell(textBar(block.bars?.[k] ?? 0), widths[r.length], { bar: true })] : []),
+              ...(withBars
+                ? [cell(textBar(block.bars?.[k] ?? 0), widths[r.length], { bar: true })]
+                : []),
             ],
-          }),
+          })
       ),
     ],
   });
@@ -109,7 +138,9 @@ export async function reportDocx(doc: ReportDoc): Promise<Uint8Array> {
       alignment: AlignmentType.CENTER,
       heading: HeadingLevel.TITLE,
       spacing: { after: 240 },
-      children: [new TextRun({ text: doc.title, font: font(HEADING), size: SIZE.title, color: "000000" })],
+      children: [
+        new TextRun({ text: doc.title, font: font(HEADING), size: SIZE.title, color: "000000" }),
+      ],
     }),
   ];
   for (const block of doc.blocks) {
@@ -125,7 +156,12 @@ export async function reportDocx(doc: ReportDoc): Promise<Uint8Array> {
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 },
+          },
+        },
         children,
       },
     ],

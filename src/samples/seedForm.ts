@@ -231,7 +231,13 @@ export const SEED_FACTS = {
   grade: "良好",
   /** 一级 groups as the xicheng profile counts them, 可持续影响 apart from 效益 (fixtures/README.md). */
   groupWeights: { 预算执行: 10, 产出指标: 55, 效益指标: 20, 可持续影响指标: 10, 满意度指标: 5 },
-  groupScores: { 预算执行: 10, 产出指标: 50.45, 效益指标: 18.5, 可持续影响指标: 6.1, 满意度指标: 4.4 },
+  groupScores: {
+    预算执行: 10,
+    产出指标: 50.45,
+    效益指标: 18.5,
+    可持续影响指标: 6.1,
+    满意度指标: 4.4,
+  },
   summary:
     "全区科普经费项目自评得分89.45分，绩效级别为“良好”。其中：预算执行10分，项目产出50.45分，项目效益24.6分，服务对象满意度4.4分。",
 } as const;
@@ -370,7 +376,10 @@ function indicatorRows(o: SeedFormOptions): Row[] {
   const rows: Row[] = [];
   const list = SEED_FACTS.indicators;
   list.forEach((facts, i) => {
-    const ind: SeedIndicator = { ...facts, ...(errors ? (SEED_ERRORS.indicators[facts.name] ?? {}) : {}) };
+    const ind: SeedIndicator = {
+      ...facts,
+      ...(errors ? (SEED_ERRORS.indicators[facts.name] ?? {}) : {}),
+    };
     if (o.sustainabilityAsLevel1 && ind.level2 === SUSTAINABILITY) ind.level1 = SUSTAINABILITY;
     rows.push({ level1: ind.level1, level2: ind.level2, indicator: ind });
     const next = list[i + 1];
@@ -388,7 +397,8 @@ function indicatorRows(o: SeedFormOptions): Row[] {
 function level1Weights(o: SeedFormOptions): Map<string, number> {
   const w = new Map<string, number>();
   for (const ind of SEED_FACTS.indicators) {
-    const l1 = o.sustainabilityAsLevel1 && ind.level2 === SUSTAINABILITY ? SUSTAINABILITY : ind.level1;
+    const l1 =
+      o.sustainabilityAsLevel1 && ind.level2 === SUSTAINABILITY ? SUSTAINABILITY : ind.level1;
     w.set(l1, (w.get(l1) ?? 0) + ind.weight);
   }
   return w;
@@ -411,7 +421,7 @@ class Sheet {
   readonly merges: Range[] = [];
   constructor(
     private readonly r0: number,
-    private readonly c0: number,
+    private readonly c0: number
   ) {}
   /** Sets a value at a form-relative position (0-based offsets from the origin). */
   put(row: number, col: number, value: CellValue | Cell | undefined): void {
@@ -445,12 +455,15 @@ const REPORT_TEXT = [
 function reportSheet(name: string): Grid {
   return Grid.fromRows(
     name,
-    REPORT_TEXT.map((t) => [t]),
+    REPORT_TEXT.map((t) => [t])
   );
 }
 
 /** Builds the seed workbook and tells where everything landed. */
-export function buildSeedForm(options: SeedFormOptions = {}): { workbook: WorkbookGrids; layout: SeedLayout } {
+export function buildSeedForm(options: SeedFormOptions = {}): {
+  workbook: WorkbookGrids;
+  layout: SeedLayout;
+} {
   const o = options;
   const origin = parseA1(o.origin ?? "A1");
   const sheetName = o.sheetName ?? SEED_SHEET_NAME;
@@ -512,7 +525,8 @@ export function buildSeedForm(options: SeedFormOptions = {}): { workbook: Workbo
   s.put(fTop, fcol.weight, weightWord);
   s.put(fTop, fcol.rate, "执行率");
   s.put(fTop, fcol.score, "得分");
-  const amount = (n: number): CellValue => (o.amountsInYuan ? withThousands(clean(n * 10000), 2) : n);
+  const amount = (n: number): CellValue =>
+    o.amountsInYuan ? withThousands(clean(n * 10000), 2) : n;
   SEED_FACTS.funding.forEach((f, i) => {
     const r = fTop + 1 + i;
     s.put(r, 1, f.label);
@@ -522,8 +536,15 @@ export function buildSeedForm(options: SeedFormOptions = {}): { workbook: Workbo
     s.put(r, fcol.executed, amount(f.executed));
     if (i === 0) {
       s.put(r, fcol.weight, SEED_FACTS.budget.weight);
-      s.put(r, fcol.rate, { value: SEED_FACTS.budget.rate, numFmt: o.percentAsNumbers ? "0%" : "0.00%" });
-      s.put(r, fcol.score, o.variant === "errors" ? SEED_ERRORS.budgetScore : SEED_FACTS.budget.score);
+      s.put(r, fcol.rate, {
+        value: SEED_FACTS.budget.rate,
+        numFmt: o.percentAsNumbers ? "0%" : "0.00%",
+      });
+      s.put(
+        r,
+        fcol.score,
+        o.variant === "errors" ? SEED_ERRORS.budgetScore : SEED_FACTS.budget.score
+      );
     } else {
       s.put(r, fcol.weight, "—");
       s.put(r, fcol.score, "—");
@@ -610,7 +631,11 @@ export function buildSeedForm(options: SeedFormOptions = {}): { workbook: Workbo
   s.merge(tRow, 0, tRow, col.weight - 1);
   s.put(tRow, col.weight, SEED_FACTS.total.weight);
   if (o.variant !== "blankTotal")
-    s.put(tRow, col.score, o.variant === "errors" ? SEED_ERRORS.totalScore : SEED_FACTS.total.score);
+    s.put(
+      tRow,
+      col.score,
+      o.variant === "errors" ? SEED_ERRORS.totalScore : SEED_FACTS.total.score
+    );
   let gradeRow: number | undefined;
   if (o.variant === "blankTotal") {
     gradeRow = tRow + 1;

@@ -30,7 +30,9 @@ import { isAcceptableSuggestion as isFixable } from "../core/suggestions";
 import { cardStyle, paneTheme } from "./theme";
 
 // Opened only after 写回总分和等级: its chunk (Dialog, Checkbox) stays out of the start-up code.
-const WritePreviewDialog = lazy(() => import(/* webpackChunkName: "write-preview" */ "./components/WritePreviewDialog"));
+const WritePreviewDialog = lazy(
+  () => import(/* webpackChunkName: "write-preview" */ "./components/WritePreviewDialog")
+);
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -44,11 +46,22 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  h1: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  h1: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   sub: { color: tokens.colorNeutralForeground3 },
   panel: cardStyle(),
   h2: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  row: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
+  row: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    flexWrap: "wrap",
+  },
   grow: { flexGrow: 1 },
   rule: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   hint: { color: tokens.colorNeutralForeground2 },
@@ -90,7 +103,13 @@ function App({ header }: { header?: ReactNode }) {
   const [selected, setSelected] = useState<string | null>(null);
   // once opened, the preview dialog stays mounted so that Fluent closes it properly (focus, aria-hidden)
   const [previewLoaded, setPreviewLoaded] = useState(false);
-  const wb = useWriteBack({ analysis: an.analysis, book: an.book, accepted, settings, afterChange: an.check });
+  const wb = useWriteBack({
+    analysis: an.analysis,
+    book: an.book,
+    accepted,
+    settings,
+    afterChange: an.check,
+  });
   const busy = status.busy !== null;
   const { analysis } = an;
   const liveCheck = settings.stored.liveCheck === true;
@@ -105,7 +124,9 @@ function App({ header }: { header?: ReactNode }) {
   // Keep only accepted suggestions the latest check still proposes.
   useEffect(() => {
     if (!analysis) return;
-    setAccepted((list) => list.filter((cell) => analysis.findings.some((f) => f.cell === cell && isFixable(f))));
+    setAccepted((list) =>
+      list.filter((cell) => analysis.findings.some((f) => f.cell === cell && isFixable(f)))
+    );
   }, [analysis]);
 
   const select = useCallback(
@@ -113,11 +134,13 @@ function App({ header }: { header?: ReactNode }) {
       setSelected(findingKey(f));
       void status.run("正在定位单元格…", () => host.select(f.sheet, f.cell));
     },
-    [host, status],
+    [host, status]
   );
 
   const toggleAccept = useCallback((f: Finding, on: boolean) => {
-    setAccepted((list) => (on ? [...new Set([...list, f.cell])] : list.filter((c) => c !== f.cell)));
+    setAccepted((list) =>
+      on ? [...new Set([...list, f.cell])] : list.filter((c) => c !== f.cell)
+    );
   }, []);
 
   return (
@@ -131,7 +154,12 @@ function App({ header }: { header?: ReactNode }) {
       {header}
 
       <section className={styles.panel} aria-label="检查设置">
-        <SheetPicker sheets={an.sheets} sheet={an.sheet} disabled={busy} onChange={(sheet) => void settings.update({ sheet })} />
+        <SheetPicker
+          sheets={an.sheets}
+          sheet={an.sheet}
+          disabled={busy}
+          onChange={(sheet) => void settings.update({ sheet })}
+        />
         <ProfilePanel
           profile={settings.profile}
           customised={settings.stored.overrides !== undefined}
@@ -144,7 +172,11 @@ function App({ header }: { header?: ReactNode }) {
           onSaveOverrides={(overrides) => void settings.update({ overrides })}
         />
         <div className={styles.row}>
-          <Button appearance="primary" disabled={busy || !settings.ready} onClick={() => void an.check()}>
+          <Button
+            appearance="primary"
+            disabled={busy || !settings.ready}
+            onClick={() => void an.check()}
+          >
             检查
           </Button>
           {host.onChanged && (
@@ -156,14 +188,18 @@ function App({ header }: { header?: ReactNode }) {
             />
           )}
           <span className={styles.grow} />
-          <span aria-live="polite">{status.busy && <Spinner size="tiny" label={status.busy} />}</span>
+          <span aria-live="polite">
+            {status.busy && <Spinner size="tiny" label={status.busy} />}
+          </span>
         </div>
       </section>
 
       <NoticeBar />
 
       {!analysis && (
-        <Text className={styles.hint}>选择评分规则后点“检查”：核对分值、逐项得分、偏差原因、预算执行、总分和等级，并给出问题清单。</Text>
+        <Text className={styles.hint}>
+          选择评分规则后点“检查”：核对分值、逐项得分、偏差原因、预算执行、总分和等级，并给出问题清单。
+        </Text>
       )}
 
       {analysis && (
@@ -175,10 +211,18 @@ function App({ header }: { header?: ReactNode }) {
               写回与报告
             </h2>
             <div className={styles.row}>
-              <Button appearance="primary" disabled={busy} onClick={() => void status.run("正在准备写回…", wb.openPreview)}>
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => void status.run("正在准备写回…", wb.openPreview)}
+              >
                 写回总分和等级
               </Button>
-              <Button disabled={busy || !wb.undoLabel} onClick={() => void wb.undo()} title={wb.undoLabel ? `撤销“${wb.undoLabel}”` : undefined}>
+              <Button
+                disabled={busy || !wb.undoLabel}
+                onClick={() => void wb.undo()}
+                title={wb.undoLabel ? `撤销“${wb.undoLabel}”` : undefined}
+              >
                 撤销
               </Button>
               {accepted.length > 0 && (
@@ -188,7 +232,11 @@ function App({ header }: { header?: ReactNode }) {
               )}
             </div>
             <div className={styles.rule} role="separator" />
-            <ReportActions analysis={analysis} disabled={busy} onGenerate={() => void wb.generateReport()} />
+            <ReportActions
+              analysis={analysis}
+              disabled={busy}
+              onGenerate={() => void wb.generateReport()}
+            />
           </section>
 
           <section className={styles.panel} aria-labelledby="jx-findings-title">
@@ -216,15 +264,15 @@ function App({ header }: { header?: ReactNode }) {
       {(wb.preview || previewLoaded) && (
         <Suspense fallback={<Spinner size="tiny" label="正在准备预览…" />}>
           <WritePreviewDialog
-        plan={wb.preview}
-        book={an.book}
-        overwrite={wb.overwrite}
-        options={wb.options}
-        busy={busy}
-        onToggleOverwrite={(address, on) => void wb.toggleOverwrite(address, on)}
-        onOptions={(patch) => void wb.setOptions(patch)}
-        onConfirm={() => void wb.confirm()}
-        onCancel={wb.closePreview}
+            plan={wb.preview}
+            book={an.book}
+            overwrite={wb.overwrite}
+            options={wb.options}
+            busy={busy}
+            onToggleOverwrite={(address, on) => void wb.toggleOverwrite(address, on)}
+            onOptions={(patch) => void wb.setOptions(patch)}
+            onConfirm={() => void wb.confirm()}
+            onCancel={wb.closePreview}
           />
         </Suspense>
       )}

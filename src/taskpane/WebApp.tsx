@@ -1,5 +1,13 @@
 // The page outside Office: open an .xlsx, check it in the same pane, download the corrected workbook.
-import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { TaskPane } from "./App";
 import { FileOpener } from "./components/FileOpener";
@@ -19,7 +27,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
   },
-  name: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  name: {
+    flexGrow: 1,
+    minWidth: 0,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
 });
 
 /** The corrected file's name: 原名-已修正.xlsx. */
@@ -63,5 +77,11 @@ function FileBar({ host, onClose }: { host: FileHost; onClose(): void }) {
 export function WebApp() {
   const [host, setHost] = useState<FileHost | null>(null);
   if (!host) return <FileOpener onOpen={setHost} />;
-  return <TaskPane key={host.fileName} host={host} header={<FileBar host={host} onClose={() => setHost(null)} />} />;
+  return (
+    <TaskPane
+      key={host.fileName}
+      host={host}
+      header={<FileBar host={host} onClose={() => setHost(null)} />}
+    />
+  );
 }

@@ -23,9 +23,13 @@ if (container) {
       <div style={{ padding: 24 }}>
         <Spinner label="正在启动绩效自评助手…" />
       </div>
-    </Shell>,
+    </Shell>
   );
   void officeHost()
     .catch(() => null)
-    .then((kind) => root.render(<Shell>{kind === "excel" ? <TaskPane host={createExcelHost()} /> : <WebApp />}</Shell>));
+    .then((kind) =>
+      root.render(
+        <Shell>{kind === "excel" ? <TaskPane host={createExcelHost()} /> : <WebApp />}</Shell>
+      )
+    );
 }

@@ -5,7 +5,14 @@ import * as ExcelJS from "exceljs";
 import { parseA1, type Grid } from "../core/grid";
 import { WriteRefused } from "../core/host";
 import { sheetNameProblem } from "../core/sheetName";
-import type { CellSnapshot, CellWrite, NewSheet, SheetCellStyle, UndoRecord, WritePlan } from "../core/writePlan";
+import type {
+  CellSnapshot,
+  CellWrite,
+  NewSheet,
+  SheetCellStyle,
+  UndoRecord,
+  WritePlan,
+} from "../core/writePlan";
 import { worksheetToGrid } from "./read";
 
 async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -20,7 +27,9 @@ async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
 
 async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buffer = await wb.xlsx.writeBuffer();
-  return buffer instanceof Uint8Array ? new Uint8Array(buffer) : new Uint8Array(buffer as ArrayBuffer);
+  return buffer instanceof Uint8Array
+    ? new Uint8Array(buffer)
+    : new Uint8Array(buffer as ArrayBuffer);
 }
 
 function isProtected(ws: ExcelJS.Worksheet): boolean {
@@ -54,7 +63,8 @@ function describe(grid: Grid, address: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Exact cell state (value with its ExcelJS type, and style) for the undo
 
-type Revivable = { $date: string } | { [k: string]: unknown } | unknown[] | string | number | boolean | null;
+type Revivable =
+  { $date: string } | { [k: string]: unknown } | unknown[] | string | number | boolean | null;
 
 function freeze(v: unknown): Revivable {
   if (v instanceof Date) return { $date: v.toISOString() };
@@ -86,7 +96,10 @@ function cellState(cell: ExcelJS.Cell): string {
 }
 
 function restoreState(cell: ExcelJS.Cell, state: string): void {
-  const { value, style } = thaw(JSON.parse(state)) as { value: ExcelJS.CellValue; style: Partial<ExcelJS.Style> };
+  const { value, style } = thaw(JSON.parse(state)) as {
+    value: ExcelJS.CellValue;
+    style: Partial<ExcelJS.Style>;
+  };
   cell.value = value ?? null;
   cell.style = style ?? {};
 }
@@ -106,7 +119,11 @@ function fillOf(cell: ExcelJS.Cell): string | null {
 function snapshotOf(cell: ExcelJS.Cell, grid: Grid): CellSnapshot {
   const p = parseA1(cell.address);
   const g = grid.get(p.row, p.col);
-  const s: CellSnapshot = { value: g?.value ?? null, fill: fillOf(cell), gatewayState: cellState(cell) };
+  const s: CellSnapshot = {
+    value: g?.value ?? null,
+    fill: fillOf(cell),
+    gatewayState: cellState(cell),
+  };
   if (g?.formula) s.formula = `=${g.formula}`;
   if (cell.numFmt && cell.numFmt !== "General") s.numFmt = cell.numFmt;
   return s;
@@ -115,7 +132,12 @@ function snapshotOf(cell: ExcelJS.Cell, grid: Grid): CellSnapshot {
 /** Sets a fill on a copy of the cell's style (ExcelJS shares style objects between cells). */
 function setFill(cell: ExcelJS.Cell, fill: string | null): void {
   const style: Partial<ExcelJS.Style> = { ...(cell.style ?? {}) };
-  if (fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.replace(/^#/, "").toUpperCase()}` } };
+  if (fill)
+    style.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: `FF${fill.replace(/^#/, "").toUpperCase()}` },
+    };
   else delete style.fill;
   cell.style = style;
 }
@@ -151,13 +173,27 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin", color: { argb: "FF8EA9DB" } },
 };
 
-function styleFor(kind: SheetCellStyle, value: string | number | null, column: number): Partial<ExcelJS.Style> {
-  const wrapLeft: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top", horizontal: "left" };
+function styleFor(
+  kind: SheetCellStyle,
+  value: string | number | null,
+  column: number
+): Partial<ExcelJS.Style> {
+  const wrapLeft: Partial<ExcelJS.Alignment> = {
+    wrapText: true,
+    vertical: "top",
+    horizontal: "left",
+  };
   switch (kind) {
     case "title":
-      return { font: { name: HEADING_FONT, size: 16, bold: true }, alignment: { wrapText: true, vertical: "middle", horizontal: "center" } };
+      return {
+        font: { name: HEADING_FONT, size: 16, bold: true },
+        alignment: { wrapText: true, vertical: "middle", horizontal: "center" },
+      };
     case "heading":
-      return { font: { name: HEADING_FONT, size: 13, bold: true }, alignment: { vertical: "middle", horizontal: "left" } };
+      return {
+        font: { name: HEADING_FONT, size: 13, bold: true },
+        alignment: { vertical: "middle", horizontal: "left" },
+      };
     case "subheading":
       return { font: { name: BODY_FONT, size: 12, bold: true }, alignment: wrapLeft };
     case "draft":
@@ -167,7 +203,10 @@ function styleFor(kind: SheetCellStyle, value: string | number | null, column: n
         alignment: wrapLeft,
       };
     case "note":
-      return { font: { name: BODY_FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } }, alignment: wrapLeft };
+      return {
+        font: { name: BODY_FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } },
+        alignment: wrapLeft,
+      };
     case "tableHeader":
       return {
         font: { name: HEADING_FONT, size: 11, bold: true },
@@ -178,7 +217,9 @@ function styleFor(kind: SheetCellStyle, value: string | number | null, column: n
     case "table": {
       const bar = typeof value === "string" && /^[█░]+$/.test(value);
       return {
-        font: bar ? { name: BODY_FONT, size: 11, color: { argb: "FF4472C4" } } : { name: BODY_FONT, size: 11 },
+        font: bar
+          ? { name: BODY_FONT, size: 11, color: { argb: "FF4472C4" } }
+          : { name: BODY_FONT, size: 11 },
         border: THIN,
         alignment: { vertical: "middle", horizontal: column === 1 || bar ? "left" : "right" },
       };
@@ -191,7 +232,13 @@ function styleFor(kind: SheetCellStyle, value: string | number | null, column: n
 function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
   const ws = wb.addWorksheet(sheet.name, {
     views: [{ showGridLines: false }],
-    pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   });
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   sheet.rows.forEach((row, i) => {
@@ -200,7 +247,10 @@ function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
       const xc = ws.getCell(r, k + 1);
       // data only: a string that starts with = + - @ stays a string
       xc.value = cell.value;
-      xc.style = { ...styleFor(row.style, cell.value, k + 1), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
+      xc.style = {
+        ...styleFor(row.style, cell.value, k + 1),
+        ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
+      };
     });
     if (row.span && row.span > 1) {
       const style = ws.getCell(r, 1).style;
@@ -218,7 +268,10 @@ function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
  * protected sheet, a cell that changed since the plan was made, a non-master cell of a merged area, and a new
  * sheet whose name is taken or invalid.
  */
-export async function applyPlanToXlsx(data: Uint8Array, plan: WritePlan): Promise<{ data: Uint8Array; undo: UndoRecord }> {
+export async function applyPlanToXlsx(
+  data: Uint8Array,
+  plan: WritePlan
+): Promise<{ data: Uint8Array; undo: UndoRecord }> {
   const wb = await load(data);
   const problems: string[] = [];
   const cells: string[] = [];
@@ -232,13 +285,16 @@ export async function applyPlanToXlsx(data: Uint8Array, plan: WritePlan): Promis
   for (const w of plan.writes) {
     const ws = findSheet(wb, w.sheet);
     if (!ws) {
-      if (!reported.has(w.sheet)) problems.push(`工作簿中找不到工作表“${w.sheet}”：请重新检查后再写回。`);
+      if (!reported.has(w.sheet))
+        problems.push(`工作簿中找不到工作表“${w.sheet}”：请重新检查后再写回。`);
       reported.add(w.sheet);
       continue;
     }
     if (isProtected(ws)) {
       if (!reported.has(w.sheet))
-        problems.push(`工作表“${w.sheet}”受保护，无法写入：请先在 Excel 中“审阅 → 撤销工作表保护”，再写回。`);
+        problems.push(
+          `工作表“${w.sheet}”受保护，无法写入：请先在 Excel 中“审阅 → 撤销工作表保护”，再写回。`
+        );
       reported.add(w.sheet);
       cells.push(`${w.sheet}!${w.address}`);
       continue;
@@ -246,11 +302,18 @@ export async function applyPlanToXlsx(data: Uint8Array, plan: WritePlan): Promis
     const grid = gridOf(ws);
     const p = parseA1(w.address);
     if (!grid.isMaster(p.row, p.col)) {
-      problems.push(`${w.address} 位于合并单元格中、不是其左上角单元格：写入的内容不会显示，已取消写回。`);
+      problems.push(
+        `${w.address} 位于合并单元格中、不是其左上角单元格：写入的内容不会显示，已取消写回。`
+      );
       cells.push(`${w.sheet}!${w.address}`);
     } else if (!w.fillOnly && !sameContent(grid, w.address, w.before)) {
-      const was = w.before.value === null && !w.before.formula ? "空" : `“${w.before.value ?? w.before.formula}”`;
-      problems.push(`${w.address} 在检查之后被修改过（原为${was}，现为${describe(grid, w.address)}）：请重新检查后再写回。`);
+      const was =
+        w.before.value === null && !w.before.formula
+          ? "空"
+          : `“${w.before.value ?? w.before.formula}”`;
+      problems.push(
+        `${w.address} 在检查之后被修改过（原为${was}，现为${describe(grid, w.address)}）：请重新检查后再写回。`
+      );
       cells.push(`${w.sheet}!${w.address}`);
     }
   }
@@ -258,7 +321,8 @@ export async function applyPlanToXlsx(data: Uint8Array, plan: WritePlan): Promis
   for (const s of plan.newSheets) {
     const problem = sheetNameProblem(s.name);
     if (problem) problems.push(`${problem}：无法新建工作表。`);
-    else if (names.has(s.name.toLowerCase())) problems.push(`工作簿中已有名为“${s.name}”的工作表：请重新检查后再写回。`);
+    else if (names.has(s.name.toLowerCase()))
+      problems.push(`工作簿中已有名为“${s.name}”的工作表：请重新检查后再写回。`);
     names.add(s.name.toLowerCase());
   }
   if (problems.length) throw new WriteRefused(`没有写入任何内容。${problems.join("")}`, cells);
@@ -269,24 +333,39 @@ export async function applyPlanToXlsx(data: Uint8Array, plan: WritePlan): Promis
     const cell = ws.getCell(w.address);
     const grid = gridOf(ws);
     const before = snapshotOf(cell, grid);
-    restores.push({ sheet: w.sheet, address: w.address, before, ...(w.fillOnly ? { fillOnly: true } : {}) });
+    restores.push({
+      sheet: w.sheet,
+      address: w.address,
+      before,
+      ...(w.fillOnly ? { fillOnly: true } : {}),
+    });
     writeCell(cell, w);
     // later writes to the same cell see this one's content
     const p = parseA1(w.address);
     if (!w.fillOnly)
-      grid.set(p.row, p.col, { value: w.value, ...(w.formula ? { formula: w.formula.replace(/^=/, "") } : {}) });
+      grid.set(p.row, p.col, {
+        value: w.value,
+        ...(w.formula ? { formula: w.formula.replace(/^=/, "") } : {}),
+      });
   }
   for (const s of plan.newSheets) addNewSheet(wb, s);
-  return { data: await save(wb), undo: { restores, addedSheets: plan.newSheets.map((s) => s.name) } };
+  return {
+    data: await save(wb),
+    undo: { restores, addedSheets: plan.newSheets.map((s) => s.name) },
+  };
 }
 
 /** Puts back every cell the plan wrote (value, formula, format, fill) and deletes the sheets it added. */
 export async function applyUndoToXlsx(data: Uint8Array, undo: UndoRecord): Promise<Uint8Array> {
   const wb = await load(data);
   const missing = [...new Set(undo.restores.map((r) => r.sheet))].filter((s) => !findSheet(wb, s));
-  if (missing.length) throw new WriteRefused(`无法撤销：工作簿中找不到工作表“${missing.join("”“")}”。`);
-  const locked = [...new Set(undo.restores.map((r) => r.sheet))].filter((s) => isProtected(findSheet(wb, s) as ExcelJS.Worksheet));
-  if (locked.length) throw new WriteRefused(`无法撤销：工作表“${locked.join("”“")}”受保护，请先撤销工作表保护。`);
+  if (missing.length)
+    throw new WriteRefused(`无法撤销：工作簿中找不到工作表“${missing.join("”“")}”。`);
+  const locked = [...new Set(undo.restores.map((r) => r.sheet))].filter((s) =>
+    isProtected(findSheet(wb, s) as ExcelJS.Worksheet)
+  );
+  if (locked.length)
+    throw new WriteRefused(`无法撤销：工作表“${locked.join("”“")}”受保护，请先撤销工作表保护。`);
   for (const name of undo.addedSheets) {
     const ws = findSheet(wb, name);
     if (ws) wb.removeWorksheet(ws.id);
@@ -300,7 +379,12 @@ export async function applyUndoToXlsx(data: Uint8Array, undo: UndoRecord): Promi
     }
     // an undo made by another gateway: value, formula, format and fill as recorded
     if (!r.fillOnly) {
-      cell.value = b.formula ? ({ formula: b.formula.replace(/^=/, ""), result: b.value ?? undefined } as ExcelJS.CellFormulaValue) : b.value;
+      cell.value = b.formula
+        ? ({
+            formula: b.formula.replace(/^=/, ""),
+            result: b.value ?? undefined,
+          } as ExcelJS.CellFormulaValue)
+        : b.value;
       setNumFmt(cell, b.numFmt);
     }
     if (b.fill !== undefined) setFill(cell, b.fill);

@@ -10,7 +10,8 @@ const DATE1904_OFFSET = 1462;
 
 /** ExcelJS reads dates as UTC instants; turn one back into an Excel serial number. */
 export function dateToSerial(date: Date, date1904 = false): number {
-  const serial = date.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET - (date1904 ? DATE1904_OFFSET : 0);
+  const serial =
+    date.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET - (date1904 ? DATE1904_OFFSET : 0);
   // Dates come back as exact milliseconds; keep serials free of float noise.
   return Math.round(serial * 1e10) / 1e10;
 }
@@ -23,7 +24,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function richTextToString(v: unknown): string {
   if (isObject(v) && Array.isArray(v.richText))
-    return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === "string" ? r.text : "")).join("");
+    return (v.richText as { text?: unknown }[])
+      .map((r) => (typeof r.text === "string" ? r.text : ""))
+      .join("");
   return typeof v === "string" ? v : "";
 }
 
@@ -71,7 +74,8 @@ function sheetMerges(ws: ExcelJS.Worksheet): Range[] {
 /** Converts one ExcelJS worksheet; a merged area's value is kept in its master cell only. */
 export function worksheetToGrid(ws: ExcelJS.Worksheet, options: { date1904?: boolean } = {}): Grid {
   const date1904 = options.date1904 ?? Boolean(ws.workbook?.properties?.date1904);
-  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null })
+    .sheetProtection;
   const grid = new Grid(ws.name, {
     merges: sheetMerges(ws),
     protected: Boolean(protection?.sheet),
@@ -91,7 +95,13 @@ const BAD_FILE = "无法读取文件：不是有效的 .xlsx 工作簿";
 
 function describeBadFile(bytes: Uint8Array): string {
   // An OLE compound file: an old .xls, or an encrypted (password-protected) .xlsx.
-  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+  if (
+    bytes.length >= 4 &&
+    bytes[0] === 0xd0 &&
+    bytes[1] === 0xcf &&
+    bytes[2] === 0x11 &&
+    bytes[3] === 0xe0
+  )
     return `${BAD_FILE}。这可能是旧版 .xls 文件或设置了打开密码的文件，请在 Excel 中取消密码并“另存为” .xlsx 后再试。`;
   if (bytes.length === 0) return `${BAD_FILE}（文件为空）。`;
   return `${BAD_FILE}（文件已损坏或是其他格式），请在 Excel 中“另存为” .xlsx 后再试。`;
@@ -105,7 +115,8 @@ function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
 export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<WorkbookGrids> {
   const bytes = toBytes(data);
   // A zip starts with "PK"; anything else is not an .xlsx.
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error(describeBadFile(bytes));
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new Error(describeBadFile(bytes));
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typing says Buffer; it accepts any binary JSZip accepts (Uint8Array, ArrayBuffer, Buffer).

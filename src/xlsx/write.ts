@@ -17,7 +17,6 @@ const LINE_HEIGHT = 15;
 const MIN_WIDTH = 10; // ExcelJS drops a width of exactly 9 (its default), so stay above it
 const MAX_WIDTH = 30;
 
-
 function cellText(cell: Cell | undefined): string {
   const v = cell?.value;
   if (v === null || v === undefined) return "";
@@ -80,7 +79,8 @@ function titleRows(grid: Grid, used: Used): number[] {
   const rows: number[] = [];
   for (let r = used.top; r <= used.bottom && rows.length < 2; r++) {
     const m = grid.mergeAt(r, used.left);
-    const spansAll = m && m.top === r && m.bottom === r && m.left === used.left && m.right === used.right;
+    const spansAll =
+      m && m.top === r && m.bottom === r && m.left === used.left && m.right === used.right;
     if (!spansAll || cellText(grid.get(r, used.left)) === "") break;
     rows.push(r);
   }
@@ -155,7 +155,8 @@ function styleSheet(ws: ExcelJS.Worksheet, grid: Grid): void {
       const need = dw <= avail ? 1 : Math.ceil((dw * 1.05) / Math.max(1, avail));
       const rows = area.bottom - area.top + 1;
       const perRow = Math.ceil(need / rows);
-      for (let k = area.top; k <= area.bottom; k++) lines.set(k, Math.max(lines.get(k) ?? 1, perRow));
+      for (let k = area.top; k <= area.bottom; k++)
+        lines.set(k, Math.max(lines.get(k) ?? 1, perRow));
     }
   for (const [r, n] of lines) if (n > 1) ws.getRow(r).height = n * LINE_HEIGHT + 3;
   if (titles.length > 0) ws.getRow(titles[0]).height = 28;
@@ -207,7 +208,10 @@ function addSheet(wb: ExcelJS.Workbook, grid: Grid, styled: boolean): ExcelJS.Wo
 }
 
 /** Builds an ExcelJS workbook holding the grids' sheets, in order. */
-export function gridsToWorkbook(grids: WorkbookGrids, options: WriteOptions = {}): ExcelJS.Workbook {
+export function gridsToWorkbook(
+  grids: WorkbookGrids,
+  options: WriteOptions = {}
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const date = options.date ?? new Date();
   wb.creator = options.creator ?? "jixiao";
@@ -219,7 +223,10 @@ export function gridsToWorkbook(grids: WorkbookGrids, options: WriteOptions = {}
 }
 
 /** The .xlsx bytes of the grids. */
-export async function gridsToXlsx(grids: WorkbookGrids, options: WriteOptions = {}): Promise<Uint8Array> {
+export async function gridsToXlsx(
+  grids: WorkbookGrids,
+  options: WriteOptions = {}
+): Promise<Uint8Array> {
   const wb = gridsToWorkbook(grids, options);
   const buffer = await wb.xlsx.writeBuffer();
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);

@@ -10,7 +10,11 @@ module.exports = {
   target: "web",
   context: root,
   entry: path.join(__dirname, "fakeOfficeHost.ts"),
-  output: { path: path.join(root, "test/output/browser"), filename: "fake-office.js", clean: false },
+  output: {
+    path: path.join(root, "test/output/browser"),
+    filename: "fake-office.js",
+    clean: false,
+  },
   resolve: { extensions: [".ts", ".js"] },
   module: {
     rules: [
@@ -19,7 +23,11 @@ module.exports = {
         exclude: /node_modules/,
         use: {
           loader: "ts-loader",
-          options: { transpileOnly: true, configFile: path.join(root, "tsconfig.json"), compilerOptions: { module: "esnext" } },
+          options: {
+            transpileOnly: true,
+            configFile: path.join(root, "tsconfig.json"),
+            compilerOptions: { module: "esnext" },
+          },
         },
       },
     ],

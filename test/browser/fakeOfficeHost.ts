@@ -5,9 +5,13 @@ import { FakeWorkbook, installFakeOffice } from "../support/fakeExcel";
 import { gridsFromJson, type SheetJson } from "./gridsJson";
 import { evaluateFormula } from "./miniFormula";
 
-const w = window as unknown as { __JIXIAO_BOOK__: { sheets: SheetJson[] }; __fakeBook: FakeWorkbook };
+const w = window as unknown as {
+  __JIXIAO_BOOK__: { sheets: SheetJson[] };
+  __fakeBook: FakeWorkbook;
+};
 const book: FakeWorkbook = FakeWorkbook.fromGrids(gridsFromJson(w.__JIXIAO_BOOK__), {
-  evaluate: (sheet, _address, formula) => evaluateFormula(formula, (a) => book.cell(sheet, a)?.value ?? null),
+  evaluate: (sheet, _address, formula) =>
+    evaluateFormula(formula, (a) => book.cell(sheet, a)?.value ?? null),
 });
 installFakeOffice(window, book);
 w.__fakeBook = book;

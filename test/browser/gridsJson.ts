@@ -19,7 +19,13 @@ export function gridsToJson(book: WorkbookGrids): { sheets: SheetJson[] } {
           const cell = g.get(r, c);
           if (cell) cells.push([r, c, cell]);
         }
-      return { sheet: g.sheet, merges: g.merges, protected: g.protected, mergesKnown: g.mergesKnown, cells };
+      return {
+        sheet: g.sheet,
+        merges: g.merges,
+        protected: g.protected,
+        mergesKnown: g.mergesKnown,
+        cells,
+      };
     }),
   };
 }
@@ -27,7 +33,11 @@ export function gridsToJson(book: WorkbookGrids): { sheets: SheetJson[] } {
 export function gridsFromJson(json: { sheets: SheetJson[] }): WorkbookGrids {
   return {
     sheets: json.sheets.map((s) => {
-      const g = new Grid(s.sheet, { merges: s.merges, protected: s.protected, mergesKnown: s.mergesKnown });
+      const g = new Grid(s.sheet, {
+        merges: s.merges,
+        protected: s.protected,
+        mergesKnown: s.mergesKnown,
+      });
       for (const [r, c, cell] of s.cells) g.set(r, c, cell);
       return g;
     }),

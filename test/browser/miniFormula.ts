@@ -13,7 +13,14 @@ export function evaluateFormula(formula: string, read: CellReader): Value {
   const skip = () => {
     while (src[i] === " ") i++;
   };
-  const num = (v: Value) => (typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : v === null || v === "" ? 0 : Number(v));
+  const num = (v: Value) =>
+    typeof v === "number"
+      ? v
+      : typeof v === "boolean"
+        ? Number(v)
+        : v === null || v === ""
+          ? 0
+          : Number(v);
 
   function args(): Value[][] {
     const list: Value[][] = [];
@@ -57,7 +64,10 @@ export function evaluateFormula(formula: string, read: CellReader): Value {
     const right = additive();
     const a = num(left);
     const b = num(right);
-    return { ">=": a >= b, "<=": a <= b, "<>": a !== b, "=": a === b, ">": a > b, "<": a < b }[m[0]] ?? false;
+    return (
+      { ">=": a >= b, "<=": a <= b, "<>": a !== b, "=": a === b, ">": a > b, "<": a < b }[m[0]] ??
+      false
+    );
   }
 
   function additive(): Value {
@@ -118,7 +128,12 @@ export function evaluateFormula(formula: string, read: CellReader): Value {
     if (fn) {
       i += fn[0].length;
       const a = args();
-      const flat = a.flat().filter((v) => typeof v === "number" || (typeof v === "string" && v !== "" && !Number.isNaN(Number(v))));
+      const flat = a
+        .flat()
+        .filter(
+          (v) =>
+            typeof v === "number" || (typeof v === "string" && v !== "" && !Number.isNaN(Number(v)))
+        );
       const round = (x: number, d: number, down: boolean) => {
         const f = 10 ** d;
         const y = Math.abs(x) * f;
@@ -156,6 +171,7 @@ export function evaluateFormula(formula: string, read: CellReader): Value {
 
 function letters(col: number): string {
   let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }

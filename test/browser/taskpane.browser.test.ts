@@ -35,7 +35,10 @@ const ERRORS_XLSX = fs.existsSync(SHARED_ERRORS) ? SHARED_ERRORS : OWN_ERRORS;
 const MISTAKE_CELLS = ["G28", "H15", "I17", "H22", "H25", "H26", "I6", "H28"];
 
 const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) console.log(`note: ${CHROMIUM} is absent; the browser test is skipped (CI installs chromium with apt in .ci/run)`);
+if (!haveChromium)
+  console.log(
+    `note: ${CHROMIUM} is absent; the browser test is skipped (CI installs chromium with apt in .ci/run)`
+  );
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -83,7 +86,15 @@ function run(bin: string, args: string[]): void {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   });
 
@@ -93,42 +104,75 @@ function run(bin: string, args: string[]): void {
   });
 
   async function openPage(officeScript: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 400, height: 900 }, deviceScaleFactor: 2, locale: "zh-CN", acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 400, height: 900 },
+      deviceScaleFactor: 2,
+      locale: "zh-CN",
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
     // offline: nothing leaves 127.0.0.1; office.js is the fake host (or nothing, for the web version)
-    await page.route((url) => !url.href.startsWith(base), (route) => route.abort());
-    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: officeScript }));
+    await page.route(
+      (url) => !url.href.startsWith(base),
+      (route) => route.abort()
+    );
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: officeScript })
+    );
     await page.goto(`${base}/taskpane.html`);
     return page;
   }
 
-  const fake = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`(() => { const b = window.__fakeBook; return ${fn}; })()`);
+  const fake = <T>(page: Page, fn: string): Promise<T> =>
+    page.evaluate(`(() => { const b = window.__fakeBook; return ${fn}; })()`);
 
   test("inside the fake Excel: 检查, select, 写回, 撤销, 生成报告", async () => {
     const page = await openPage(`window.__JIXIAO_BOOK__ = ${bookJson};\n${fakeOffice}`);
     await page.getByRole("combobox", { name: "评分规则" }).selectOption("xicheng");
-    await page.waitForFunction(() => JSON.stringify((window as unknown as { __fakeBook: { savedSettings: unknown } }).__fakeBook.savedSettings).includes("xicheng"));
+    await page.waitForFunction(() =>
+      JSON.stringify(
+        (window as unknown as { __fakeBook: { savedSettings: unknown } }).__fakeBook.savedSettings
+      ).includes("xicheng")
+    );
 
     await page.getByRole("button", { name: "检查", exact: true }).click();
     await page.getByRole("heading", { name: "检查结果" }).waitFor();
-    for (const cell of MISTAKE_CELLS) await page.getByRole("button", { name: new RegExp(`单元格 附件1!${cell}：`) }).waitFor();
-    const errorCount = analyzeWorkbook(await readWorkbookFile(ERRORS_XLSX), getProfile("xicheng")).analyses[0].findings.filter((f) => f.severity === "error").length;
-    expect(await page.getByRole("region", { name: /^错误/ }).getByRole("listitem").count()).toBe(errorCount);
+    for (const cell of MISTAKE_CELLS)
+      await page.getByRole("button", { name: new RegExp(`单元格 附件1!${cell}：`) }).waitFor();
+    const errorCount = analyzeWorkbook(
+      await readWorkbookFile(ERRORS_XLSX),
+      getProfile("xicheng")
+    ).analyses[0].findings.filter((f) => f.severity === "error").length;
+    expect(await page.getByRole("region", { name: /^错误/ }).getByRole("listitem").count()).toBe(
+      errorCount
+    );
     await page.screenshot({ path: path.join(OUT, "taskpane-checked.png"), fullPage: true });
     if (process.env.JIXIAO_UPDATE_SCREENSHOT) {
       fs.mkdirSync(path.join(ROOT, "docs/images"), { recursive: true });
       // the top of the pane: settings, summary, actions and the first findings
-      await page.screenshot({ path: path.join(ROOT, "docs/images/taskpane.png"), fullPage: true, clip: { x: 0, y: 0, width: 400, height: 1250 } });
+      await page.screenshot({
+        path: path.join(ROOT, "docs/images/taskpane.png"),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 400, height: 1250 },
+      });
     }
 
     // a finding selects its cell in the workbook, by mouse and by keyboard
     await page.getByRole("button", { name: /单元格 附件1!H15：/ }).click();
-    await page.waitForFunction(() => (window as unknown as { __fakeBook: { selection: { address: string } | null } }).__fakeBook.selection?.address === "H15");
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __fakeBook: { selection: { address: string } | null } }).__fakeBook
+          .selection?.address === "H15"
+    );
     await page.getByRole("button", { name: /单元格 附件1!I17：/ }).focus();
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => (window as unknown as { __fakeBook: { selection: { address: string } | null } }).__fakeBook.selection?.address === "I17");
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __fakeBook: { selection: { address: string } | null } }).__fakeBook
+          .selection?.address === "I17"
+    );
     expect(await fake(page, "b.selection")).toEqual({ sheet: "附件1", address: "I17" });
 
     // write back: H28 is refused until 确认覆盖, then written as a formula
@@ -139,8 +183,15 @@ function run(bin: string, args: string[]): void {
     await page.screenshot({ path: path.join(OUT, "taskpane-preview.png") });
     await dialog.getByRole("button", { name: "确认写回" }).click();
     await page.getByText(/已写入 1 个单元格（附件1!H28）/).waitFor();
-    expect(await fake(page, 'b.cell("附件1", "H28")')).toMatchObject({ formula: "=I6+SUM(H13:H27)", value: 93.05 });
-    await page.getByText("表中总分").locator("xpath=following-sibling::dd[1]").filter({ hasText: "93.05" }).waitFor();
+    expect(await fake(page, 'b.cell("附件1", "H28")')).toMatchObject({
+      formula: "=I6+SUM(H13:H27)",
+      value: 93.05,
+    });
+    await page
+      .getByText("表中总分")
+      .locator("xpath=following-sibling::dd[1]")
+      .filter({ hasText: "93.05" })
+      .waitFor();
 
     await page.getByRole("button", { name: "撤销" }).click();
     await page.getByText(/已撤销“写回总分和等级”/).waitFor();
@@ -163,7 +214,8 @@ function run(bin: string, args: string[]): void {
     await page.getByRole("combobox", { name: "评分规则" }).selectOption("xicheng");
     await page.getByRole("button", { name: "检查", exact: true }).click();
     await page.getByRole("heading", { name: "检查结果" }).waitFor();
-    for (const cell of MISTAKE_CELLS) await page.getByRole("button", { name: new RegExp(`单元格 附件1!${cell}：`) }).waitFor();
+    for (const cell of MISTAKE_CELLS)
+      await page.getByRole("button", { name: new RegExp(`单元格 附件1!${cell}：`) }).waitFor();
 
     await page.getByRole("button", { name: /采用建议值 5.4/ }).click();
     await page.getByRole("button", { name: "写回总分和等级" }).click();
@@ -188,7 +240,9 @@ function run(bin: string, args: string[]): void {
 
   test("the initial task-pane JavaScript is within its gzip budget; ExcelJS and docx are separate chunks", () => {
     const r = measure(DIST);
-    console.log(`initial task-pane JavaScript: ${(r.total / 1000).toFixed(1)} KB gzip (${r.initial.map((f) => f.name).join(", ")}); budget ${r.budget / 1000} KB`);
+    console.log(
+      `initial task-pane JavaScript: ${(r.total / 1000).toFixed(1)} KB gzip (${r.initial.map((f) => f.name).join(", ")}); budget ${r.budget / 1000} KB`
+    );
     expect(r.total).toBeLessThanOrEqual(r.budget);
     expect(r.initial.some((f) => /exceljs|docx/.test(f.name))).toBe(false);
     expect(r.lazy.map((f) => f.name).join(" ")).toMatch(/exceljs\..*docx\.|docx\..*exceljs\./);

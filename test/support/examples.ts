@@ -149,8 +149,12 @@ interface IndicatorLayout {
 function indicatorRows(
   b: SheetBuilder,
   lay: IndicatorLayout,
-  items: IndicatorSpec[],
-): { indicators: Record<string, ExampleIndicatorCells>; blockLabels: Record<string, string>; lastRow: number } {
+  items: IndicatorSpec[]
+): {
+  indicators: Record<string, ExampleIndicatorCells>;
+  blockLabels: Record<string, string>;
+  lastRow: number;
+} {
   const indicators: Record<string, ExampleIndicatorCells> = {};
   const blockLabels: Record<string, string> = {};
   let l1Start = 0;
@@ -220,7 +224,7 @@ function buildEzhou(): { grid: Grid; cells: ExampleCells } {
   const name = b.row({ A: "项目名称", B: "科学普及经费" }, ["B#:G#"]);
   const dept = b.row(
     { A: "主管部门", B: "鄂州市科学技术协会", D: "实施单位", E: "鄂州市科学技术协会（本级）" },
-    ["B#:C#", "E#:G#"],
+    ["B#:C#", "E#:G#"]
   );
   const fh = b.row(
     {
@@ -230,7 +234,7 @@ function buildEzhou(): { grid: Grid; cells: ExampleCells } {
       E: "执行率(B/A)",
       F: "得分(20分*执行率)",
     },
-    ["A#:B#"],
+    ["A#:B#"]
   );
   const fr = b.row({ A: "年度财政资金总额", C: 104, D: 103.97, E: 99.97, F: 19 }, ["A#:B#"]);
   const g1 = b.row({ A: "年度总体目标", B: "预期目标", E: "实际完成情况" }, ["B#:D#", "E#:G#"]);
@@ -239,7 +243,7 @@ function buildEzhou(): { grid: Grid; cells: ExampleCells } {
       B: "围绕全民科学素质提升，开展全国科普日、科普宣传、网络竞赛等科普活动，运维“科普鄂州”微信公众号，推动公民科学文化素质稳步提升。",
       E: "按计划开展各项科普活动，“科普鄂州”微信公众号和《科协之窗-身边的科普》栏目正常运维，公民科学文化素质进一步提升。",
     },
-    ["B#:D#", "E#:G#"],
+    ["B#:D#", "E#:G#"]
   );
   b.merge(`A${g1}:A${g2}`);
   const ih = b.row({
@@ -255,16 +259,79 @@ function buildEzhou(): { grid: Grid; cells: ExampleCells } {
     b,
     { l1: "A", l2: "B", name: "C", target: "D", actual: "E", score: "F", reason: "G" },
     [
-      { l1: "产出指标", l2: "数量指标", name: "“科普鄂州”微信公众号运维", target: "不少于800篇", actual: "800篇", score: 8 },
-      { l1: "产出指标", l2: "数量指标", name: "开展全国科普日专题科普活动", target: "10场", actual: "9场", score: 7 },
-      { l1: "产出指标", l2: "数量指标", name: "《科协之窗-身边的科普》栏目", target: "200期", actual: "200期", score: 8 },
-      { l1: "产出指标", l2: "质量指标", name: "科普知识网络竞赛", target: "提高普及率", actual: "稳步提升", score: 6 },
-      { l1: "产出指标", l2: "质量指标", name: "科普宣传栏内容更新", target: "知识更新率", actual: "实时更新", score: 6 },
-      { l1: "产出指标", l2: "成本指标", name: "预算控制数", target: "≤104万元", actual: "103.97万元", score: 10 },
-      { l1: "效益指标", l2: "社会效益指标", name: "公民科学文化素质", target: "提升10%", actual: "提升10%", score: 6 },
-      { l1: "效益指标", l2: "经济效益指标", name: "公民支持科技经济融合发展", target: "提升10%", actual: "提升10%", score: 6 },
-      { l1: "效益指标", l2: "生态效益指标", name: "生态文明理念和意识", target: "提升10%", actual: "提升10%", score: 6 },
-    ],
+      {
+        l1: "产出指标",
+        l2: "数量指标",
+        name: "“科普鄂州”微信公众号运维",
+        target: "不少于800篇",
+        actual: "800篇",
+        score: 8,
+      },
+      {
+        l1: "产出指标",
+        l2: "数量指标",
+        name: "开展全国科普日专题科普活动",
+        target: "10场",
+        actual: "9场",
+        score: 7,
+      },
+      {
+        l1: "产出指标",
+        l2: "数量指标",
+        name: "《科协之窗-身边的科普》栏目",
+        target: "200期",
+        actual: "200期",
+        score: 8,
+      },
+      {
+        l1: "产出指标",
+        l2: "质量指标",
+        name: "科普知识网络竞赛",
+        target: "提高普及率",
+        actual: "稳步提升",
+        score: 6,
+      },
+      {
+        l1: "产出指标",
+        l2: "质量指标",
+        name: "科普宣传栏内容更新",
+        target: "知识更新率",
+        actual: "实时更新",
+        score: 6,
+      },
+      {
+        l1: "产出指标",
+        l2: "成本指标",
+        name: "预算控制数",
+        target: "≤104万元",
+        actual: "103.97万元",
+        score: 10,
+      },
+      {
+        l1: "效益指标",
+        l2: "社会效益指标",
+        name: "公民科学文化素质",
+        target: "提升10%",
+        actual: "提升10%",
+        score: 6,
+      },
+      {
+        l1: "效益指标",
+        l2: "经济效益指标",
+        name: "公民支持科技经济融合发展",
+        target: "提升10%",
+        actual: "提升10%",
+        score: 6,
+      },
+      {
+        l1: "效益指标",
+        l2: "生态效益指标",
+        name: "生态文明理念和意识",
+        target: "提升10%",
+        actual: "提升10%",
+        score: 6,
+      },
+    ]
   );
   const tr = b.row({ A: "总分", F: 82 }, ["A#:E#"]);
   return {
@@ -306,7 +373,10 @@ function buildYuye(): { grid: Grid; cells: ExampleCells } {
   const title = b.row({ A: "项目支出绩效自评表" }, ["A#:F#"]);
   const year = b.row({ A: "（2020年度）" }, ["A#:F#"]);
   const name = b.row({ A: "项目名称", B: "渔业成品油价格改革补贴" }, ["B#:F#"]);
-  const dept = b.row({ A: "主管部门", B: "洪湖市农业农村局", C: "实施单位", D: "洪湖市渔业渔政管理局" }, ["D#:F#"]);
+  const dept = b.row(
+    { A: "主管部门", B: "洪湖市农业农村局", C: "实施单位", D: "洪湖市渔业渔政管理局" },
+    ["D#:F#"]
+  );
   const fh = b.row({
     A: "预算执行情况(20分)",
     B: "预算数(A)",
@@ -338,9 +408,23 @@ function buildYuye(): { grid: Grid; cells: ExampleCells } {
         score: 10,
         reason: "无",
       },
-      { l2: "时效指标", name: "12月底之前完成", target: "100%", actual: "100%", score: 10, reason: "无" },
-      { l2: "服务对象满意度", name: "退捕渔民抽样调查满意度", target: "90%", actual: "≥90%", score: 40, reason: "无" },
-    ],
+      {
+        l2: "时效指标",
+        name: "12月底之前完成",
+        target: "100%",
+        actual: "100%",
+        score: 10,
+        reason: "无",
+      },
+      {
+        l2: "服务对象满意度",
+        name: "退捕渔民抽样调查满意度",
+        target: "90%",
+        actual: "≥90%",
+        score: 40,
+        reason: "无",
+      },
+    ]
   );
   const tr = b.row({ A: "总分", E: 100 }, ["A#:D#"]);
   return {
@@ -384,8 +468,13 @@ function buildHaidian(): { grid: Grid; cells: ExampleCells } {
   const year = b.row({ A: "（2016年度）" }, ["A#:J#"]);
   const name = b.row({ A: "项目名称", B: "自管道路清扫保洁外包工作经费" }, ["B#:J#"]);
   const dept = b.row(
-    { A: "主管部门", B: "北京市海淀区人民政府学院路街道办事处", F: "实施单位", G: "学院路街道城市管理科" },
-    ["B#:E#", "G#:J#"],
+    {
+      A: "主管部门",
+      B: "北京市海淀区人民政府学院路街道办事处",
+      F: "实施单位",
+      G: "学院路街道城市管理科",
+    },
+    ["B#:E#", "G#:J#"]
   );
   const fh = b.row(
     {
@@ -397,7 +486,7 @@ function buildHaidian(): { grid: Grid; cells: ExampleCells } {
       I: "得分",
       J: "得分计算方法",
     },
-    ["A#:D#"],
+    ["A#:D#"]
   );
   const fr = b.row(
     {
@@ -409,7 +498,7 @@ function buildHaidian(): { grid: Grid; cells: ExampleCells } {
       I: 5,
       J: "执行率*该指标分值，最高不得超过分值上限。",
     },
-    ["A#:D#"],
+    ["A#:D#"]
   );
   b.format(`H${fr}`, "0%");
   const g1 = b.row({ A: "年度总体目标", B: "预期目标", F: "实际完成情况" }, ["B#:E#", "F#:J#"]);
@@ -418,7 +507,7 @@ function buildHaidian(): { grid: Grid; cells: ExampleCells } {
       B: "通过购买服务方式完成辖区自管道路清扫保洁工作，保持道路环境整洁，改善辖区居民出行环境。",
       F: "辖区自管道路清扫保洁工作按合同完成，道路环境整洁，居民出行环境得到改善。",
     },
-    ["B#:E#", "F#:J#"],
+    ["B#:E#", "F#:J#"]
   );
   b.merge(`A${g1}:A${g2}`);
   const quant = "完成比例*该指标分值，最高不得超过分值上限。";
@@ -437,7 +526,17 @@ function buildHaidian(): { grid: Grid; cells: ExampleCells } {
   });
   const { indicators, blockLabels, lastRow } = indicatorRows(
     b,
-    { l1: "B", l2: "C", name: "D", weight: "E", target: "F", actual: "G", method: "H", score: "I", reason: "J" },
+    {
+      l1: "B",
+      l2: "C",
+      name: "D",
+      weight: "E",
+      target: "F",
+      actual: "G",
+      method: "H",
+      score: "I",
+      reason: "J",
+    },
     [
       {
         l1: "产出指标(50分)",
@@ -509,7 +608,7 @@ function buildHaidian(): { grid: Grid; cells: ExampleCells } {
         method: quant,
         score: 10,
       },
-    ],
+    ]
   );
   b.merge(`A${ih}:A${lastRow}`);
   const tr = b.row({ A: "总分", E: 100, I: 95 }, ["A#:D#", "F#:H#"]);
@@ -562,7 +661,7 @@ function buildZhongxian(): { grid: Grid; cells: ExampleCells } {
   const name = b.row({ A: "项目名称", C: "科学技术普及专项经费" }, ["A#:B#", "C#:I#"]);
   const dept = b.row(
     { A: "主管部门", C: "忠县科学技术协会", E: "实施单位", F: "忠县科学技术协会" },
-    ["A#:B#", "C#:D#", "F#:I#"],
+    ["A#:B#", "C#:D#", "F#:I#"]
   );
   const unit = b.row({ H: "单位：元" }, ["H#:I#"]);
   const fh = b.row(
@@ -575,15 +674,22 @@ function buildZhongxian(): { grid: Grid; cells: ExampleCells } {
       G: "执行率权重",
       H: "执行率得分",
     },
-    ["A#:B#"],
+    ["A#:B#"]
   );
-  const ft = b.row(
-    { A: "年度总金额", C: "3,724,055.00", D: "4,764,453.11", E: "4,614,453.11" },
-    ["A#:B#"],
-  );
+  const ft = b.row({ A: "年度总金额", C: "3,724,055.00", D: "4,764,453.11", E: "4,614,453.11" }, [
+    "A#:B#",
+  ]);
   const fr = b.row(
-    { A: "其中:财政拨款", C: "3,724,055.00", D: "4,764,453.11", E: "4,614,453.11", F: 96.85, G: 10, H: 9.68 },
-    ["A#:B#"],
+    {
+      A: "其中:财政拨款",
+      C: "3,724,055.00",
+      D: "4,764,453.11",
+      E: "4,614,453.11",
+      F: 96.85,
+      G: 10,
+      H: 9.68,
+    },
+    ["A#:B#"]
   );
   b.format(`F${fr}`, "0.00");
   b.format(`G${fr}`, "0.00");
@@ -594,7 +700,7 @@ function buildZhongxian(): { grid: Grid; cells: ExampleCells } {
       C: "围绕全民科学素质提升，组织开展科技活动周、全国科普日等群众性科普活动，加强基层科普阵地建设。",
       F: "按计划组织开展各类群众性科普活动，基层科普阵地建设稳步推进，公民科学素质持续提升。",
     },
-    ["C#:E#", "F#:I#"],
+    ["C#:E#", "F#:I#"]
   );
   b.merge(`A${g1}:B${g2}`);
   const ih = b.row({
@@ -612,8 +718,24 @@ function buildZhongxian(): { grid: Grid; cells: ExampleCells } {
     b,
     { l1: "B", l2: "C", name: "D", target: "E", actual: "F", weight: "G", score: "H", reason: "I" },
     [
-      { l1: "产出指标", l2: "数量指标", name: "开展群众性科普活动场次", target: "≥50场", actual: "52场", weight: 25, score: 25 },
-      { l1: "产出指标", l2: "时效指标", name: "科普活动按计划完成率", target: "100%", actual: "100%", weight: 25, score: 25 },
+      {
+        l1: "产出指标",
+        l2: "数量指标",
+        name: "开展群众性科普活动场次",
+        target: "≥50场",
+        actual: "52场",
+        weight: 25,
+        score: 25,
+      },
+      {
+        l1: "产出指标",
+        l2: "时效指标",
+        name: "科普活动按计划完成率",
+        target: "100%",
+        actual: "100%",
+        weight: 25,
+        score: 25,
+      },
       {
         l1: "效益指标",
         l2: "社会效益指标",
@@ -632,7 +754,7 @@ function buildZhongxian(): { grid: Grid; cells: ExampleCells } {
         weight: 10,
         score: 10,
       },
-    ],
+    ]
   );
   b.merge(`A${ih}:A${lastRow}`);
   const tr = b.row({ A: "总分", G: 100, H: 99.68 }, ["A#:F#"]);
@@ -683,7 +805,10 @@ function buildFuwumaoyi(): { grid: Grid; cells: ExampleCells } {
   const title = b.row({ A: "项目支出绩效自评表" }, ["A#:G#"]);
   const year = b.row({ A: "（2020年度）" }, ["A#:G#"]);
   const name = b.row({ A: "项目名称", B: "市级服务贸易发展资金" }, ["B#:G#"]);
-  const dept = b.row({ A: "主管部门", B: "宜昌市商务局", D: "实施单位", E: "宜昌市商务局" }, ["B#:C#", "E#:G#"]);
+  const dept = b.row({ A: "主管部门", B: "宜昌市商务局", D: "实施单位", E: "宜昌市商务局" }, [
+    "B#:C#",
+    "E#:G#",
+  ]);
   const fh = b.row(
     {
       A: "预算执行情况(万元)(20分)",
@@ -692,7 +817,7 @@ function buildFuwumaoyi(): { grid: Grid; cells: ExampleCells } {
       F: "执行率(B/A)",
       G: "得分(20分*执行率)",
     },
-    ["A#:C#"],
+    ["A#:C#"]
   );
   const fr = b.row({ A: "年度财政资金总额", D: 285.84, E: 285.84, F: 1, G: 20 }, ["A#:C#"]);
   b.format(`F${fr}`, "0%");
@@ -702,7 +827,7 @@ function buildFuwumaoyi(): { grid: Grid; cells: ExampleCells } {
       B: "支持服务贸易、服务外包企业开拓国际市场，扩大服务外包在岸和离岸业务规模，推动企业走出去。",
       E: "支持企业开拓国际市场，服务外包在岸、离岸业务规模均超过年度目标，企业走出去步伐加快。",
     },
-    ["B#:D#", "E#:G#"],
+    ["B#:D#", "E#:G#"]
   );
   b.merge(`A${g1}:A${g2}`);
   const ih = b.row({
@@ -720,9 +845,30 @@ function buildFuwumaoyi(): { grid: Grid; cells: ExampleCells } {
     b,
     { l1: "B", l2: "C", name: "D", target: "E", actual: "F", score: "G" },
     [
-      { l1: out, l2: "数量指标", name: "服务外包在岸(万美元)", target: 20000, actual: 23333.56, score: 10 },
-      { l1: out, l2: "数量指标", name: "服务外包离岸(万美元)", target: 4500, actual: 4557.51, score: 10 },
-      { l1: out, l2: "数量指标", name: "支持服务贸易、服务外包企业数量", target: 3, actual: 3, score: 10 },
+      {
+        l1: out,
+        l2: "数量指标",
+        name: "服务外包在岸(万美元)",
+        target: 20000,
+        actual: 23333.56,
+        score: 10,
+      },
+      {
+        l1: out,
+        l2: "数量指标",
+        name: "服务外包离岸(万美元)",
+        target: 4500,
+        actual: 4557.51,
+        score: 10,
+      },
+      {
+        l1: out,
+        l2: "数量指标",
+        name: "支持服务贸易、服务外包企业数量",
+        target: 3,
+        actual: 3,
+        score: 10,
+      },
       {
         l1: out,
         l2: "质量指标",
@@ -732,7 +878,14 @@ function buildFuwumaoyi(): { grid: Grid; cells: ExampleCells } {
         score: 10,
       },
       { l1: out, l2: "时效指标", name: "预算资金执行率", target: "90%", actual: "100%", score: 10 },
-      { l1: out, l2: "时效指标", name: "资金拨付及时性", target: "98%以上", actual: "100%", score: 10 },
+      {
+        l1: out,
+        l2: "时效指标",
+        name: "资金拨付及时性",
+        target: "98%以上",
+        actual: "100%",
+        score: 10,
+      },
       {
         l1: eff,
         l2: "社会效益指标",
@@ -749,7 +902,7 @@ function buildFuwumaoyi(): { grid: Grid; cells: ExampleCells } {
         actual: "有利于推动企业走出去",
         score: 20,
       },
-    ],
+    ]
   );
   b.merge(`A${ih}:A${lastRow}`);
   const tr = b.row({ A: "总分", G: 120 }, ["A#:F#"]);
@@ -787,8 +940,18 @@ const BUILDERS: {
   profile: ExampleForm["profile"];
   build: () => { grid: Grid; cells: ExampleCells };
 }[] = [
-  { id: "hubei-ezhou-2022", title: "鄂州市科学技术协会 2022 科学普及经费", profile: "hubei", build: buildEzhou },
-  { id: "hubei-yuye-2020", title: "渔业成品油价格改革补贴 2020", profile: "hubei", build: buildYuye },
+  {
+    id: "hubei-ezhou-2022",
+    title: "鄂州市科学技术协会 2022 科学普及经费",
+    profile: "hubei",
+    build: buildEzhou,
+  },
+  {
+    id: "hubei-yuye-2020",
+    title: "渔业成品油价格改革补贴 2020",
+    profile: "hubei",
+    build: buildYuye,
+  },
   {
     id: "beijing-haidian-2016",
     title: "海淀区学院路街道 2016 自管道路清扫保洁外包工作经费",
@@ -801,7 +964,12 @@ const BUILDERS: {
     profile: "central",
     build: buildZhongxian,
   },
-  { id: "hubei-fuwumaoyi-2020", title: "市级服务贸易发展资金 2020", profile: "hubei", build: buildFuwumaoyi },
+  {
+    id: "hubei-fuwumaoyi-2020",
+    title: "市级服务贸易发展资金 2020",
+    profile: "hubei",
+    build: buildFuwumaoyi,
+  },
 ];
 
 /** A freshly built copy of one example form. */

@@ -82,7 +82,7 @@ const COL = (key: number) => key % 16384;
 export class FakeOfficeError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "RichApi.Error";
@@ -239,7 +239,8 @@ export class FakeWorkbook {
       worksheetId: sheet.id,
       address,
     };
-    if (this.supports("1.14") && this.options.triggerSource) event.triggerSource = byAddin ? "ThisLocalAddin" : "Unknown";
+    if (this.supports("1.14") && this.options.triggerSource)
+      event.triggerSource = byAddin ? "ThisLocalAddin" : "Unknown";
     for (const l of this.listeners)
       if (!l.removed)
         setTimeout(() => {
@@ -278,7 +279,7 @@ function setInput(
   row: number,
   col: number,
   input: unknown,
-  _asFormula: boolean,
+  _asFormula: boolean
 ): void {
   if (input === null || input === undefined) return; // null in a values array leaves the cell unchanged
   const cell = cellAt(sheet, row, col);
@@ -292,13 +293,15 @@ function setInput(
     cell.value = text ? String(input).toUpperCase() : input; // into a text cell: stored as text
     return;
   }
-  if (typeof input !== "string") throw new FakeOfficeError("InvalidArgument", `unsupported cell input ${String(input)}`);
+  if (typeof input !== "string")
+    throw new FakeOfficeError("InvalidArgument", `unsupported cell input ${String(input)}`);
   if (text) {
     cell.value = input;
     return;
   }
   const numeric = looksNumeric(input);
-  const formulaLike = /^[=@]/.test(input) || (/^[+-]/.test(input) && input.length > 1 && numeric === null);
+  const formulaLike =
+    /^[=@]/.test(input) || (/^[+-]/.test(input) && input.length > 1 && numeric === null);
   if (formulaLike) {
     const formula = input.startsWith("=") ? input : `=${input}`;
     cell.formula = formula;
@@ -322,31 +325,53 @@ function setInput(
 const NOT_LOADED = (prop: string) =>
   new FakeOfficeError(
     "PropertyNotLoaded",
-    `PropertyNotLoaded: The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `PropertyNotLoaded: The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
   );
 
 // things JavaScript itself probes on any object (await, JSON, jest's printer)
-const PROBES = new Set(["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "constructor", "inspect"]);
+const PROBES = new Set([
+  "then",
+  "toJSON",
+  "asymmetricMatch",
+  "$$typeof",
+  "nodeType",
+  "tagName",
+  "constructor",
+  "inspect",
+]);
 
 function strict<T extends object>(obj: T): T {
   return new Proxy(obj, {
     get(target, prop, receiver) {
       if (typeof prop === "symbol" || prop in target) return Reflect.get(target, prop, receiver);
       if (PROBES.has(prop) || prop.startsWith("@@")) return undefined;
-      throw new Error(`fake Excel: ${target.constructor.name}.${prop} is not implemented (an API the fake does not know)`);
+      throw new Error(
+        `fake Excel: ${target.constructor.name}.${prop} is not implemented (an API the fake does not know)`
+      );
     },
     set(target, prop, value, receiver) {
-      if (typeof prop === "symbol" || prop in target) return Reflect.set(target, prop, value, receiver);
-      throw new Error(`fake Excel: cannot set ${target.constructor.name}.${String(prop)} (an API the fake does not know)`);
+      if (typeof prop === "symbol" || prop in target)
+        return Reflect.set(target, prop, value, receiver);
+      throw new Error(
+        `fake Excel: cannot set ${target.constructor.name}.${String(prop)} (an API the fake does not know)`
+      );
     },
   });
 }
 
 function parseLoad(arg: unknown): string[] {
-  if (arg === undefined) throw new Error("fake Excel: load() without property names loads everything — name the properties");
-  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (arg === undefined)
+    throw new Error(
+      "fake Excel: load() without property names loads everything — name the properties"
+    );
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(arg)) return arg.flatMap((a) => parseLoad(a));
-  if (typeof arg === "object" && arg !== null && "select" in arg) return parseLoad((arg as { select: unknown }).select);
+  if (typeof arg === "object" && arg !== null && "select" in arg)
+    return parseLoad((arg as { select: unknown }).select);
   throw new Error(`fake Excel: unsupported load argument ${JSON.stringify(arg)}`);
 }
 
@@ -397,8 +422,12 @@ abstract class FakeObject {
   load(arg?: unknown): this {
     const props = parseLoad(arg);
     for (const p of props) {
-      if (p.includes("/")) throw new Error(`fake Excel: navigational load "${p}" is not supported on ${this.constructor.name}`);
-      if (!this._loadable().includes(p)) throw new Error(`fake Excel: ${this.constructor.name} has no loadable property ${p}`);
+      if (p.includes("/"))
+        throw new Error(
+          `fake Excel: navigational load "${p}" is not supported on ${this.constructor.name}`
+        );
+      if (!this._loadable().includes(p))
+        throw new Error(`fake Excel: ${this.constructor.name} has no loadable property ${p}`);
     }
     this.context._enqueue(() => {
       for (const p of props) this._loaded.set(p, this._read(p));
@@ -431,7 +460,8 @@ abstract class FakeNullable extends FakeObject {
     return this._nullState;
   }
   protected _assertNotNull(what: string): void {
-    if (this._isNull()) throw new FakeOfficeError("InvalidOperation", `fake Excel: ${what} on a null object`);
+    if (this._isNull())
+      throw new FakeOfficeError("InvalidOperation", `fake Excel: ${what} on a null object`);
   }
 }
 
@@ -477,11 +507,13 @@ class FakeApplication extends FakeObject {
     return this._get("calculationMode") as string;
   }
   suspendApiCalculationUntilNextSync(): void {
-    if (!this._book().supports("1.6")) throw new Error("fake Excel: suspendApiCalculationUntilNextSync needs ExcelApi 1.6");
+    if (!this._book().supports("1.6"))
+      throw new Error("fake Excel: suspendApiCalculationUntilNextSync needs ExcelApi 1.6");
     this.context._enqueue(SUSPEND);
   }
   calculate(type: string): void {
-    if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new FakeOfficeError("InvalidArgument", `calculate(${type})`);
+    if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+      throw new FakeOfficeError("InvalidArgument", `calculate(${type})`);
     this.context._enqueue(() => {
       this._book().recalculations++;
     });
@@ -492,7 +524,8 @@ class FakeEventHandlers {
   constructor(readonly _context: FakeRequestContext) {}
   add(handler: (e: FakeChangedEvent) => Promise<unknown>): FakeEventHandlerResult {
     const book = this._context._book;
-    if (!book.supports("1.9")) throw new Error("fake Excel: WorksheetCollection.onChanged needs ExcelApi 1.9");
+    if (!book.supports("1.9"))
+      throw new Error("fake Excel: WorksheetCollection.onChanged needs ExcelApi 1.9");
     const entry = { handler, removed: true };
     this._context._enqueue(() => {
       entry.removed = false;
@@ -505,7 +538,7 @@ class FakeEventHandlers {
 class FakeEventHandlerResult {
   constructor(
     readonly context: FakeRequestContext,
-    private readonly _entry: { removed: boolean },
+    private readonly _entry: { removed: boolean }
   ) {}
   remove(): void {
     const entry = this._entry;
@@ -530,7 +563,9 @@ class FakeWorksheetCollection extends FakeObject {
   }
   override load(arg?: unknown): this {
     const props = parseLoad(arg).map((p) => p.replace(/^items\//, ""));
-    for (const p of props) if (!["name", "id", "position"].includes(p)) throw new Error(`fake Excel: worksheets.load(${p}) not supported`);
+    for (const p of props)
+      if (!["name", "id", "position"].includes(p))
+        throw new Error(`fake Excel: worksheets.load(${p}) not supported`);
     this.context._enqueue(() => {
       this._items = this._book().sheets.map((s) => {
         const ws = strict(new FakeWorksheet(this.context, () => s));
@@ -551,7 +586,7 @@ class FakeWorksheetCollection extends FakeObject {
         const s = book.findSheet(key);
         if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
         return s;
-      }),
+      })
     );
   }
   getActiveWorksheet(): FakeWorksheet {
@@ -562,10 +597,12 @@ class FakeWorksheetCollection extends FakeObject {
     const book = this._book();
     let created: FakeSheet | undefined;
     this.context._enqueue(() => {
-      if (book.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
+      if (book.workbookProtected)
+        throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
       if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name))
         throw new FakeOfficeError("InvalidArgument", `Invalid sheet name ${name}`);
-      if (book.findSheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+      if (book.findSheet(name))
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
       created = book.addSheet(name);
       book.writes.push({ sync: book.syncs, op: "addSheet", sheet: name, address: "" });
     });
@@ -573,7 +610,7 @@ class FakeWorksheetCollection extends FakeObject {
       new FakeWorksheet(this.context, () => {
         if (!created) throw new FakeOfficeError("ItemNotFound", "The sheet was not added.");
         return created;
-      }),
+      })
     );
   }
 }
@@ -581,7 +618,7 @@ class FakeWorksheetCollection extends FakeObject {
 class FakeWorksheetProtection extends FakeObject {
   constructor(
     context: FakeRequestContext,
-    private readonly _sheet: () => FakeSheet,
+    private readonly _sheet: () => FakeSheet
   ) {
     super(context);
   }
@@ -600,7 +637,7 @@ class FakeWorksheet extends FakeObject {
   readonly protection: FakeWorksheetProtection;
   constructor(
     context: FakeRequestContext,
-    readonly _sheet: () => FakeSheet,
+    readonly _sheet: () => FakeSheet
   ) {
     super(context);
     this.protection = strict(new FakeWorksheetProtection(context, _sheet));
@@ -631,18 +668,37 @@ class FakeWorksheet extends FakeObject {
     const rect = parseRangeA1(address.replace(/\$/g, ""));
     return strict(new FakeRange(this.context, this._sheet, () => rect));
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    if (rowCount < 1 || columnCount < 1) throw new FakeOfficeError("InvalidArgument", "getRangeByIndexes: empty range");
-    const rect = { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): FakeRange {
+    if (rowCount < 1 || columnCount < 1)
+      throw new FakeOfficeError("InvalidArgument", "getRangeByIndexes: empty range");
+    const rect = {
+      top: startRow + 1,
+      left: startColumn + 1,
+      bottom: startRow + rowCount,
+      right: startColumn + columnCount,
+    };
     return strict(new FakeRange(this.context, this._sheet, () => rect));
   }
   getUsedRange(valuesOnly?: boolean): FakeRange {
     const sheet = this._sheet;
-    return strict(new FakeRange(this.context, sheet, () => usedRect(sheet(), Boolean(valuesOnly)) ?? { top: 1, left: 1, bottom: 1, right: 1 }));
+    return strict(
+      new FakeRange(
+        this.context,
+        sheet,
+        () => usedRect(sheet(), Boolean(valuesOnly)) ?? { top: 1, left: 1, bottom: 1, right: 1 }
+      )
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     const sheet = this._sheet;
-    return strict(new FakeNullableRange(this.context, sheet, () => usedRect(sheet(), Boolean(valuesOnly))));
+    return strict(
+      new FakeNullableRange(this.context, sheet, () => usedRect(sheet(), Boolean(valuesOnly)))
+    );
   }
   activate(): void {
     const book = this._book();
@@ -655,8 +711,13 @@ class FakeWorksheet extends FakeObject {
     const book = this._book();
     this.context._enqueue(() => {
       const s = this._sheet();
-      if (book.workbookProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
-      if (book.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one sheet.");
+      if (book.workbookProtected)
+        throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
+      if (book.sheets.length === 1)
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one sheet."
+        );
       const i = book.sheets.indexOf(s);
       book.sheets.splice(i, 1);
       if (book.activeSheet === s.name) book.activeSheet = book.sheets[Math.max(0, i - 1)].name;
@@ -695,18 +756,28 @@ class FakeRange extends FakeObject {
   constructor(
     context: FakeRequestContext,
     readonly _sheet: () => FakeSheet,
-    readonly _rectOf: () => GridRange | null,
+    readonly _rectOf: () => GridRange | null
   ) {
     super(context);
     this.format = strict(new FakeRangeFormat(context, this));
   }
   _target(): { sheet: FakeSheet; rect: GridRange } {
     const rect = this._rectOf();
-    if (!rect) throw new FakeOfficeError("InvalidOperation", "fake Excel: operation on a null range");
+    if (!rect)
+      throw new FakeOfficeError("InvalidOperation", "fake Excel: operation on a null range");
     return { sheet: this._sheet(), rect };
   }
   protected _loadable(): string[] {
-    return ["address", "values", "formulas", "numberFormat", "rowIndex", "columnIndex", "rowCount", "columnCount"];
+    return [
+      "address",
+      "values",
+      "formulas",
+      "numberFormat",
+      "rowIndex",
+      "columnIndex",
+      "rowCount",
+      "columnCount",
+    ];
   }
   protected _read(prop: string): unknown {
     const { sheet, rect } = this._target();
@@ -720,7 +791,14 @@ class FakeRange extends FakeObject {
       return out;
     };
     const isCovered = (r: number, c: number) =>
-      sheet.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && !(r === m.top && c === m.left));
+      sheet.merges.some(
+        (m) =>
+          r >= m.top &&
+          r <= m.bottom &&
+          c >= m.left &&
+          c <= m.right &&
+          !(r === m.top && c === m.left)
+      );
     switch (prop) {
       case "address":
         return `${quoteSheet(sheet.name)}!${rangeToA1(rect)}`;
@@ -735,7 +813,9 @@ class FakeRange extends FakeObject {
       case "values":
         return grid((c, r, col) => (isCovered(r, col) || !c || c.value === null ? "" : c.value));
       case "formulas":
-        return grid((c, r, col) => (isCovered(r, col) || !c ? "" : c.formula ? c.formula : c.value === null ? "" : c.value));
+        return grid((c, r, col) =>
+          isCovered(r, col) || !c ? "" : c.formula ? c.formula : c.value === null ? "" : c.value
+        );
       case "numberFormat":
         return grid((c) => c?.numFmt ?? "General");
     }
@@ -760,13 +840,23 @@ class FakeRange extends FakeObject {
     return this._get("values") as unknown[][];
   }
   set values(v: unknown[][]) {
-    this._write("values", v, (sheet, r, c, x) => setInput(this._book(), sheet, r, c, x, false), true);
+    this._write(
+      "values",
+      v,
+      (sheet, r, c, x) => setInput(this._book(), sheet, r, c, x, false),
+      true
+    );
   }
   get formulas(): unknown[][] {
     return this._get("formulas") as unknown[][];
   }
   set formulas(v: unknown[][]) {
-    this._write("formulas", v, (sheet, r, c, x) => setInput(this._book(), sheet, r, c, x, true), true);
+    this._write(
+      "formulas",
+      v,
+      (sheet, r, c, x) => setInput(this._book(), sheet, r, c, x, true),
+      true
+    );
   }
   get numberFormat(): unknown[][] {
     return this._get("numberFormat") as unknown[][];
@@ -777,12 +867,13 @@ class FakeRange extends FakeObject {
       v,
       (sheet, r, c, x) => {
         if (x === null || x === undefined) return;
-        if (typeof x !== "string") throw new FakeOfficeError("InvalidArgument", "numberFormat must be a string");
+        if (typeof x !== "string")
+          throw new FakeOfficeError("InvalidArgument", "numberFormat must be a string");
         const cell = cellAt(sheet, r, c);
         if (x === "General") delete cell.numFmt;
         else cell.numFmt = x;
       },
-      false,
+      false
     );
   }
 
@@ -791,7 +882,7 @@ class FakeRange extends FakeObject {
     op: string,
     v: unknown[][],
     each: (sheet: FakeSheet, r: number, c: number, x: unknown) => void,
-    content: boolean,
+    content: boolean
   ): void {
     if (!Array.isArray(v) || !v.every((row) => Array.isArray(row)))
       throw new Error(`fake Excel: Range.${op} must be assigned a 2D array`);
@@ -802,11 +893,25 @@ class FakeRange extends FakeObject {
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       if (snapshot.length !== rows || snapshot.some((row) => row.length !== cols))
-        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${op}).`);
-      if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
-      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) each(sheet, rect.top + r, rect.left + c, snapshot[r][c]);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${op}).`
+        );
+      if (sheet.protected)
+        throw new FakeOfficeError(
+          "AccessDenied",
+          `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`
+        );
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) each(sheet, rect.top + r, rect.left + c, snapshot[r][c]);
       const address = rangeToA1(rect);
-      book.writes.push({ sync: book.syncs, op, sheet: sheet.name, address, detail: rows * cols === 1 ? snapshot[0][0] : `${rows}x${cols}` });
+      book.writes.push({
+        sync: book.syncs,
+        op,
+        sheet: sheet.name,
+        address,
+        detail: rows * cols === 1 ? snapshot[0][0] : `${rows}x${cols}`,
+      });
       if (content) this.context._afterSync.push(() => book.emit(sheet, address, true));
     });
   }
@@ -815,12 +920,17 @@ class FakeRange extends FakeObject {
     const book = this._book();
     return strict(
       new FakeRangeAreas(this.context, () => {
-        if (!book.supports("1.13")) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
+        if (!book.supports("1.13"))
+          throw new FakeOfficeError(
+            "ApiNotFound",
+            "getMergedAreasOrNullObject needs ExcelApi 1.13"
+          );
         const { sheet, rect } = this._target();
         const list = sheet.merges.filter((m) => intersects(m, rect));
-        if (list.length > 512) throw new FakeOfficeError("GeneralException", "More than 512 merged areas in the range.");
+        if (list.length > 512)
+          throw new FakeOfficeError("GeneralException", "More than 512 merged areas in the range.");
         return { sheet, list };
-      }),
+      })
     );
   }
 
@@ -830,11 +940,18 @@ class FakeRange extends FakeObject {
     this.context._enqueue(() => {
       const { sheet, rect } = this._target();
       if (sheet.protected) throw new FakeOfficeError("AccessDenied", "protected sheet");
-      if (sheet.merges.some((m) => intersects(m, rect))) throw new FakeOfficeError("InvalidOperation", "Cannot merge over a merged area.");
+      if (sheet.merges.some((m) => intersects(m, rect)))
+        throw new FakeOfficeError("InvalidOperation", "Cannot merge over a merged area.");
       for (let r = rect.top; r <= rect.bottom; r++)
-        for (let c = rect.left; c <= rect.right; c++) if (r !== rect.top || c !== rect.left) sheet.cells.delete(KEY(r, c));
+        for (let c = rect.left; c <= rect.right; c++)
+          if (r !== rect.top || c !== rect.left) sheet.cells.delete(KEY(r, c));
       sheet.merges.push({ ...rect });
-      book.writes.push({ sync: book.syncs, op: "merge", sheet: sheet.name, address: rangeToA1(rect) });
+      book.writes.push({
+        sync: book.syncs,
+        op: "merge",
+        sheet: sheet.name,
+        address: rangeToA1(rect),
+      });
     });
   }
 
@@ -843,7 +960,10 @@ class FakeRange extends FakeObject {
     this.context._enqueue(() => {
       const { sheet, rect } = this._target();
       if (book.activeSheet !== sheet.name)
-        throw new FakeOfficeError("InvalidOperation", "fake Excel: select() on a range of a sheet that is not active");
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "fake Excel: select() on a range of a sheet that is not active"
+        );
       book.selection = { sheet: sheet.name, address: rangeToA1(rect) };
     });
   }
@@ -854,8 +974,15 @@ class FakeRange extends FakeObject {
     this.context._enqueue(() => {
       const { sheet, rect } = this._target();
       if (sheet.protected) throw new FakeOfficeError("AccessDenied", "protected sheet");
-      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) f(cellAt(sheet, r, c));
-      book.writes.push({ sync: book.syncs, op, sheet: sheet.name, address: rangeToA1(rect), detail });
+      for (let r = rect.top; r <= rect.bottom; r++)
+        for (let c = rect.left; c <= rect.right; c++) f(cellAt(sheet, r, c));
+      book.writes.push({
+        sync: book.syncs,
+        op,
+        sheet: sheet.name,
+        address: rangeToA1(rect),
+        detail,
+      });
     });
   }
 }
@@ -880,7 +1007,7 @@ class FakeNullableRange extends FakeRange {
 class FakeRangeAreas extends FakeNullable {
   constructor(
     context: FakeRequestContext,
-    private readonly _areas: () => { sheet: FakeSheet; list: GridRange[] },
+    private readonly _areas: () => { sheet: FakeSheet; list: GridRange[] }
   ) {
     super(context);
   }
@@ -909,7 +1036,7 @@ class FakeRangeFormat extends FakeObject {
   readonly font: FakeRangeFont;
   constructor(
     context: FakeRequestContext,
-    private readonly _range: FakeRange,
+    private readonly _range: FakeRange
   ) {
     super(context);
     this.fill = strict(new FakeRangeFill(context, _range));
@@ -930,12 +1057,24 @@ class FakeRangeFormat extends FakeObject {
     this._style("wrapText", v);
   }
   set horizontalAlignment(v: string) {
-    if (!["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"].includes(v))
+    if (
+      ![
+        "General",
+        "Left",
+        "Center",
+        "Right",
+        "Fill",
+        "Justify",
+        "CenterAcrossSelection",
+        "Distributed",
+      ].includes(v)
+    )
       throw new Error(`fake Excel: horizontalAlignment ${v}`);
     this._style("horizontalAlignment", v);
   }
   set verticalAlignment(v: string) {
-    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v)) throw new Error(`fake Excel: verticalAlignment ${v}`);
+    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v))
+      throw new Error(`fake Excel: verticalAlignment ${v}`);
     this._style("verticalAlignment", v);
   }
   set columnWidth(points: number) {
@@ -944,7 +1083,13 @@ class FakeRangeFormat extends FakeObject {
     this.context._enqueue(() => {
       const { sheet, rect } = range._target();
       for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
-      book.writes.push({ sync: book.syncs, op: "format.columnWidth", sheet: sheet.name, address: rangeToA1(rect), detail: points });
+      book.writes.push({
+        sync: book.syncs,
+        op: "format.columnWidth",
+        sheet: sheet.name,
+        address: rangeToA1(rect),
+        detail: points,
+      });
     });
   }
   set rowHeight(points: number) {
@@ -953,7 +1098,13 @@ class FakeRangeFormat extends FakeObject {
     this.context._enqueue(() => {
       const { sheet, rect } = range._target();
       for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, points);
-      book.writes.push({ sync: book.syncs, op: "format.rowHeight", sheet: sheet.name, address: rangeToA1(rect), detail: points });
+      book.writes.push({
+        sync: book.syncs,
+        op: "format.rowHeight",
+        sheet: sheet.name,
+        address: rangeToA1(rect),
+        detail: points,
+      });
     });
   }
 }
@@ -961,7 +1112,7 @@ class FakeRangeFormat extends FakeObject {
 class FakeRangeFill extends FakeObject {
   constructor(
     context: FakeRequestContext,
-    private readonly _range: FakeRange,
+    private readonly _range: FakeRange
   ) {
     super(context);
   }
@@ -972,7 +1123,8 @@ class FakeRangeFill extends FakeObject {
     const { sheet, rect } = this._range._target();
     const fills = new Set<string | null>();
     for (let r = rect.top; r <= rect.bottom; r++)
-      for (let c = rect.left; c <= rect.right; c++) fills.add(sheet.cells.get(KEY(r, c))?.fill ?? null);
+      for (let c = rect.left; c <= rect.right; c++)
+        fills.add(sheet.cells.get(KEY(r, c))?.fill ?? null);
     if (fills.size > 1) return null;
     const fill = [...fills][0];
     if (prop === "pattern") return fill ? "Solid" : "None";
@@ -1000,7 +1152,7 @@ class FakeRangeFill extends FakeObject {
 class FakeRangeFont extends FakeObject {
   constructor(
     context: FakeRequestContext,
-    private readonly _range: FakeRange,
+    private readonly _range: FakeRange
   ) {
     super(context);
   }
@@ -1049,7 +1201,8 @@ function settingsOf(book: FakeWorkbook) {
       delete book.settings[name];
     },
     saveAsync(a?: unknown, b?: unknown): void {
-      const callback = (typeof a === "function" ? a : b) as ((r: FakeAsyncResult) => void) | undefined;
+      const callback = (typeof a === "function" ? a : b) as
+        ((r: FakeAsyncResult) => void) | undefined;
       setTimeout(() => {
         if (book.options.failSave) {
           book.options.failSave = false;
@@ -1072,7 +1225,11 @@ export function fakeContext(book: FakeWorkbook): Excel.RequestContext {
  * Defines `Office` (onReady, context.requirements, context.document.settings, AsyncResultStatus) and `Excel.run`
  * on `globalObj` (globalThis in jest, window in a browser page). Returns a function that removes them.
  */
-export function installFakeOffice(globalObj: object, book: FakeWorkbook, options: { platform?: string } = {}): () => void {
+export function installFakeOffice(
+  globalObj: object,
+  book: FakeWorkbook,
+  options: { platform?: string } = {}
+): () => void {
   const g = globalObj as Record<string, unknown>;
   const before = { Office: g.Office, Excel: g.Excel };
   const Office = {
@@ -1095,24 +1252,33 @@ export function installFakeOffice(globalObj: object, book: FakeWorkbook, options
   };
   const run = async (...args: unknown[]): Promise<unknown> => {
     const batch = args[args.length - 1] as (ctx: unknown) => Promise<unknown>;
-    if (typeof batch !== "function") throw new Error("fake Excel.run: the last argument must be the batch function");
+    if (typeof batch !== "function")
+      throw new Error("fake Excel.run: the last argument must be the batch function");
     const first = args.length > 1 ? args[0] : undefined;
     const context =
       first instanceof FakeRequestContext
         ? first
-        : first && typeof first === "object" && (first as { context?: unknown }).context instanceof FakeRequestContext
-          ? ((first as { context: FakeRequestContext }).context)
+        : first &&
+            typeof first === "object" &&
+            (first as { context?: unknown }).context instanceof FakeRequestContext
+          ? (first as { context: FakeRequestContext }).context
           : strict(new FakeRequestContext(book));
     const result = await batch(context);
     if (context._queue.length > 0)
-      throw new Error(`fake Excel.run: ${context._queue.length} queued command(s) were never synced`);
+      throw new Error(
+        `fake Excel.run: ${context._queue.length} queued command(s) were never synced`
+      );
     return result;
   };
   g.Office = Office;
   g.Excel = {
     run,
     CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
-    ErrorCodes: { itemNotFound: "ItemNotFound", accessDenied: "AccessDenied", invalidArgument: "InvalidArgument" },
+    ErrorCodes: {
+      itemNotFound: "ItemNotFound",
+      accessDenied: "AccessDenied",
+      invalidArgument: "InvalidArgument",
+    },
   };
   return () => {
     g.Office = before.Office;

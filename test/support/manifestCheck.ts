@@ -65,7 +65,8 @@ export function parseXml(xml: string): XmlElement {
   const addText = (raw: string, decode: boolean): void => {
     const top = stack[stack.length - 1];
     if (top) top.text = (top.text + (decode ? decodeEntities(raw) : raw)).trim();
-    else if (raw.trim()) throw new Error(`XML: text outside the root element at line ${lineAt(last)}`);
+    else if (raw.trim())
+      throw new Error(`XML: text outside the root element at line ${lineAt(last)}`);
   };
 
   for (const m of xml.matchAll(TOKEN)) {
@@ -77,7 +78,9 @@ export function parseXml(xml: string): XmlElement {
     } else if (m[2] !== undefined) {
       const open = stack.pop();
       if (!open || open.name !== m[2]) {
-        throw new Error(`XML: </${m[2]}> at line ${lineAt(index)} does not close ${open ? `<${open.name}>` : "anything"}`);
+        throw new Error(
+          `XML: </${m[2]}> at line ${lineAt(index)} does not close ${open ? `<${open.name}>` : "anything"}`
+        );
       }
     } else if (m[3] !== undefined) {
       const attrs: Record<string, string> = {};
@@ -179,10 +182,13 @@ export function checkResids(root: XmlElement): string[] {
           continue;
         }
         if (id.length > MAX_RESID_LENGTH) {
-          problems.push(`resource id "${id}" is ${id.length} characters, more than ${MAX_RESID_LENGTH} (${at(def)})`);
+          problems.push(
+            `resource id "${id}" is ${id.length} characters, more than ${MAX_RESID_LENGTH} (${at(def)})`
+          );
         }
         const before = defined.get(id);
-        if (before) problems.push(`resource id "${id}" is defined twice (${at(before.el)} and ${at(def)})`);
+        if (before)
+          problems.push(`resource id "${id}" is defined twice (${at(before.el)} and ${at(def)})`);
         else defined.set(id, { kind: list.local, el: def });
       }
     }
@@ -191,7 +197,9 @@ export function checkResids(root: XmlElement): string[] {
     const resid = el.attrs.resid;
     if (resid === undefined) continue;
     if (resid.length > MAX_RESID_LENGTH) {
-      problems.push(`resid "${resid}" is ${resid.length} characters, more than ${MAX_RESID_LENGTH} (${at(el)})`);
+      problems.push(
+        `resid "${resid}" is ${resid.length} characters, more than ${MAX_RESID_LENGTH} (${at(el)})`
+      );
     }
     const def = defined.get(resid);
     if (!def) {
@@ -200,7 +208,9 @@ export function checkResids(root: XmlElement): string[] {
     }
     const want = RESID_KIND[el.local];
     if (want && def.kind !== want) {
-      problems.push(`resid "${resid}" of <${el.name}> should name one of <bt:${want}>, not <bt:${def.kind}> (${at(el)})`);
+      problems.push(
+        `resid "${resid}" of <${el.name}> should name one of <bt:${want}>, not <bt:${def.kind}> (${at(el)})`
+      );
     }
   }
   return problems;
@@ -213,10 +223,13 @@ function declaredUrls(root: XmlElement): { url: string; el: XmlElement }[] {
   for (const el of descendants(root)) {
     const isUrlSetting = urlSettings.has(el.local) && el.attrs.DefaultValue !== undefined;
     const isUrlResource =
-      (el.local === "Url" || el.local === "Image") && el.attrs.id !== undefined && hasAncestor(el, "Resources");
+      (el.local === "Url" || el.local === "Image") &&
+      el.attrs.id !== undefined &&
+      hasAncestor(el, "Resources");
     if (!isUrlSetting && !isUrlResource) continue;
     out.push({ url: el.attrs.DefaultValue ?? "", el });
-    for (const o of el.children) if (o.local === "Override") out.push({ url: o.attrs.Value ?? "", el: o });
+    for (const o of el.children)
+      if (o.local === "Override") out.push({ url: o.attrs.Value ?? "", el: o });
   }
   for (const d of descendants(root, "AppDomain")) out.push({ url: d.text, el: d });
   return out;
@@ -256,7 +269,8 @@ export function checkIcons(root: XmlElement, options: IconCheckOptions): string[
 
   const fixed: Record<string, number> = { IconUrl: 32, HighResolutionIconUrl: 64 };
   for (const [local, size] of Object.entries(fixed)) {
-    for (const el of descendants(root, local)) wanted.push({ url: el.attrs.DefaultValue ?? "", size, el });
+    for (const el of descendants(root, local))
+      wanted.push({ url: el.attrs.DefaultValue ?? "", size, el });
   }
   const images = new Map<string, XmlElement>();
   for (const el of descendants(root, "Image")) {
@@ -296,7 +310,9 @@ export function checkIcons(root: XmlElement, options: IconCheckOptions): string[
     const dims = pngSize(fs.readFileSync(file));
     if (!dims) problems.push(`icon ${rel} is not a PNG (${at(el)})`);
     else if (dims.width !== size || dims.height !== size) {
-      problems.push(`icon ${rel} is ${dims.width}×${dims.height}, declared ${size}×${size} (${at(el)})`);
+      problems.push(
+        `icon ${rel} is ${dims.width}×${dims.height}, declared ${size}×${size} (${at(el)})`
+      );
     }
   }
   return problems;
@@ -311,14 +327,19 @@ export function checkRequirements(root: XmlElement, excelApi = "1.9"): string[] 
   const sets0 = child(req, "Sets");
   return sets
     .filter((s) => (s.attrs.MinVersion ?? sets0?.attrs.DefaultMinVersion) !== excelApi)
-    .map((s) => `ExcelApi MinVersion is ${s.attrs.MinVersion ?? "(default)"}, expected ${excelApi} (${at(s)})`);
+    .map(
+      (s) =>
+        `ExcelApi MinVersion is ${s.attrs.MinVersion ?? "(default)"}, expected ${excelApi} (${at(s)})`
+    );
 }
 
 /** <Permissions> is ReadWriteDocument. */
 export function checkPermissions(root: XmlElement): string[] {
   const p = child(root, "Permissions");
   if (!p) return ["<Permissions> is missing"];
-  return p.text === "ReadWriteDocument" ? [] : [`<Permissions> is "${p.text}", expected ReadWriteDocument (${at(p)})`];
+  return p.text === "ReadWriteDocument"
+    ? []
+    : [`<Permissions> is "${p.text}", expected ReadWriteDocument (${at(p)})`];
 }
 
 /** The add-in is for Excel only: <Hosts> is exactly Workbook, and so are the VersionOverrides hosts. */
@@ -332,7 +353,9 @@ export function checkHost(root: XmlElement): string[] {
   const vo = child(root, "VersionOverrides");
   for (const h of child(vo, "Hosts")?.children ?? []) {
     if (h.attrs["xsi:type"] !== "Workbook") {
-      problems.push(`VersionOverrides <Host xsi:type="${h.attrs["xsi:type"]}"> is not Workbook (${at(h)})`);
+      problems.push(
+        `VersionOverrides <Host xsi:type="${h.attrs["xsi:type"]}"> is not Workbook (${at(h)})`
+      );
     }
   }
   return problems;
@@ -344,20 +367,25 @@ export function checkRibbon(root: XmlElement): string[] {
   const urls = new Map(
     descendants(root, "Url")
       .filter((u) => u.attrs.id !== undefined)
-      .map((u) => [u.attrs.id, u.attrs.DefaultValue ?? ""] as const),
+      .map((u) => [u.attrs.id, u.attrs.DefaultValue ?? ""] as const)
   );
   const defaultPage = child(child(root, "DefaultSettings"), "SourceLocation")?.attrs.DefaultValue;
   const buttons = descendants(root, "OfficeTab")
     .filter((t) => t.attrs.id === "TabHome")
     .flatMap((t) => descendants(t, "Control"))
     .filter((c) => c.attrs["xsi:type"] === "Button");
-  const actions = buttons.map((b) => child(b, "Action")).filter((a) => a?.attrs["xsi:type"] === "ShowTaskpane");
-  if (actions.length === 0) problems.push("no ShowTaskpane button on the Home tab (OfficeTab TabHome)");
+  const actions = buttons
+    .map((b) => child(b, "Action"))
+    .filter((a) => a?.attrs["xsi:type"] === "ShowTaskpane");
+  if (actions.length === 0)
+    problems.push("no ShowTaskpane button on the Home tab (OfficeTab TabHome)");
   for (const a of actions) {
     const src = child(a, "SourceLocation");
     const url = src ? urls.get(src.attrs.resid ?? "") : undefined;
     if (url !== undefined && url !== defaultPage) {
-      problems.push(`the ribbon button opens ${url}, DefaultSettings opens ${defaultPage} (${at(a as XmlElement)})`);
+      problems.push(
+        `the ribbon button opens ${url}, DefaultSettings opens ${defaultPage} (${at(a as XmlElement)})`
+      );
     }
   }
   return problems;
@@ -367,14 +395,19 @@ export function checkRibbon(root: XmlElement): string[] {
 export function checkLocales(root: XmlElement, defaultLocale = "zh-CN", other = "en-US"): string[] {
   const problems: string[] = [];
   const dl = child(root, "DefaultLocale")?.text;
-  if (dl !== defaultLocale) problems.push(`<DefaultLocale> is ${dl ?? "missing"}, expected ${defaultLocale}`);
+  if (dl !== defaultLocale)
+    problems.push(`<DefaultLocale> is ${dl ?? "missing"}, expected ${defaultLocale}`);
   const texts = [
-    ...["DisplayName", "Description"].map((n) => child(root, n)).filter((e): e is XmlElement => !!e),
+    ...["DisplayName", "Description"]
+      .map((n) => child(root, n))
+      .filter((e): e is XmlElement => !!e),
     ...descendants(root, "String").filter((s) => hasAncestor(s, "Resources")),
   ];
   for (const el of texts) {
     if (!el.children.some((o) => o.local === "Override" && o.attrs.Locale === other)) {
-      problems.push(`<${el.name}${el.attrs.id ? ` id="${el.attrs.id}"` : ""}> has no ${other} override (${at(el)})`);
+      problems.push(
+        `<${el.name}${el.attrs.id ? ` id="${el.attrs.id}"` : ""}> has no ${other} override (${at(el)})`
+      );
     }
   }
   return problems;
@@ -408,7 +441,10 @@ export const MANIFEST_SCHEMA = "OfficeAppManifestV1_1.xsd";
  * other by file name). Returns the validator's messages, empty when valid.
  */
 export async function validateManifestSchema(xml: string, schemaDir: string): Promise<string[]> {
-  const read = (fileName: string) => ({ fileName, contents: fs.readFileSync(path.join(schemaDir, fileName), "utf8") });
+  const read = (fileName: string) => ({
+    fileName,
+    contents: fs.readFileSync(path.join(schemaDir, fileName), "utf8"),
+  });
   const others = fs
     .readdirSync(schemaDir)
     .filter((f) => f.endsWith(".xsd") && f !== MANIFEST_SCHEMA)

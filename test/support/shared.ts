@@ -11,7 +11,9 @@ let noted = false;
 export function describeShared(name: string, fn: () => void): void {
   if (!haveShared && !noted) {
     noted = true;
-    console.log(`note: ${SHARED} is absent; tests on the shared fixtures are skipped (the project's own samples cover the same cases)`);
+    console.log(
+      `note: ${SHARED} is absent; tests on the shared fixtures are skipped (the project's own samples cover the same cases)`
+    );
   }
   (haveShared ? describe : describe.skip)(name, fn);
 }

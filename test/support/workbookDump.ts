@@ -11,7 +11,9 @@ export async function loadExcel(data: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 function plain(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v ?? null, (_k, x) => (x instanceof Date ? { date: x.toISOString() } : x)));
+  return JSON.parse(
+    JSON.stringify(v ?? null, (_k, x) => (x instanceof Date ? { date: x.toISOString() } : x))
+  );
 }
 
 /** "sheet!A1" → { value, style } for every cell inside the used area of every sheet (empty ones included). */
@@ -24,7 +26,7 @@ export function cellMap(wb: ExcelJS.Workbook): Map<string, string> {
         const style = plain(cell.style ?? {});
         const empty = value === null && JSON.stringify(style) === "{}";
         if (!empty) out.set(`${ws.name}!${cell.address}`, JSON.stringify({ value, style }));
-      }),
+      })
     );
   return out;
 }
@@ -56,7 +58,10 @@ export function changedCells(a: ExcelJS.Workbook, b: ExcelJS.Workbook): string[]
 }
 
 /** The workbook in HyperFormula: values as data (text starting with = kept as text), formulas as formulas. */
-export function formulaEngine(wb: ExcelJS.Workbook): { value: (sheet: string, address: string) => unknown; engine: HyperFormula } {
+export function formulaEngine(wb: ExcelJS.Workbook): {
+  value: (sheet: string, address: string) => unknown;
+  engine: HyperFormula;
+} {
   const sheets: Record<string, unknown[][]> = {};
   for (const ws of wb.worksheets) {
     const rows: unknown[][] = [];
@@ -64,11 +69,12 @@ export function formulaEngine(wb: ExcelJS.Workbook): { value: (sheet: string, ad
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const line = (rows[r - 1] ??= []);
         const v = cell.type === ExcelJS.ValueType.Merge ? null : cell.value;
-        if (v && typeof v === "object" && "formula" in v) line[c - 1] = `=${(v as ExcelJS.CellFormulaValue).formula}`;
+        if (v && typeof v === "object" && "formula" in v)
+          line[c - 1] = `=${(v as ExcelJS.CellFormulaValue).formula}`;
         else if (typeof v === "string") line[c - 1] = /^[=']/.test(v) ? `'${v}` : v;
         else if (typeof v === "number" || typeof v === "boolean") line[c - 1] = v;
         else line[c - 1] = null;
-      }),
+      })
     );
     for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (x) => x ?? null);
     sheets[ws.name] = rows;
@@ -86,7 +92,11 @@ export function formulaEngine(wb: ExcelJS.Workbook): { value: (sheet: string, ad
 }
 
 /** The formula and cached result of a cell, or its plain value. */
-export function formulaOf(wb: ExcelJS.Workbook, sheet: string, address: string): { formula?: string; result?: unknown; value?: unknown } {
+export function formulaOf(
+  wb: ExcelJS.Workbook,
+  sheet: string,
+  address: string
+): { formula?: string; result?: unknown; value?: unknown } {
   const v = wb.getWorksheet(sheet)?.getCell(address).value;
   if (v && typeof v === "object" && "formula" in v) {
     const f = v as ExcelJS.CellFormulaValue;

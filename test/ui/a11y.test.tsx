@@ -19,7 +19,10 @@ async function noViolations(root: Element = document.body) {
 }
 
 test("start, after 检查 with the editor open, the preview dialog", async () => {
-  const host = new FakeHost(buildSeedWorkbook({ variant: "errors" }), { settings: { profileId: "xicheng" }, events: true });
+  const host = new FakeHost(buildSeedWorkbook({ variant: "errors" }), {
+    settings: { profileId: "xicheng" },
+    events: true,
+  });
   const { user, container } = renderPane(host);
   await screen.findByText("附件1");
   await noViolations(container);
@@ -40,13 +43,17 @@ test("start, after 检查 with the editor open, the preview dialog", async () =>
 test("an error MessageBar", async () => {
   const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), {
     settings: { profileId: "xicheng" },
-    refuse: new WriteRefused("工作表“附件1”受保护：请在“审阅”中撤消工作表保护后再写回。", ["附件1!H28"]),
+    refuse: new WriteRefused("工作表“附件1”受保护：请在“审阅”中撤消工作表保护后再写回。", [
+      "附件1!H28",
+    ]),
   });
   const { user, container } = renderPane(host);
   await waitFor(() => expect(screen.getByRole("button", { name: "检查" })).toBeEnabled());
   await user.click(screen.getByRole("button", { name: "检查" }));
   await user.click(await screen.findByRole("button", { name: "写回总分和等级" }));
-  await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" }));
+  await user.click(
+    within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" })
+  );
   await screen.findByText("未写入任何单元格");
   await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   await noViolations(container);
@@ -56,7 +63,7 @@ test("the web version's file picker", async () => {
   const { container } = render(
     <Shell>
       <WebApp />
-    </Shell>,
+    </Shell>
   );
   await screen.findByRole("button", { name: "选择 .xlsx 文件" });
   await noViolations(container);

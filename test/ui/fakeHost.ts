@@ -1,11 +1,20 @@
 // A fake WorkbookHost over Grids for the task-pane tests: reads, writes (plan → cells), undo, selection and
 // settings, each a jest.fn so tests can assert the calls.
 import { Grid, parseA1, type WorkbookGrids } from "../../src/core/grid";
-import { WriteRefused, type StoredSettings, type WorkbookHost, type WorkbookSnapshot } from "../../src/core/host";
+import {
+  WriteRefused,
+  type StoredSettings,
+  type WorkbookHost,
+  type WorkbookSnapshot,
+} from "../../src/core/host";
 import { undoOf, type UndoRecord, type WritePlan } from "../../src/core/writePlan";
 
 export function cloneGrid(g: Grid, name = g.sheet): Grid {
-  const copy = new Grid(name, { merges: g.merges.map((m) => ({ ...m })), protected: g.protected, mergesKnown: g.mergesKnown });
+  const copy = new Grid(name, {
+    merges: g.merges.map((m) => ({ ...m })),
+    protected: g.protected,
+    mergesKnown: g.mergesKnown,
+  });
   for (let r = 1; r <= g.rows; r++)
     for (let c = 1; c <= g.cols; c++) {
       const cell = g.get(r, c);
@@ -37,7 +46,10 @@ export class FakeHost implements WorkbookHost {
   selection: { sheet: string; address: string } | null = null;
   private handlers: (() => void)[] = [];
 
-  readonly read = jest.fn(async (): Promise<WorkbookSnapshot> => ({ book: cloneBook(this.book), activeSheet: this.activeSheet }));
+  readonly read = jest.fn(async (): Promise<WorkbookSnapshot> => ({
+    book: cloneBook(this.book),
+    activeSheet: this.activeSheet,
+  }));
 
   readonly apply = jest.fn(async (plan: WritePlan): Promise<UndoRecord> => {
     if (this.refuse) {
@@ -55,12 +67,18 @@ export class FakeHost implements WorkbookHost {
           value: w.value,
           ...(w.formula ? { formula: w.formula.replace(/^=/, "") } : {}),
           ...(w.numFmt ? { numFmt: w.numFmt } : {}),
-          ...(w.fill !== undefined ? { fill: w.fill } : old?.fill !== undefined ? { fill: old.fill } : {}),
+          ...(w.fill !== undefined
+            ? { fill: w.fill }
+            : old?.fill !== undefined
+              ? { fill: old.fill }
+              : {}),
         });
     }
     for (const s of plan.newSheets) {
       const g = new Grid(s.name);
-      s.rows.forEach((row, r) => row.cells.forEach((c, k) => c.value !== null && g.set(r + 1, k + 1, { value: c.value })));
+      s.rows.forEach((row, r) =>
+        row.cells.forEach((c, k) => c.value !== null && g.set(r + 1, k + 1, { value: c.value }))
+      );
       this.book.sheets.push(g);
     }
     return undoOf(plan);
@@ -72,11 +90,11 @@ export class FakeHost implements WorkbookHost {
       const { row, col } = parseA1(r.address);
       const b = r.before;
       grid.set(row, col, {
-          value: b.value,
-          ...(b.formula ? { formula: b.formula.replace(/^=/, "") } : {}),
-          ...(b.numFmt ? { numFmt: b.numFmt } : {}),
-          ...(b.fill !== undefined ? { fill: b.fill } : {}),
-        });
+        value: b.value,
+        ...(b.formula ? { formula: b.formula.replace(/^=/, "") } : {}),
+        ...(b.numFmt ? { numFmt: b.numFmt } : {}),
+        ...(b.fill !== undefined ? { fill: b.fill } : {}),
+      });
     }
     this.book.sheets = this.book.sheets.filter((g) => !record.addedSheets.includes(g.sheet));
   });

@@ -17,16 +17,17 @@ test("changing the profile saves it with the workbook and re-checks with it", as
   const host = new FakeHost(buildSeedWorkbook({ variant: "errors" }));
   const { user } = renderPane(host);
   const picker = await screen.findByRole("combobox", { name: "评分规则" });
-  expect(within(picker).getAllByRole("option").map((o) => o.textContent)).toEqual([
-    "中央部门（财预〔2020〕10号）",
-    "北京市西城区",
-    "湖北省",
-    "四川省",
-  ]);
+  expect(
+    within(picker)
+      .getAllByRole("option")
+      .map((o) => o.textContent)
+  ).toEqual(["中央部门（财预〔2020〕10号）", "北京市西城区", "湖北省", "四川省"]);
   expect(picker).toHaveValue("central"); // nothing stored yet
   await waitFor(() => expect(screen.getByRole("button", { name: "检查" })).toBeEnabled());
   await user.click(screen.getByRole("button", { name: "检查" }));
-  expect(await screen.findByText(/工作表“附件1” · 中央部门（财预〔2020〕10号）/)).toBeInTheDocument();
+  expect(
+    await screen.findByText(/工作表“附件1” · 中央部门（财预〔2020〕10号）/)
+  ).toBeInTheDocument();
 
   await user.selectOptions(picker, "xicheng");
   await waitFor(() => expect(host.saveSettings).toHaveBeenCalledWith({ profileId: "xicheng" }));
@@ -37,10 +38,23 @@ test("changing the profile saves it with the workbook and re-checks with it", as
 
 test("stored settings are loaded: a colleague gets the same profile and overrides", async () => {
   const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), {
-    settings: { profileId: "xicheng", overrides: { budgetWeight: 10, grades: [{ label: "优", min: 90 }, { label: "良", min: 85 }, { label: "中", min: 60 }, { label: "差", min: 0 }] } },
+    settings: {
+      profileId: "xicheng",
+      overrides: {
+        budgetWeight: 10,
+        grades: [
+          { label: "优", min: 90 },
+          { label: "良", min: 85 },
+          { label: "中", min: 60 },
+          { label: "差", min: 0 },
+        ],
+      },
+    },
   });
   const { user } = renderPane(host);
-  await waitFor(() => expect(screen.getByRole("combobox", { name: "评分规则" })).toHaveValue("xicheng"));
+  await waitFor(() =>
+    expect(screen.getByRole("combobox", { name: "评分规则" })).toHaveValue("xicheng")
+  );
   expect(screen.getByText("已调整")).toBeInTheDocument();
   await waitFor(() => expect(screen.getByRole("button", { name: "检查" })).toBeEnabled());
   await user.click(screen.getByRole("button", { name: "检查" }));
@@ -49,9 +63,13 @@ test("stored settings are loaded: a colleague gets the same profile and override
 });
 
 test("the editor: 待确认 marks, validation with validateProfile, save → host.saveSettings with the overrides", async () => {
-  const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), { settings: { profileId: "xicheng" } });
+  const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), {
+    settings: { profileId: "xicheng" },
+  });
   const { user } = renderPane(host);
-  await waitFor(() => expect(screen.getByRole("combobox", { name: "评分规则" })).toHaveValue("xicheng"));
+  await waitFor(() =>
+    expect(screen.getByRole("combobox", { name: "评分规则" })).toHaveValue("xicheng")
+  );
   const save = await openEditor(user);
   expect(save).toBeDisabled();
 
@@ -64,7 +82,9 @@ test("the editor: 待确认 marks, validation with validateProfile, save → hos
   const output = screen.getByRole("textbox", { name: "产出指标" });
   await user.clear(output);
   await user.type(output, "60");
-  expect(await screen.findByText(/预算执行分值与各类别分值之和为 105，应等于总分值 100/)).toBeInTheDocument();
+  expect(
+    await screen.findByText(/预算执行分值与各类别分值之和为 105，应等于总分值 100/)
+  ).toBeInTheDocument();
   expect(save).toBeDisabled();
   await user.clear(output);
   await user.type(output, "55");
@@ -111,5 +131,9 @@ test("invalid stored overrides: a warning, and the base profile is used", async 
     settings: { profileId: "xicheng", overrides: { overAchievementFactor: 0.5 } },
   });
   renderPane(host);
-  expect(await screen.findByText(/工作簿中保存的规则调整无法使用（评分规则设置有误：超额完成倍数应大于 1）/)).toBeInTheDocument();
+  expect(
+    await screen.findByText(
+      /工作簿中保存的规则调整无法使用（评分规则设置有误：超额完成倍数应大于 1）/
+    )
+  ).toBeInTheDocument();
 });

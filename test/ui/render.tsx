@@ -9,7 +9,7 @@ export function renderPane(host: WorkbookHost) {
   const view = render(
     <Shell>
       <TaskPane host={host} />
-    </Shell>,
+    </Shell>
   );
   return { user, ...view };
 }

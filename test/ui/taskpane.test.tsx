@@ -37,8 +37,12 @@ describe("检查", () => {
     expect(within(summary).getByText("各项得分合计").nextSibling).toHaveTextContent("93.05");
     expect(within(summary).getByText("按规则建议").nextSibling).toHaveTextContent("93.77");
     expect(within(summary).getByText("优秀")).toBeInTheDocument();
-    expect(within(summary).getByRole("progressbar", { name: /预算执行：9.5 分，满分 10 分/ })).toBeInTheDocument();
-    expect(within(summary).getByRole("progressbar", { name: /产出指标：50.65 分，满分 56 分/ })).toBeInTheDocument();
+    expect(
+      within(summary).getByRole("progressbar", { name: /预算执行：9.5 分，满分 10 分/ })
+    ).toBeInTheDocument();
+    expect(
+      within(summary).getByRole("progressbar", { name: /产出指标：50.65 分，满分 56 分/ })
+    ).toBeInTheDocument();
 
     // as many as core reports, under their severity, with the count
     const { findings } = analyzeWorkbook(host.book, getProfile("xicheng")).analyses[0];
@@ -50,7 +54,9 @@ describe("检查", () => {
     expect(within(errors).getByText(String(count("error")))).toBeInTheDocument(); // the count badge
     // the 8 mistakes of the errors sample, at their cells
     for (const cell of ["G28", "H15", "I17", "H22", "H25", "H26", "I6", "H28"])
-      expect(within(errors).getByRole("button", { name: new RegExp(`单元格 附件1!${cell}：`) })).toBeInTheDocument();
+      expect(
+        within(errors).getByRole("button", { name: new RegExp(`单元格 附件1!${cell}：`) })
+      ).toBeInTheDocument();
   });
 
   test("a sheet without a table: TABLE_NOT_FOUND in the MessageBar, saying what to do", async () => {
@@ -60,7 +66,9 @@ describe("检查", () => {
     await waitFor(() => expect(host.read).toHaveBeenCalled());
     await user.click(screen.getByRole("button", { name: "检查" }));
     const alert = await screen.findByText("没有找到绩效指标表");
-    expect(alert.closest("[role=group], div")?.textContent).toMatch(/工作表“说明”中没有找到绩效指标表：请确认表头含有“三级指标”/);
+    expect(alert.closest("[role=group], div")?.textContent).toMatch(
+      /工作表“说明”中没有找到绩效指标表：请确认表头含有“三级指标”/
+    );
   });
 });
 
@@ -71,7 +79,10 @@ describe("findings", () => {
     await check(user);
     await user.click(screen.getByRole("button", { name: /单元格 附件1!H15：/ }));
     await waitFor(() => expect(host.select).toHaveBeenCalledWith("附件1", "H15"));
-    expect(screen.getByRole("button", { name: /单元格 附件1!H15：/ })).toHaveAttribute("aria-current", "true");
+    expect(screen.getByRole("button", { name: /单元格 附件1!H15：/ })).toHaveAttribute(
+      "aria-current",
+      "true"
+    );
 
     screen.getByRole("button", { name: /单元格 附件1!I17：/ }).focus();
     await user.keyboard("{Enter}");
@@ -85,7 +96,10 @@ describe("findings", () => {
     const accept = screen.getByRole("button", { name: /采用建议值 5.4（单元格 H15）/ });
     expect(screen.queryByRole("button", { name: /采用建议值 .*（单元格 H28）/ })).toBeNull(); // the total is not a suggestion to accept
     await user.click(accept);
-    expect(screen.getByRole("button", { name: /已采用 5.4（单元格 H15）/ })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("button", { name: /已采用 5.4（单元格 H15）/ })).toHaveAttribute(
+      "aria-pressed",
+      "true"
+    );
     expect(screen.getByText("已采用 1 个建议值，写回时一并写入")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
@@ -116,8 +130,12 @@ describe("写回总分和等级", () => {
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText(/将修改工作表“附件1”中的 2 个单元格/)).toBeInTheDocument();
-    expect(within(dialog).getByRole("cell", { name: "H28" }).closest("tr")).toHaveTextContent(/（空）\s*→\s*=I6\+SUM\(H13:H27\)（89\.45）/);
-    expect(within(dialog).getByRole("cell", { name: "G29" }).closest("tr")).toHaveTextContent(/（空）\s*→\s*=.*（良好）/);
+    expect(within(dialog).getByRole("cell", { name: "H28" }).closest("tr")).toHaveTextContent(
+      /（空）\s*→\s*=I6\+SUM\(H13:H27\)（89\.45）/
+    );
+    expect(within(dialog).getByRole("cell", { name: "G29" }).closest("tr")).toHaveTextContent(
+      /（空）\s*→\s*=.*（良好）/
+    );
     expect(host.apply).not.toHaveBeenCalled();
 
     await user.click(within(dialog).getByRole("button", { name: "确认写回" }));
@@ -127,7 +145,9 @@ describe("写回总分和等级", () => {
     expect(host.cell("附件1", "G29")?.value).toBe("良好");
     await screen.findByText(/已写入 2 个单元格（附件1!H28、附件1!G29）/);
     // re-checked after the write: the total now reads as written
-    await waitFor(() => expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("89.45"));
+    await waitFor(() =>
+      expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("89.45")
+    );
 
     await user.click(await screen.findByRole("button", { name: "撤销" })); // findBy: the modal releases the page a moment after closing
     await waitFor(() => expect(host.undo).toHaveBeenCalledTimes(1));
@@ -139,14 +159,24 @@ describe("写回总分和等级", () => {
   });
 
   test("a WriteRefused from the host: MessageBar with the cell and what to do, nothing written", async () => {
-    const refused = new WriteRefused("单元格 附件1!H28 在检查后被修改过（现为 88）：请重新点“检查”后再写回。", ["附件1!H28"]);
-    const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), { settings: XICHENG, refuse: refused });
+    const refused = new WriteRefused(
+      "单元格 附件1!H28 在检查后被修改过（现为 88）：请重新点“检查”后再写回。",
+      ["附件1!H28"]
+    );
+    const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), {
+      settings: XICHENG,
+      refuse: refused,
+    });
     const { user } = renderPane(host);
     await check(user);
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" }));
+    await user.click(
+      within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" })
+    );
     expect(await screen.findByText("未写入任何单元格")).toBeInTheDocument();
-    expect(screen.getByText(/在检查后被修改过（现为 88）：请重新点“检查”后再写回/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/在检查后被修改过（现为 88）：请重新点“检查”后再写回/)
+    ).toBeInTheDocument();
     expect(screen.getByText("涉及单元格：附件1!H28")).toBeInTheDocument();
     expect(host.cell("附件1", "H28")?.value ?? null).toBeNull();
     expect(await screen.findByRole("button", { name: "撤销" })).toBeDisabled();
@@ -193,19 +223,30 @@ describe("工作表", () => {
     const host = new FakeHost({ sheets: [...a.sheets, ...b.sheets] }, { settings: XICHENG });
     const { user } = renderPane(host);
     const picker = await screen.findByRole("combobox", { name: "工作表" });
-    expect(within(picker).getAllByRole("option").map((o) => o.textContent)).toEqual(["科普经费", "附件1"]);
+    expect(
+      within(picker)
+        .getAllByRole("option")
+        .map((o) => o.textContent)
+    ).toEqual(["科普经费", "附件1"]);
     await check(user);
     expect(screen.getByText(/工作表“附件1”/)).toBeInTheDocument();
     expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("未填");
 
     await user.selectOptions(picker, "科普经费");
-    await waitFor(() => expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ sheet: "科普经费" })));
+    await waitFor(() =>
+      expect(host.saveSettings).toHaveBeenLastCalledWith(
+        expect.objectContaining({ sheet: "科普经费" })
+      )
+    );
     await waitFor(() => expect(screen.getByText(/工作表“科普经费”/)).toBeInTheDocument());
     expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("90.1");
   });
 
   test("one sheet with a table: named, no picker", async () => {
-    const host = new FakeHost(buildSeedForm({ variant: "errors", sheetsBefore: ["报告"] }).workbook, { settings: XICHENG });
+    const host = new FakeHost(
+      buildSeedForm({ variant: "errors", sheetsBefore: ["报告"] }).workbook,
+      { settings: XICHENG }
+    );
     renderPane(host);
     expect(await screen.findByText("附件1")).toBeInTheDocument();
     expect(screen.queryByRole("combobox", { name: "工作表" })).toBeNull();
@@ -214,15 +255,25 @@ describe("工作表", () => {
 
 describe("实时检查", () => {
   test("re-checks (debounced) after the user edits the workbook", async () => {
-    const host = new FakeHost(buildSeedWorkbook({ variant: "errors" }), { settings: XICHENG, events: true });
+    const host = new FakeHost(buildSeedWorkbook({ variant: "errors" }), {
+      settings: XICHENG,
+      events: true,
+    });
     const { user } = renderPane(host);
     await check(user);
     await user.click(screen.getByRole("switch", { name: "实时检查" }));
-    await waitFor(() => expect(host.saveSettings).toHaveBeenLastCalledWith(expect.objectContaining({ liveCheck: true })));
+    await waitFor(() =>
+      expect(host.saveSettings).toHaveBeenLastCalledWith(
+        expect.objectContaining({ liveCheck: true })
+      )
+    );
     const reads = host.read.mock.calls.length;
     host.edit("附件1", "H28", 93.05);
     host.edit("附件1", "H15", 5.4);
-    await waitFor(() => expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("93.05"), { timeout: 3000 });
+    await waitFor(
+      () => expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("93.05"),
+      { timeout: 3000 }
+    );
     expect(host.read.mock.calls.length).toBe(reads + 1); // two edits, one re-check
   });
 });
@@ -252,7 +303,7 @@ describe("nothing blanks the pane", () => {
     render(
       <Shell>
         <Boom />
-      </Shell>,
+      </Shell>
     );
     expect(screen.getByRole("alert")).toHaveTextContent(/界面出现问题.*渲染失败.*工作簿没有被修改/);
     fail = false;

@@ -25,7 +25,7 @@ function renderWeb() {
   const view = render(
     <Shell>
       <WebApp />
-    </Shell>,
+    </Shell>
   );
   const input = () => view.container.querySelector<HTMLInputElement>('input[type="file"]')!;
   return { user, input, ...view };
@@ -36,19 +36,29 @@ beforeEach(() => localStorage.clear());
 test("open → 检查 → 写回 → 下载 gives the corrected .xlsx", async () => {
   const spy = jest.spyOn(download, "downloadBytes").mockImplementation(() => undefined);
   const { user, input } = renderWeb();
-  const file = new File([sample("xicheng-kepu-2024-blank-total.xlsx")], "科普经费自评表.xlsx", { type: download.XLSX_MIME });
+  const file = new File([sample("xicheng-kepu-2024-blank-total.xlsx")], "科普经费自评表.xlsx", {
+    type: download.XLSX_MIME,
+  });
   await user.upload(input(), file);
 
-  expect(await screen.findByText("科普经费自评表.xlsx", {}, { timeout: 15000 })).toBeInTheDocument();
+  expect(
+    await screen.findByText("科普经费自评表.xlsx", {}, { timeout: 15000 })
+  ).toBeInTheDocument();
   await waitFor(() => expect(screen.getByRole("combobox", { name: "评分规则" })).toBeEnabled());
   await user.selectOptions(screen.getByRole("combobox", { name: "评分规则" }), "xicheng");
-  await waitFor(() => expect(localStorage.getItem(SETTINGS_PREFIX + "科普经费自评表.xlsx")).toBe('{"profileId":"xicheng"}'));
+  await waitFor(() =>
+    expect(localStorage.getItem(SETTINGS_PREFIX + "科普经费自评表.xlsx")).toBe(
+      '{"profileId":"xicheng"}'
+    )
+  );
   await user.click(screen.getByRole("button", { name: "检查" }));
   await screen.findByRole("heading", { name: "检查结果" }, { timeout: 15000 });
   expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("未填");
 
   await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-  await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" }));
+  await user.click(
+    within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" })
+  );
   await screen.findByText(/已写入 2 个单元格/, {}, { timeout: 15000 });
   await waitFor(() => expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("89.45"));
 
@@ -76,17 +86,31 @@ test("a file that is not an .xlsx: a MessageBar saying what to do", async () => 
 
 test("the file host: apply and undo through ExcelJS, settings per file name", async () => {
   const storage = new Map<string, string>();
-  const store = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) };
+  const store = {
+    getItem: (k: string) => storage.get(k) ?? null,
+    setItem: (k: string, v: string) => void storage.set(k, v),
+  };
   const host = createFileHost(sample("xicheng-kepu-2024-blank-total.xlsx"), "a.xlsx", store);
   expect(await host.loadSettings()).toBeNull();
   await host.saveSettings({ profileId: "hubei" });
-  expect(await createFileHost(new Uint8Array(), "a.xlsx", store).loadSettings()).toEqual({ profileId: "hubei" });
+  expect(await createFileHost(new Uint8Array(), "a.xlsx", store).loadSettings()).toEqual({
+    profileId: "hubei",
+  });
 
   const { book } = await host.read();
   const before = host.data();
   const record = await host.apply({
     sheet: "附件1",
-    writes: [{ sheet: "附件1", address: "H28", value: 89.45, before: { value: null }, purpose: "total", label: "总分" }],
+    writes: [
+      {
+        sheet: "附件1",
+        address: "H28",
+        value: 89.45,
+        before: { value: null },
+        purpose: "total",
+        label: "总分",
+      },
+    ],
     newSheets: [],
     refusals: [],
   });
@@ -109,5 +133,7 @@ test("a workbook with a chart: the page says the downloaded copy will not carry 
   const withChart = await zip.generateAsync({ type: "arraybuffer" });
   const { user, input } = renderWeb();
   await user.upload(input(), new File([withChart], "带图表.xlsx", { type: download.XLSX_MIME }));
-  expect(await screen.findByText(/图表不会保留在另存的新文件中/, {}, { timeout: 15000 })).toBeInTheDocument();
+  expect(
+    await screen.findByText(/图表不会保留在另存的新文件中/, {}, { timeout: 15000 })
+  ).toBeInTheDocument();
 });

@@ -1,5 +1,11 @@
 // Nothing may blank the pane: a render error shows a MessageBar with a way back instead of an empty page.
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
 import { Component, type ErrorInfo, type ReactNode } from "react";
 
 interface Props {
@@ -31,7 +37,8 @@ export class ErrorBoundary extends Component<Props, State> {
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>界面出现问题</MessageBarTitle>
-            {error.message || "未知错误"}。工作簿没有被修改。请点“重试”；如果仍然出现，请关闭并重新打开加载项。
+            {error.message || "未知错误"}
+            。工作簿没有被修改。请点“重试”；如果仍然出现，请关闭并重新打开加载项。
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={this.reset}>重试</Button>

@@ -1,11 +1,29 @@
 // The web page's start: pick or drop an .xlsx. The file is read in the browser; nothing is uploaded.
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  tokens,
+} from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import { describeError } from "../services/errors";
 import { createFileHost, type FileHost } from "../services/fileHost";
 
 const useStyles = makeStyles({
-  main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: "640px", margin: "0 auto" },
+  main: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: "640px",
+    margin: "0 auto",
+  },
   h1: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   drop: {
     display: "flex",
@@ -18,13 +36,17 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     textAlign: "center",
   },
-  over: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  over: {
+    ...shorthands.borderColor(tokens.colorBrandStroke1),
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The file's bytes (FileReader where Blob.arrayBuffer is missing: older WebViews). */
 function readBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
+  if (typeof file.arrayBuffer === "function")
+    return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
@@ -44,7 +66,9 @@ export function FileOpener({ onOpen }: { onOpen(host: FileHost): void }) {
     if (!file) return;
     setError(null);
     if (!/\.xlsx$/i.test(file.name)) {
-      setError(`“${file.name}”不是 .xlsx 文件。请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再选择。`);
+      setError(
+        `“${file.name}”不是 .xlsx 文件。请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再选择。`
+      );
       return;
     }
     setBusy(true);

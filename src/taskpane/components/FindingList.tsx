@@ -1,11 +1,23 @@
 // Findings grouped by severity (错误/警告/提示, with counts). Each finding is a button that selects its cell;
 // fixable ones carry a 采用建议值 toggle.
-import { CounterBadge, Text, ToggleButton, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import {
+  CounterBadge,
+  Text,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  tokens,
+} from "@fluentui/react-components";
 import { formatNumber } from "../../core/decimal";
 import { sheetAddress } from "../../core/grid";
 import type { Finding, Severity } from "../../core/model";
 
-const SEVERITIES: { key: Severity; label: string; color: "danger" | "important" | "informative" }[] = [
+const SEVERITIES: {
+  key: Severity;
+  label: string;
+  color: "danger" | "important" | "informative";
+}[] = [
   { key: "error", label: "错误", color: "danger" },
   { key: "warning", label: "警告", color: "important" },
   { key: "info", label: "提示", color: "informative" },
@@ -22,7 +34,14 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -34,7 +53,10 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   info: { borderLeftColor: tokens.colorNeutralStroke1 },
-  selected: { backgroundColor: tokens.colorBrandBackground2, boxShadow: `0 0 0 ${tokens.strokeWidthThin} ${tokens.colorBrandStroke1}` },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    boxShadow: `0 0 0 ${tokens.strokeWidthThin} ${tokens.colorBrandStroke1}`,
+  },
   finding: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
@@ -52,7 +74,10 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     ":hover": { color: tokens.colorNeutralForeground1Hover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
+    },
   },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -92,7 +117,15 @@ export function findingKey(f: Finding): string {
   return keyOf(f);
 }
 
-export function FindingList({ findings, accepted, selected, disabled, fixable, onSelect, onToggleAccept }: Props) {
+export function FindingList({
+  findings,
+  accepted,
+  selected,
+  disabled,
+  fixable,
+  onSelect,
+  onToggleAccept,
+}: Props) {
   const styles = useStyles();
   if (findings.length === 0)
     return (
@@ -110,7 +143,12 @@ export function FindingList({ findings, accepted, selected, disabled, fixable, o
           <section key={key} className={styles.section} aria-labelledby={headingId}>
             <h3 id={headingId} className={styles.heading}>
               {label}
-              <CounterBadge count={list.length} color={color} size="small" aria-label={`${list.length} 条`} />
+              <CounterBadge
+                count={list.length}
+                color={color}
+                size="small"
+                aria-label={`${list.length} 条`}
+              />
             </h3>
             <ul className={styles.list}>
               {list.map((f) => {
@@ -118,7 +156,14 @@ export function FindingList({ findings, accepted, selected, disabled, fixable, o
                 const isAccepted = accepted.includes(f.cell);
                 const canFix = fixable(f) && f.suggestion !== undefined;
                 return (
-                  <li key={k} className={mergeClasses(styles.item, styles[key], selected === k && styles.selected)}>
+                  <li
+                    key={k}
+                    className={mergeClasses(
+                      styles.item,
+                      styles[key],
+                      selected === k && styles.selected
+                    )}
+                  >
                     <button
                       type="button"
                       className={styles.finding}

@@ -11,7 +11,12 @@ import {
 import { useStatus } from "../hooks/useStatus";
 
 const useStyles = makeStyles({
-  cells: { display: "block", marginTop: tokens.spacingVerticalXS, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  cells: {
+    display: "block",
+    marginTop: tokens.spacingVerticalXS,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 export function NoticeBar() {
@@ -19,15 +24,26 @@ export function NoticeBar() {
   const styles = useStyles();
   if (!notice) return null;
   return (
-    <MessageBar intent={notice.intent} layout="multiline" aria-live={notice.intent === "error" ? "assertive" : "polite"}>
+    <MessageBar
+      intent={notice.intent}
+      layout="multiline"
+      aria-live={notice.intent === "error" ? "assertive" : "polite"}
+    >
       <MessageBarBody>
         <MessageBarTitle>{notice.title}</MessageBarTitle>
         {notice.message}
-        {notice.cells && notice.cells.length > 0 && <span className={styles.cells}>涉及单元格：{notice.cells.join("、")}</span>}
+        {notice.cells && notice.cells.length > 0 && (
+          <span className={styles.cells}>涉及单元格：{notice.cells.join("、")}</span>
+        )}
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" size="small" aria-label="关闭提示" onClick={() => setNotice(null)}>
+          <Button
+            appearance="transparent"
+            size="small"
+            aria-label="关闭提示"
+            onClick={() => setNotice(null)}
+          >
             ✕
           </Button>
         }

@@ -15,9 +15,19 @@ interface Props {
   disabled?: boolean;
 }
 
-const show = (v: number | null, scale: number) => (v === null ? "" : String(Number((v * scale).toFixed(8))));
+const show = (v: number | null, scale: number) =>
+  v === null ? "" : String(Number((v * scale).toFixed(8)));
 
-export function NumberField({ label, value, onChange, allowEmpty, scale = 1, contentAfter, hint, disabled }: Props) {
+export function NumberField({
+  label,
+  value,
+  onChange,
+  allowEmpty,
+  scale = 1,
+  contentAfter,
+  hint,
+  disabled,
+}: Props) {
   const [text, setText] = useState(show(value, scale));
   const [error, setError] = useState<string | null>(null);
 
@@ -41,7 +51,13 @@ export function NumberField({ label, value, onChange, allowEmpty, scale = 1, con
   };
 
   return (
-    <Field label={label} hint={hint} validationMessage={error ?? undefined} validationState={error ? "error" : "none"} size="small">
+    <Field
+      label={label}
+      hint={hint}
+      validationMessage={error ?? undefined}
+      validationState={error ? "error" : "none"}
+      size="small"
+    >
       <Input
         size="small"
         inputMode="decimal"

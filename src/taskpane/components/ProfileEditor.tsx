@@ -13,12 +13,22 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { PROFILES, validateProfile, type Profile, type ProfileOverrides } from "../../core/profiles";
+import {
+  PROFILES,
+  validateProfile,
+  type Profile,
+  type ProfileOverrides,
+} from "../../core/profiles";
 import { NumberField } from "./NumberField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
   fieldset: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -34,8 +44,18 @@ const useStyles = makeStyles({
     alignItems: "center",
     columnGap: tokens.spacingHorizontalXS,
   },
-  gradeRow: { display: "grid", gridTemplateColumns: "1fr 88px", columnGap: tokens.spacingHorizontalS, alignItems: "end" },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  gradeRow: {
+    display: "grid",
+    gridTemplateColumns: "1fr 88px",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "end",
+  },
+  actions: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    flexWrap: "wrap",
+  },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -43,7 +63,12 @@ const useStyles = makeStyles({
 function Unconfirmed({ profile, field }: { profile: Profile; field: string }) {
   if (!profile.unconfirmed.includes(field)) return null;
   return (
-    <Badge appearance="tint" color="warning" size="small" title="这是根据公开资料推测的设置，请按本地文件核实">
+    <Badge
+      appearance="tint"
+      color="warning"
+      size="small"
+      title="这是根据公开资料推测的设置，请按本地文件核实"
+    >
       待确认
     </Badge>
   );
@@ -91,8 +116,16 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
   return (
     <div className={styles.root} key={resets}>
       <div className={styles.grid}>
-        <NumberField label="总分值" value={draft.totalWeight} onChange={(v) => set({ totalWeight: v ?? NaN })} />
-        <NumberField label="预算执行分值" value={draft.budgetWeight} onChange={(v) => set({ budgetWeight: v ?? NaN })} />
+        <NumberField
+          label="总分值"
+          value={draft.totalWeight}
+          onChange={(v) => set({ totalWeight: v ?? NaN })}
+        />
+        <NumberField
+          label="预算执行分值"
+          value={draft.budgetWeight}
+          onChange={(v) => set({ budgetWeight: v ?? NaN })}
+        />
       </div>
 
       <fieldset className={styles.fieldset}>
@@ -107,7 +140,9 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
               value={g.weight}
               allowEmpty
               hint={g.weight === null ? "不固定" : undefined}
-              onChange={(v) => set({ groups: draft.groups.map((x, j) => (j === i ? { ...x, weight: v } : x)) })}
+              onChange={(v) =>
+                set({ groups: draft.groups.map((x, j) => (j === i ? { ...x, weight: v } : x)) })
+              }
             />
           ))}
         </div>
@@ -123,20 +158,30 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
               <Input
                 size="small"
                 value={g.label}
-                onChange={(_e, d) => set({ grades: draft.grades.map((x, j) => (j === i ? { ...x, label: d.value } : x)) })}
+                onChange={(_e, d) =>
+                  set({
+                    grades: draft.grades.map((x, j) => (j === i ? { ...x, label: d.value } : x)),
+                  })
+                }
               />
             </Field>
             <NumberField
               label="下限"
               value={g.min}
-              onChange={(v) => set({ grades: draft.grades.map((x, j) => (j === i ? { ...x, min: v ?? NaN } : x)) })}
+              onChange={(v) =>
+                set({ grades: draft.grades.map((x, j) => (j === i ? { ...x, min: v ?? NaN } : x)) })
+              }
             />
           </div>
         ))}
       </fieldset>
 
       <Field label={withBadge("反向指标（≤）超出目标时的得分", draft, "atMostRule")} size="small">
-        <Select size="small" value={draft.atMostRule} onChange={(_e, d) => set({ atMostRule: d.value === "linear" ? "linear" : "ratio" })}>
+        <Select
+          size="small"
+          value={draft.atMostRule}
+          onChange={(_e, d) => set({ atMostRule: d.value === "linear" ? "linear" : "ratio" })}
+        >
           <option value="ratio">按比例：分值 × 目标 ÷ 实际</option>
           <option value="linear">线性扣分：超出几成扣几成，超出一倍得 0 分</option>
         </Select>
@@ -152,14 +197,18 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
             value={draft.qualitativeBands.achieved}
             scale={100}
             contentAfter="%"
-            onChange={(v) => set({ qualitativeBands: { ...draft.qualitativeBands, achieved: v ?? NaN } })}
+            onChange={(v) =>
+              set({ qualitativeBands: { ...draft.qualitativeBands, achieved: v ?? NaN } })
+            }
           />
           <NumberField
             label="部分达成：不低于"
             value={draft.qualitativeBands.partial}
             scale={100}
             contentAfter="%"
-            onChange={(v) => set({ qualitativeBands: { ...draft.qualitativeBands, partial: v ?? NaN } })}
+            onChange={(v) =>
+              set({ qualitativeBands: { ...draft.qualitativeBands, partial: v ?? NaN } })
+            }
           />
         </div>
       </fieldset>
@@ -181,7 +230,9 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
           <Select
             size="small"
             value={String(draft.rounding.decimals)}
-            onChange={(_e, d) => set({ rounding: { ...draft.rounding, decimals: Number(d.value) } })}
+            onChange={(_e, d) =>
+              set({ rounding: { ...draft.rounding, decimals: Number(d.value) } })
+            }
           >
             <option value="2">2 位</option>
             <option value="1">1 位</option>
@@ -192,7 +243,14 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
           <Select
             size="small"
             value={draft.rounding.mode}
-            onChange={(_e, d) => set({ rounding: { ...draft.rounding, mode: d.value === "truncate" ? "truncate" : "halfUp" } })}
+            onChange={(_e, d) =>
+              set({
+                rounding: {
+                  ...draft.rounding,
+                  mode: d.value === "truncate" ? "truncate" : "halfUp",
+                },
+              })
+            }
           >
             <option value="halfUp">四舍五入</option>
             <option value="truncate">截断</option>
@@ -207,13 +265,22 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
       )}
 
       <div className={styles.actions}>
-        <Button appearance="primary" size="small" disabled={disabled || !dirty || problems.length > 0} onClick={() => onSave(overridesOf(draft))}>
+        <Button
+          appearance="primary"
+          size="small"
+          disabled={disabled || !dirty || problems.length > 0}
+          onClick={() => onSave(overridesOf(draft))}
+        >
           保存设置
         </Button>
         <Button size="small" disabled={disabled || !dirty} onClick={() => resetTo(profile)}>
           放弃修改
         </Button>
-        <Button size="small" disabled={disabled || (!customised && !overridesOf(draft))} onClick={() => resetTo(PROFILES[profile.id])}>
+        <Button
+          size="small"
+          disabled={disabled || (!customised && !overridesOf(draft))}
+          onClick={() => resetTo(PROFILES[profile.id])}
+        >
           恢复默认
         </Button>
       </div>

@@ -30,13 +30,29 @@ interface Props {
   onSaveOverrides(overrides: ProfileOverrides | undefined): void;
 }
 
-export function ProfilePanel({ profile, customised, problem, disabled, onProfileChange, onSaveOverrides }: Props) {
+export function ProfilePanel({
+  profile,
+  customised,
+  problem,
+  disabled,
+  onProfileChange,
+  onSaveOverrides,
+}: Props) {
   const styles = useStyles();
   const unconfirmed = profile.unconfirmed.length;
   return (
     <div className={styles.root}>
-      <Field label="评分规则" hint={unconfirmed ? `有 ${unconfirmed} 项设置待确认，请在“调整评分规则”中核实。` : undefined}>
-        <Select value={profile.id} disabled={disabled} onChange={(_e, d) => onProfileChange(d.value)}>
+      <Field
+        label="评分规则"
+        hint={
+          unconfirmed ? `有 ${unconfirmed} 项设置待确认，请在“调整评分规则”中核实。` : undefined
+        }
+      >
+        <Select
+          value={profile.id}
+          disabled={disabled}
+          onChange={(_e, d) => onProfileChange(d.value)}
+        >
           {PROFILE_IDS.map((id) => (
             <option key={id} value={id}>
               {PROFILES[id].name}
@@ -62,7 +78,12 @@ export function ProfilePanel({ profile, customised, problem, disabled, onProfile
             </span>
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
-            <ProfileEditor key={JSON.stringify(profile)} profile={profile} disabled={disabled} onSave={onSaveOverrides} />
+            <ProfileEditor
+              key={JSON.stringify(profile)}
+              profile={profile}
+              disabled={disabled}
+              onSave={onSaveOverrides}
+            />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

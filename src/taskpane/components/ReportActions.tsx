@@ -32,7 +32,12 @@ export function ReportActions({ analysis, disabled, onGenerate }: Props) {
       downloadBytes(await reportDocx(buildReport(analysis)), name, DOCX_MIME);
       return true;
     });
-    if (ok) setNotice({ intent: "success", title: "已生成 Word 文档", message: `“${name}”已开始下载。报告为草稿，请核对后使用。` });
+    if (ok)
+      setNotice({
+        intent: "success",
+        title: "已生成 Word 文档",
+        message: `“${name}”已开始下载。报告为草稿，请核对后使用。`,
+      });
   };
 
   return (

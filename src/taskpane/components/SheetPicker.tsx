@@ -23,7 +23,11 @@ export function SheetPicker({ sheets, sheet, disabled, onChange }: Props) {
     );
   return (
     <Field label="工作表" hint={`有 ${sheets.length} 个工作表含绩效指标表，请选择要检查的一个。`}>
-      <Select value={sheet ?? sheets[0]} disabled={disabled} onChange={(_e, d) => onChange(d.value)}>
+      <Select
+        value={sheet ?? sheets[0]}
+        disabled={disabled}
+        onChange={(_e, d) => onChange(d.value)}
+      >
         {sheets.map((s) => (
           <option key={s} value={s}>
             {s}

@@ -14,9 +14,19 @@ import { cardStyle } from "../theme";
 const useStyles = makeStyles({
   card: cardStyle(tokens.shadow4),
   head: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   sub: { color: tokens.colorNeutralForeground3 },
-  stats: { display: "grid", gridTemplateColumns: "repeat(3, 1fr)", columnGap: tokens.spacingHorizontalS, margin: 0 },
+  stats: {
+    display: "grid",
+    gridTemplateColumns: "repeat(3, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
   stat: {
     display: "flex",
     flexDirection: "column",
@@ -28,11 +38,37 @@ const useStyles = makeStyles({
   },
   statMain: { backgroundColor: tokens.colorBrandBackground2 },
   statLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  statValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, margin: 0 },
-  empty: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, fontSize: tokens.fontSizeBase300 },
-  grade: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  bars: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, listStyleType: "none", padding: 0, margin: 0 },
-  barHead: { display: "flex", justifyContent: "space-between", fontSize: tokens.fontSizeBase200, marginBottom: tokens.spacingVerticalXXS },
+  statValue: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+    margin: 0,
+  },
+  empty: {
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    fontSize: tokens.fontSizeBase300,
+  },
+  grade: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+  bars: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    listStyleType: "none",
+    padding: 0,
+    margin: 0,
+  },
+  barHead: {
+    display: "flex",
+    justifyContent: "space-between",
+    fontSize: tokens.fontSizeBase200,
+    marginBottom: tokens.spacingVerticalXXS,
+  },
   barValue: { fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2 },
 });
 
@@ -47,8 +83,10 @@ interface Bar {
 
 function barsOf(a: Analysis): Bar[] {
   const bars: Bar[] = [];
-  if (a.budget) bars.push({ name: "预算执行", score: a.budget.score.written ?? 0, weight: a.budget.weight });
-  for (const c of a.categories) bars.push({ name: groupLabel(c.key), score: c.score.written, weight: c.weight });
+  if (a.budget)
+    bars.push({ name: "预算执行", score: a.budget.score.written ?? 0, weight: a.budget.weight });
+  for (const c of a.categories)
+    bars.push({ name: groupLabel(c.key), score: c.score.written, weight: c.weight });
   return bars;
 }
 
@@ -69,7 +107,13 @@ export function SummaryCard({ analysis: a }: { analysis: Analysis }) {
       <dl className={styles.stats}>
         <div className={styles.stat}>
           <dt className={styles.statLabel}>表中总分</dt>
-          <dd className={styles.statValue}>{a.total.written === null ? <span className={styles.empty}>未填</span> : num(a.total.written)}</dd>
+          <dd className={styles.statValue}>
+            {a.total.written === null ? (
+              <span className={styles.empty}>未填</span>
+            ) : (
+              num(a.total.written)
+            )}
+          </dd>
         </div>
         <div className={mergeClasses(styles.stat, styles.statMain)}>
           <dt className={styles.statLabel}>各项得分合计</dt>
@@ -87,7 +131,11 @@ export function SummaryCard({ analysis: a }: { analysis: Analysis }) {
           {a.grade.label}
         </Badge>
         <Text size={200} className={styles.sub}>
-          {a.grade.written ? `表中写的是“${a.grade.written}”` : a.grade.cell ? "表中未填" : "按各项得分合计评定"}
+          {a.grade.written
+            ? `表中写的是“${a.grade.written}”`
+            : a.grade.cell
+              ? "表中未填"
+              : "按各项得分合计评定"}
         </Text>
       </div>
 

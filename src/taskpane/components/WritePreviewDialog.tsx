@@ -37,7 +37,11 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
     wordBreak: "break-all",
   },
-  addr: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  addr: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: "nowrap",
+  },
   old: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through" },
   arrow: { color: tokens.colorNeutralForeground3, padding: `0 ${tokens.spacingHorizontalXXS}` },
   new: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -69,7 +73,17 @@ interface Props {
   onCancel(): void;
 }
 
-export default function WritePreviewDialog({ plan, book, overwrite, options, busy, onToggleOverwrite, onOptions, onConfirm, onCancel }: Props) {
+export default function WritePreviewDialog({
+  plan,
+  book,
+  overwrite,
+  options,
+  busy,
+  onToggleOverwrite,
+  onOptions,
+  onConfirm,
+  onCancel,
+}: Props) {
   const styles = useStyles();
   const writes = plan?.writes ?? [];
   const refusals = plan?.refusals ?? [];
@@ -92,9 +106,15 @@ export default function WritePreviewDialog({ plan, book, overwrite, options, bus
               <table className={styles.table} aria-label="将要写入的单元格">
                 <thead>
                   <tr>
-                    <th className={styles.th} scope="col">单元格</th>
-                    <th className={styles.th} scope="col">内容</th>
-                    <th className={styles.th} scope="col">原值 → 新值</th>
+                    <th className={styles.th} scope="col">
+                      单元格
+                    </th>
+                    <th className={styles.th} scope="col">
+                      内容
+                    </th>
+                    <th className={styles.th} scope="col">
+                      原值 → 新值
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

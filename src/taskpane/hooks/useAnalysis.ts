@@ -77,7 +77,9 @@ export function useAnalysis(profile: Profile, preferredSheet: string | undefined
       const a = result.analyses[0];
       if (!a) {
         setAnalysis(null);
-        throw new TableMissing(result.notAnalyzed[0]?.findings[0]?.message ?? notFoundMessage(r.book, p));
+        throw new TableMissing(
+          result.notAnalyzed[0]?.findings[0]?.message ?? notFoundMessage(r.book, p)
+        );
       }
       setAnalysis(a);
       setVersion((v) => v + 1);

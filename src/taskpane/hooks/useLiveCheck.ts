@@ -4,7 +4,11 @@ import { useHost } from "../context";
 
 export const LIVE_CHECK_DELAY_MS = 800;
 
-export function useLiveCheck(enabled: boolean, recheck: () => void, delayMs = LIVE_CHECK_DELAY_MS): void {
+export function useLiveCheck(
+  enabled: boolean,
+  recheck: () => void,
+  delayMs = LIVE_CHECK_DELAY_MS
+): void {
   const host = useHost();
   const latest = useRef(recheck);
   latest.current = recheck;

@@ -25,12 +25,18 @@ export interface SettingsApi {
 
 function resolveProfile(stored: StoredSettings): { profile: Profile; problem: string | null } {
   const id = PROFILES[stored.profileId] ? stored.profileId : DEFAULT_PROFILE_ID;
-  const unknown = id !== stored.profileId ? `工作簿中保存的评分规则“${stored.profileId}”不存在，已改用“${PROFILES[id].name}”。` : null;
+  const unknown =
+    id !== stored.profileId
+      ? `工作簿中保存的评分规则“${stored.profileId}”不存在，已改用“${PROFILES[id].name}”。`
+      : null;
   try {
     return { profile: getProfile(id, stored.overrides), problem: unknown };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { profile: getProfile(id), problem: `工作簿中保存的规则调整无法使用（${msg}），暂按“${PROFILES[id].name}”默认设置检查。请在“调整评分规则”中重新设置并保存。` };
+    return {
+      profile: getProfile(id),
+      problem: `工作簿中保存的规则调整无法使用（${msg}），暂按“${PROFILES[id].name}”默认设置检查。请在“调整评分规则”中重新设置并保存。`,
+    };
   }
 }
 
@@ -44,15 +50,14 @@ export function useSettings(): SettingsApi {
 
   useEffect(() => {
     let live = true;
-    void run("正在读取设置…", () => host.loadSettings(), { quiet: true })
-      .then((s) => {
-        if (!live) return;
-        if (s && typeof s.profileId === "string") {
-          latest.current = s;
-          setStored(s);
-        }
-        setReady(true);
-      });
+    void run("正在读取设置…", () => host.loadSettings(), { quiet: true }).then((s) => {
+      if (!live) return;
+      if (s && typeof s.profileId === "string") {
+        latest.current = s;
+        setStored(s);
+      }
+      setReady(true);
+    });
     return () => {
       live = false;
     };
@@ -61,7 +66,8 @@ export function useSettings(): SettingsApi {
   const update = useCallback(
     async (patch: Partial<StoredSettings>) => {
       const next: StoredSettings = { ...latest.current, ...patch };
-      for (const k of Object.keys(next) as (keyof StoredSettings)[]) if (next[k] === undefined) delete next[k];
+      for (const k of Object.keys(next) as (keyof StoredSettings)[])
+        if (next[k] === undefined) delete next[k];
       latest.current = next;
       setStored(next);
       const ok = await run("正在保存设置…", async () => {
@@ -71,7 +77,7 @@ export function useSettings(): SettingsApi {
       if (ok) setSavedAt(new Date());
       return ok === true;
     },
-    [host, run],
+    [host, run]
   );
 
   const { profile, problem } = useMemo(() => resolveProfile(stored), [stored]);

@@ -1,6 +1,14 @@
 // One place for "what the pane is doing" (a Spinner label) and "what the user must know" (the MessageBar).
 // Every action runs through run(): the spinner shows, a thrown error becomes a notice, the pane stays usable.
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { describeError, type Notice } from "../services/errors";
 
 export interface StatusApi {
@@ -10,7 +18,11 @@ export interface StatusApi {
   setNotice(notice: Notice | null): void;
   /** Runs `work` with a spinner (none when `quiet`: background reads that must not block the buttons); an error
    *  becomes the notice and the result is undefined. */
-  run<T>(label: string, work: () => Promise<T>, options?: { quiet?: boolean }): Promise<T | undefined>;
+  run<T>(
+    label: string,
+    work: () => Promise<T>,
+    options?: { quiet?: boolean }
+  ): Promise<T | undefined>;
 }
 
 const StatusContext = createContext<StatusApi | null>(null);
@@ -20,25 +32,32 @@ export function StatusProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const running = useRef(0);
 
-  const run = useCallback(async <T,>(label: string, work: () => Promise<T>, options: { quiet?: boolean } = {}): Promise<T | undefined> => {
-    const quiet = options.quiet === true;
-    if (!quiet) {
-      running.current += 1;
-      setBusy(label);
-      setNotice((n) => (n?.intent === "error" ? null : n));
-    }
-    try {
-      return await work();
-    } catch (e) {
-      setNotice(describeError(e));
-      return undefined;
-    } finally {
+  const run = useCallback(
+    async <T,>(
+      label: string,
+      work: () => Promise<T>,
+      options: { quiet?: boolean } = {}
+    ): Promise<T | undefined> => {
+      const quiet = options.quiet === true;
       if (!quiet) {
-        running.current -= 1;
-        if (running.current === 0) setBusy(null);
+        running.current += 1;
+        setBusy(label);
+        setNotice((n) => (n?.intent === "error" ? null : n));
       }
-    }
-  }, []);
+      try {
+        return await work();
+      } catch (e) {
+        setNotice(describeError(e));
+        return undefined;
+      } finally {
+        if (!quiet) {
+          running.current -= 1;
+          if (running.current === 0) setBusy(null);
+        }
+      }
+    },
+    []
+  );
 
   const api = useMemo(() => ({ busy, notice, setNotice, run }), [busy, notice, run]);
   return <StatusContext.Provider value={api}>{children}</StatusContext.Provider>;

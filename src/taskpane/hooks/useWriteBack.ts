@@ -60,7 +60,13 @@ export function canConfirmOverwrite(book: WorkbookGrids | null, r: Refusal): boo
   }
 }
 
-export function useWriteBack({ analysis, book, accepted, settings, afterChange }: Args): WriteBackApi {
+export function useWriteBack({
+  analysis,
+  book,
+  accepted,
+  settings,
+  afterChange,
+}: Args): WriteBackApi {
   const host = useHost();
   const { run, setNotice } = useStatus();
   const [preview, setPreview] = useState<WritePlan | null>(null);
@@ -87,7 +93,7 @@ export function useWriteBack({ analysis, book, accepted, settings, afterChange }
       };
       return makePlan(analysis, book, choices);
     },
-    [analysis, book, accepted, stored, overwrite],
+    [analysis, book, accepted, stored, overwrite]
   );
 
   const tryBuild = useCallback(
@@ -99,7 +105,7 @@ export function useWriteBack({ analysis, book, accepted, settings, afterChange }
         return null;
       }
     },
-    [build, setNotice],
+    [build, setNotice]
   );
 
   const openPreview = useCallback(async () => setPreview(await tryBuild({})), [tryBuild]);
@@ -107,11 +113,13 @@ export function useWriteBack({ analysis, book, accepted, settings, afterChange }
 
   const toggleOverwrite = useCallback(
     async (address: string, on: boolean) => {
-      const next = on ? [...new Set([...overwrite, address])] : overwrite.filter((a) => a !== address);
+      const next = on
+        ? [...new Set([...overwrite, address])]
+        : overwrite.filter((a) => a !== address);
       setOverwrite(next);
       setPreview(await tryBuild({ overwrite: next }));
     },
-    [overwrite, tryBuild],
+    [overwrite, tryBuild]
   );
 
   const setOptions = useCallback(
@@ -120,7 +128,7 @@ export function useWriteBack({ analysis, book, accepted, settings, afterChange }
       void settings.update({ choices });
       setPreview(await tryBuild(choices));
     },
-    [stored.choices, settings, tryBuild],
+    [stored.choices, settings, tryBuild]
   );
 
   const applyPlan = useCallback(
@@ -138,13 +146,15 @@ export function useWriteBack({ analysis, book, accepted, settings, afterChange }
       setNotice({ intent: "success", title: "已完成", message: done(p) });
       return true;
     },
-    [run, host, stored.highlights, settings, afterChange, setNotice],
+    [run, host, stored.highlights, settings, afterChange, setNotice]
   );
 
   const confirm = useCallback(async () => {
     if (!preview) return;
     const ok = await applyPlan(preview, "写回总分和等级", (p) => {
-      const cells = p.writes.filter((w) => !w.fillOnly).map((w) => sheetAddress(w.sheet, w.address));
+      const cells = p.writes
+        .filter((w) => !w.fillOnly)
+        .map((w) => sheetAddress(w.sheet, w.address));
       return `已写入 ${cells.length} 个单元格（${cells.join("、")}）。如需恢复，点“撤销”。`;
     });
     // refused or failed: the dialog closes too, so the MessageBar (which cell, what to do) is in view
@@ -157,10 +167,19 @@ export function useWriteBack({ analysis, book, accepted, settings, afterChange }
     if (!full) return;
     const reportOnly: WritePlan = { ...full, writes: [], refusals: [], highlights: undefined };
     if (reportOnly.newSheets.length === 0) {
-      setNotice({ intent: "warning", title: "没有生成报告", message: "没有可添加的报告工作表。请先点“检查”，确认找到了绩效指标表。" });
+      setNotice({
+        intent: "warning",
+        title: "没有生成报告",
+        message: "没有可添加的报告工作表。请先点“检查”，确认找到了绩效指标表。",
+      });
       return;
     }
-    await applyPlan(reportOnly, "生成报告", (p) => `已添加工作表“${p.newSheets.map((s) => s.name).join("、")}”，内容为自评报告草稿，请核对后使用。如需删除，点“撤销”。`);
+    await applyPlan(
+      reportOnly,
+      "生成报告",
+      (p) =>
+        `已添加工作表“${p.newSheets.map((s) => s.name).join("、")}”，内容为自评报告草稿，请核对后使用。如需删除，点“撤销”。`
+    );
   }, [tryBuild, applyPlan, setNotice]);
 
   const undo = useCallback(async () => {
@@ -175,7 +194,11 @@ export function useWriteBack({ analysis, book, accepted, settings, afterChange }
     if (JSON.stringify(entry.highlightsBefore ?? []) !== JSON.stringify(stored.highlights ?? []))
       await settings.update({ highlights: entry.highlightsBefore });
     await afterChange();
-    setNotice({ intent: "success", title: "已撤销", message: `已撤销“${entry.label}”，工作簿已恢复原样。` });
+    setNotice({
+      intent: "success",
+      title: "已撤销",
+      message: `已撤销“${entry.label}”，工作簿已恢复原样。`,
+    });
   }, [undoStack, run, host, stored.highlights, settings, afterChange, setNotice]);
 
   return {

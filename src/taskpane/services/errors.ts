@@ -26,9 +26,21 @@ export function describeError(e: unknown): Notice {
     const cells = (e as WriteRefused).cells ?? [];
     return { intent: "error", title: "未写入任何单元格", message: e.message, cells };
   }
-  if (e instanceof TableMissing) return { intent: "error", title: "没有找到绩效指标表", message: e.message };
-  if (e instanceof TableNotFoundError) return { intent: "error", title: "没有找到绩效指标表", message: e.message, cells: [e.finding.cell] };
-  if (e instanceof ProfileError) return { intent: "error", title: "评分规则设置有误", message: `${e.message}。请在“调整评分规则”中改正后保存。` };
+  if (e instanceof TableMissing)
+    return { intent: "error", title: "没有找到绩效指标表", message: e.message };
+  if (e instanceof TableNotFoundError)
+    return {
+      intent: "error",
+      title: "没有找到绩效指标表",
+      message: e.message,
+      cells: [e.finding.cell],
+    };
+  if (e instanceof ProfileError)
+    return {
+      intent: "error",
+      title: "评分规则设置有误",
+      message: `${e.message}。请在“调整评分规则”中改正后保存。`,
+    };
   const detail = e instanceof Error ? e.message : String(e);
   return {
     intent: "error",

@@ -28,7 +28,11 @@ function browserStorage(): SettingsStore | null {
 
 export const SETTINGS_PREFIX = "jixiao.settings:";
 
-export function createFileHost(initial: Uint8Array, fileName: string, storage: SettingsStore | null = browserStorage()): FileHost {
+export function createFileHost(
+  initial: Uint8Array,
+  fileName: string,
+  storage: SettingsStore | null = browserStorage()
+): FileHost {
   let bytes = initial;
   let changed = false;
   let grids: WorkbookGrids | null = null;
@@ -45,14 +49,18 @@ export function createFileHost(initial: Uint8Array, fileName: string, storage: S
 
     async read(): Promise<WorkbookSnapshot> {
       if (!grids) {
-        const { readWorkbook } = await import(/* webpackChunkName: "xlsx-read" */ "../../xlsx/read");
+        const { readWorkbook } = await import(
+          /* webpackChunkName: "xlsx-read" */ "../../xlsx/read"
+        );
         grids = await readWorkbook(bytes);
       }
       return { book: grids, activeSheet: selected?.sheet ?? null };
     },
 
     async apply(plan: WritePlan): Promise<UndoRecord> {
-      const { applyPlanToXlsx } = await import(/* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply");
+      const { applyPlanToXlsx } = await import(
+        /* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply"
+      );
       const result = await applyPlanToXlsx(bytes, plan);
       bytes = result.data;
       grids = null;
@@ -61,7 +69,9 @@ export function createFileHost(initial: Uint8Array, fileName: string, storage: S
     },
 
     async undo(record: UndoRecord): Promise<void> {
-      const { applyUndoToXlsx } = await import(/* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply");
+      const { applyUndoToXlsx } = await import(
+        /* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply"
+      );
       bytes = await applyUndoToXlsx(bytes, record);
       grids = null;
       changed = true;
@@ -76,7 +86,11 @@ export function createFileHost(initial: Uint8Array, fileName: string, storage: S
       try {
         const raw = storage?.getItem(key);
         const parsed: unknown = raw ? JSON.parse(raw) : null;
-        if (parsed && typeof parsed === "object" && typeof (parsed as StoredSettings).profileId === "string")
+        if (
+          parsed &&
+          typeof parsed === "object" &&
+          typeof (parsed as StoredSettings).profileId === "string"
+        )
           return (memorySettings = parsed as StoredSettings);
       } catch {
         // unreadable entry: start from the defaults
