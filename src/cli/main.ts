@@ -126,9 +126,18 @@ export function formatAnalysis(file: string, a: Analysis): string {
     const list = a.findings.filter((f) => f.severity === s);
     if (!list.length) continue;
     lines.push(`  【${SEVERITY_TITLE[s]}】`);
-    for (const f of list) lines.push(`    ${f.cell.padEnd(5)} ${f.code.padEnd(15)} ${f.message}`);
+    for (const f of list)
+      lines.push(`    ${f.cell.padEnd(5)} ${f.code.padEnd(15)} ${f.message}${callToAction(f)}`);
   }
   return lines.join("\n");
+}
+
+/** What the command line can do about a finding (the messages themselves name no command or button). */
+function callToAction(f: Finding): string {
+  if (isAcceptableSuggestion(f))
+    return `（jixiao fix --accept-suggested 可改为${plain(f.suggestion ?? null)}分）`;
+  if (f.code === "TOTAL_MISMATCH" && f.severity === "info") return "（jixiao fix 可写回）";
+  return "";
 }
 
 async function loadBook(file: string) {

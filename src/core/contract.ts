@@ -1,5 +1,6 @@
 // The public JSON shape of a check (`jixiao check --json`): keep it stable.
 import type { Analysis, Finding, SheetNotAnalyzed } from "./model";
+import { summaryLabel } from "./profiles";
 
 export interface CheckJson {
   file: string;
@@ -85,7 +86,12 @@ export function toCheckJson(file: string, a: Analysis): CheckJson {
       cell: a.total.cell,
     },
     grade: { label: a.grade.label, written: a.grade.written, cell: a.grade.cell },
-    summary: { sentence: a.summary.sentence, parts: { ...a.summary.parts } },
+    summary: {
+      sentence: a.summary.sentence,
+      parts: Object.fromEntries(
+        a.summary.parts.map((p) => [summaryLabel(a.profile, p.key), p.score])
+      ),
+    },
     skippedChecks: [...a.skippedChecks],
     findings: a.findings.map((f) => ({ ...f })),
   };
