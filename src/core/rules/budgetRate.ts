@@ -17,7 +17,11 @@ export const budgetRate = defineRule({
     },
     differs: {
       severity: "error",
-      text: "执行率写的是{written}%，按全年执行数{executed}÷{baseName}{base}计算应为{rate}%{note}：请更正。",
+      text: "执行率写的是{written}%，按全年执行数{executed}÷{baseName}{base}计算应为{rate}%：请更正。",
+    },
+    coarse: {
+      severity: "warning",
+      text: "执行率写的是{written}%，按全年执行数{executed}÷{baseName}{base}计算应为{rate}%（差异来自取整）：请更正。",
     },
   },
   check({ model, report }) {
@@ -44,14 +48,12 @@ export const budgetRate = defineRule({
         round(exact.rate, { decimals: d, mode: "truncate" }).equals(written)
     );
     report({
-      messageId: "differs",
+      messageId: coarse ? "coarse" : "differs",
       cell,
-      severity: coarse ? "warning" : "error",
       data: {
         ...amounts,
         written: fmt(written),
         baseName: b.baseIsAdjusted ? "全年预算数" : "年初预算数",
-        note: coarse ? "（差异来自取整）" : "",
       },
     });
   },
