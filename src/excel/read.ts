@@ -3,7 +3,6 @@
 // Mirrors src/xlsx/read.ts: a merged area's value only in its master cell, formulas without "=", empty text dropped.
 import { Cell, Grid, Range, WorkbookGrids } from "../core/grid";
 import type { WorkbookSnapshot } from "../core/host";
-import { findTableSheets } from "../core/analyze";
 import { contentOf, parseAreasAddress } from "./cells";
 
 export interface ReadOptions {
@@ -15,6 +14,8 @@ export interface ReadOptions {
    * without them, or when they are out of date, it takes one more.
    */
   sheetNames?: readonly string[];
+  /** Does a sheet hold the form? The engine decides (core/analyze.ts isTableSheet); the gateway only asks. */
+  isTableSheet: (grid: Grid) => boolean;
 }
 
 interface SheetLoad {
@@ -170,7 +171,7 @@ export async function readWorkbookIn(
     // first check: the active sheet and the list of names in one sync; the other sheets only if it holds no table
     try {
       const first = await readKnown(context, null, options.merges);
-      if (findTableSheets(first.snapshot.book).length > 0) {
+      if (first.snapshot.book.sheets.some(options.isTableSheet)) {
         const active = first.snapshot.book.sheets[0];
         // the other sheets by name only (no content yet): enough for sheet-name checks; the next check reads them
         const sheets = first.liveNames.map((n) => (n === active.sheet ? active : new Grid(n)));

@@ -23,6 +23,9 @@ export interface FakeStyle {
   italic?: boolean;
   size?: number;
   fontColor?: string;
+  fontName?: string;
+  borders?: Record<string, string>;
+  borderColor?: string;
   wrapText?: boolean;
   horizontalAlignment?: string;
   verticalAlignment?: string;
@@ -1034,6 +1037,7 @@ class FakeRangeAreas extends FakeNullable {
 class FakeRangeFormat extends FakeObject {
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
+  readonly borders: FakeRangeBorders;
   constructor(
     context: FakeRequestContext,
     private readonly _range: FakeRange
@@ -1041,6 +1045,7 @@ class FakeRangeFormat extends FakeObject {
     super(context);
     this.fill = strict(new FakeRangeFill(context, _range));
     this.font = strict(new FakeRangeFont(context, _range));
+    this.borders = strict(new FakeRangeBorders(context, _range));
   }
   protected _loadable(): string[] {
     return [];
@@ -1178,6 +1183,79 @@ class FakeRangeFont extends FakeObject {
   }
   set color(v: string) {
     this._style("fontColor", v);
+  }
+  set name(v: string) {
+    this._style("fontName", v);
+  }
+}
+
+const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
+
+class FakeRangeBorders extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly _range: FakeRange
+  ) {
+    super(context);
+  }
+  protected _loadable(): string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  getItem(index: string): FakeRangeBorder {
+    if (!BORDER_INDEXES.includes(index)) throw new Error(`fake Excel: border index ${index}`);
+    return strict(new FakeRangeBorder(this.context, this._range, index));
+  }
+}
+
+class FakeRangeBorder extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly _range: FakeRange,
+    private readonly _index: string
+  ) {
+    super(context);
+  }
+  protected _loadable(): string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  set style(v: string) {
+    if (
+      ![
+        "None",
+        "Continuous",
+        "Dash",
+        "DashDot",
+        "DashDotDot",
+        "Dot",
+        "Double",
+        "SlantDashDot",
+      ].includes(v)
+    )
+      throw new Error(`fake Excel: border style ${v}`);
+    const index = this._index;
+    this._range._eachCell(`format.borders.${index}.style`, v, (cell) => {
+      cell.style = { ...cell.style, borders: { ...cell.style?.borders, [index]: v } };
+    });
+  }
+  set color(v: string) {
+    this._range._eachCell(`format.borders.${this._index}.color`, v, (cell) => {
+      cell.style = { ...cell.style, borderColor: v };
+    });
   }
 }
 
