@@ -193,11 +193,15 @@ function blockOf(form: ParsedForm, grid: Grid | null): ProfileEvidence | null {
   return null;
 }
 
+/** The budget's weight as printed: its 分值 cell, else the label (预算执行情况(20分)). */
+function printedBudgetWeight(form: ParsedForm): number | null {
+  return form.funding ? (form.funding.weight.value ?? form.funding.declaredWeight) : null;
+}
+
 function budgetWeightOf(form: ParsedForm): ProfileEvidence | null {
   const fu = form.funding;
-  if (!fu) return null;
-  const w = fu.weight.value ?? fu.declaredWeight;
-  if (w === null) return null;
+  const w = printedBudgetWeight(form);
+  if (!fu || w === null) return null;
   // the 分值 cell, else the label that prints it: 预算执行情况(万元)(20分)
   const at = fu.header.labelCell;
   const cell = fu.weight.value !== null ? fu.weight.cell : at ? toA1(at.row, at.col) : null;
@@ -274,9 +278,9 @@ export function detectProfile(input: ParsedForm | Grid): ProfileDetection {
   ].filter((e): e is ProfileEvidence => e !== null);
 
   // what the form prints, as one phrase: 表中预算执行10分、产出50分、效益30分、满意度10分
-  const printed = (withBudget: boolean) => {
+  const printed = () => {
     const parts = [
-      withBudget && budget ? budget.text.replace(/^表中/, "") : "",
+      budget ? budget.text.replace(/^表中/, "") : "",
       template === groupEvidence && groupEvidence
         ? describeGroups(groups, pattern === "xicheng")
         : (block?.text.replace(/^表中/, "") ?? ""),
@@ -291,23 +295,22 @@ export function detectProfile(input: ParsedForm | Grid): ProfileDetection {
       if (!(region.profile === "sichuan" && template.profile === "central" && columns))
         return detection(
           template.profile,
-          `${region.text}，但${printed(true)}，按${nameOf(template.profile)}模板计分`,
+          `${region.text}，但${printed()}，按${nameOf(template.profile)}模板计分`,
           evidence
         );
     }
     if (template && template.profile === region.profile)
-      return detection(region.profile, `${region.text}；${printed(true)}，与该规则一致`, evidence);
+      return detection(region.profile, `${region.text}；${printed()}，与该规则一致`, evidence);
     // only the budget weight is printed: it is followed where the profile leaves the groups free
-    const b = budget ? (form.funding?.weight.value ?? form.funding?.declaredWeight ?? null) : null;
-    if (b !== null && !near(b, regionProfile.budgetWeight)) {
-      if (regionProfile.groups.every((g) => g.weight === null))
-        return detection(
-          region.profile,
-          `${region.text}；${printed(true)}（该规则为${regionProfile.budgetWeight}分），按表中分值计分`,
-          evidence,
-          { budgetWeight: b }
-        );
-    }
+    const b = printedBudgetWeight(form);
+    const groupsFree = regionProfile.groups.every((g) => g.weight === null);
+    if (b !== null && !near(b, regionProfile.budgetWeight) && groupsFree)
+      return detection(
+        region.profile,
+        `${region.text}；${printed()}（该规则为${regionProfile.budgetWeight}分），按表中分值计分`,
+        evidence,
+        { budgetWeight: b }
+      );
     const agree = [
       budget && budget.profile === region.profile ? budget.text.replace(/^表中/, "") : "",
       region.profile === "sichuan" && columns ? columns.text.replace(/^表中/, "") : "",
@@ -320,7 +323,7 @@ export function detectProfile(input: ParsedForm | Grid): ProfileDetection {
   }
 
   if (template && template.profile)
-    return detection(template.profile, `未识别出地区；${printed(true)}，是该规则的分值`, evidence);
+    return detection(template.profile, `未识别出地区；${printed()}，是该规则的分值`, evidence);
   if (budget && budget.profile === "hubei")
     return detection("hubei", `未识别出地区；${budget.text}，是该规则的分值`, evidence);
   if (columns)
