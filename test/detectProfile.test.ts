@@ -14,6 +14,8 @@ import {
   resolveProfile,
 } from "../src/core/profileChoice";
 import { getProfile, ProfileError } from "../src/core/profiles";
+import { findIndicatorHeaders } from "../src/core/locate";
+import { parseForm } from "../src/core/parse";
 import { readWorkbook } from "../src/xlsx/read";
 import { gridsToXlsx } from "../src/xlsx/write";
 import { EXAMPLE_FORMS } from "./support/examples";
@@ -343,6 +345,24 @@ describe("hand-made forms", () => {
     });
   });
 
+  it("two regions named: 主管部门 decides, and both are kept as evidence", () => {
+    const d = detectProfile(
+      buildForm({ dept: "湖北省对口支援办公室", unit: "阿坝州援建项目部", rows: FREE_ROWS })
+    );
+    expect(d.id).toBe("hubei");
+    expect(d.evidence.filter((e) => e.kind === "region").map((e) => e.profile)).toEqual([
+      "hubei",
+      "sichuan",
+    ]);
+  });
+
+  it("a form already parsed gives the same answer as its grid", () => {
+    const grid = buildForm({ dept: "宜宾市科协", rows: FREE_ROWS, operatorColumns: true });
+    const form = parseForm(grid, findIndicatorHeaders(grid, 1)[0]);
+    expect(detectProfile(form).reason).toBe(detectProfile(grid).reason);
+    expect(detectProfile(form).id).toBe("sichuan");
+  });
+
   it("no region, budget 20 in the funding label → hubei", () => {
     const d = detectProfile(
       buildForm({
@@ -495,5 +515,15 @@ describe("jixiao without --profile detects the rules", () => {
     expect(
       j.findings.filter((f: { message: string }) => f.message.includes("预算执行分值"))
     ).toEqual([]);
+  });
+
+  it("several files from different regions: each under its own rules", async () => {
+    const file = path.join(dir, "huanggang.xlsx");
+    const grid = buildForm({ dept: "黄冈市科协", rows: FREE_ROWS, budgetWeight: 20 });
+    fs.writeFileSync(file, await gridsToXlsx({ sheets: [grid] }));
+    const j = JSON.parse(
+      (await run("check", file, sample("xicheng-kepu-2024.xlsx"), "--json")).out
+    );
+    expect(j.map((x: { profile: string }) => x.profile)).toEqual(["hubei", "xicheng"]);
   });
 });
