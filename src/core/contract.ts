@@ -6,6 +6,8 @@ export interface CheckJson {
   file: string;
   sheet: string;
   profile: string;
+  /** Why this profile: "按北京市西城区规则：主管部门为…。" or "按用户选择的…规则。" */
+  profileReason: string;
   project: { name: string; dept: string; unit: string; year: string; moneyUnit: string };
   budget: {
     weight: number;
@@ -49,11 +51,12 @@ export interface CheckJsonFailure {
   findings: Finding[];
 }
 
-export function toCheckJson(file: string, a: Analysis): CheckJson {
+export function toCheckJson(file: string, a: Analysis, profileReason?: string): CheckJson {
   return {
     file,
     sheet: a.sheet,
     profile: a.profile.id,
+    profileReason: profileReason ?? `按${a.profile.name}规则。`,
     project: {
       name: a.project.name,
       dept: a.project.dept,
