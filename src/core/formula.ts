@@ -288,7 +288,8 @@ class Evaluator {
 export function evaluateFormula(formula: string, grid: Grid): number | null {
   try {
     const v = new Evaluator(tokenize(formula.replace(/^\s*=/, "")), grid, new Set()).run();
-    return Number.isFinite(v) ? v : null;
+    // Excel keeps 15 significant digits: 10 + 79.45 is 89.45, not 89.45000000000002
+    return Number.isFinite(v) ? Number(v.toPrecision(15)) : null;
   } catch (e) {
     if (e instanceof CannotEvaluate) return null;
     throw e;
