@@ -120,7 +120,12 @@ class Evaluator {
   run(): number {
     const v = this.expr();
     if (this.pos !== this.tokens.length) fail();
-    return this.scalar(v);
+    if (typeof v === "number") return this.scalar(v);
+    // =A1 shows what A1 holds: a number (a blank shows 0); TRUE or text is no number for a SUM to count
+    if (v.top !== v.bottom || v.left !== v.right) fail();
+    const x = this.cellValue(v.top, v.left);
+    if (x === null) return 0;
+    return typeof x === "number" ? x : fail();
   }
 
   private peek(): Token | undefined {
