@@ -2,7 +2,8 @@
 // numbers stored as text, a merged score, error values, formulas without a cached result, dates, booleans.
 // Expected values are worked out by hand from the seed's scores (Σ indicators 79.45, budget 10, total 89.45).
 import * as ExcelJS from "exceljs";
-import { cellFacts, factsOf, type CellFacts } from "../src/core/cellFacts";
+import { cellFacts, factsOf, serialToIsoDate, type CellFacts } from "../src/core/cellFacts";
+import { isDateFormat } from "../src/core/notation";
 import { Grid, parseA1 } from "../src/core/grid";
 import { findIndicatorHeaders } from "../src/core/locate";
 import { parseForm, type ParsedForm } from "../src/core/parse";
@@ -44,6 +45,16 @@ function excelSumFromFacts(form: ParsedForm): number | null {
   return cents / 100;
 }
 
+/** The same for the weight column (G13:G27). */
+function excelWeightSumFromFacts(form: ParsedForm): number {
+  let cents = 0;
+  for (const i of form.indicators)
+    if (i.weightMergedFrom === null && i.weight !== null)
+      if (["number", "date", "uncachedFormula"].includes(i.weightFacts.kind))
+        cents += Math.round(i.weight * 100);
+  return cents / 100;
+}
+
 const byId = new Map(trickyForms().map((f) => [f.id, f]));
 const form = (id: string): TrickyForm => {
   const f = byId.get(id);
@@ -64,7 +75,9 @@ describe("every tricky form, written with ExcelJS and read back", () => {
   it.each(trickyForms().map((f) => [f.id, f] as const))(
     "%s: the parsed facts give the score sum Excel shows",
     async (_id, f) => {
-      expect(excelSumFromFacts(parse(await readBack(f)))).toBe(f.excelIndicatorSum);
+      const p = parse(await readBack(f));
+      expect(excelSumFromFacts(p)).toBe(f.excelIndicatorSum);
+      expect(excelWeightSumFromFacts(p)).toBe(f.excelWeightSum);
     }
   );
 
@@ -250,6 +263,44 @@ describe("dates and booleans", () => {
     ws.getCell("A1").numFmt = 'yyyy"年"m"月"d"日"';
     const g = (await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0];
     expect(at(g, "A1")).toEqual({ kind: "date", date: "2024-12-31" });
+  });
+
+  it("isDateFormat: date and time formats, not numbers, percents, units or text", () => {
+    const dates = [
+      "yyyy/m/d",
+      'yyyy"年"m"月"d"日"',
+      "[$-804]yyyy年m月",
+      "mm-dd-yy",
+      "h:mm",
+      "[h]:mm:ss",
+      '[DBNum1][$-804]yyyy"年"m"月"d"日"',
+    ];
+    const notDates = [
+      "General",
+      "G/通用格式",
+      "0.00",
+      "0.00%",
+      '0.00"分"',
+      "0\\个",
+      "#,##0.00_);[Red](#,##0.00)",
+      "@",
+      "0.00E+00",
+      '[Red]0.00;"—"',
+    ];
+    expect(dates.filter((f) => !isDateFormat(f))).toEqual([]);
+    expect(notDates.filter((f) => isDateFormat(f))).toEqual([]);
+  });
+
+  it("serial days as dates: Excel's 1900 calendar, with its phantom 29 February 1900", () => {
+    expect([1, 59, 60, 61, 45292, 45657].map(serialToIsoDate)).toEqual([
+      "1900-01-01",
+      "1900-02-28",
+      "1900-02-29",
+      "1900-03-01",
+      "2024-01-01",
+      "2024-12-31",
+    ]);
+    expect(serialToIsoDate(0)).toBe("");
   });
 
   it("TRUE in a score cell is a boolean and no score", async () => {

@@ -31,9 +31,8 @@ export function serialToIsoDate(serial: number): string {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return "";
   const day = Math.floor(serial);
   if (day === 60) return "1900-02-29";
-  // serials before the phantom day are one day later than a plain count from 1899-12-30 gives
-  const ms =
-    Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * MS_PER_DAY - (day < 60 ? MS_PER_DAY : 0);
+  // before the phantom day Excel counts from 1899-12-31, after it from 1899-12-30
+  const ms = Date.UTC(1899, 11, day < 60 ? 31 : 30) + day * MS_PER_DAY;
   return new Date(ms).toISOString().slice(0, 10);
 }
 

@@ -111,6 +111,20 @@ export function withScoreMergedDown(form: SeedForm, indicator: string, rows = 2)
   return editForm(form, emptied, [{ top, left: col, bottom: top + rows - 1, right: col }]);
 }
 
+/** The indicator's weight cell merged down over `rows` rows: SUM counts the weight once. */
+export function withWeightMergedDown(form: SeedForm, indicator: string, rows = 2): SeedForm {
+  const top = rowOf(form, indicator);
+  const col = form.layout.columns.weight;
+  const emptied: Record<string, null> = {};
+  for (let r = top + 1; r < top + rows; r++) emptied[toA1(r, col)] = null;
+  return editForm(form, emptied, [{ top, left: col, bottom: top + rows - 1, right: col }]);
+}
+
+/** An error value at any cell (the budget score, the total…), typed or pasted. */
+export function withError(form: SeedForm, address: string, error: string): SeedForm {
+  return editForm(form, { [address]: { value: error, error } });
+}
+
 /** An error value in a score cell: typed/pasted, or the result of `formula` (without "="). */
 export function withScoreError(
   form: SeedForm,
@@ -153,7 +167,9 @@ export const MAIN_EVENT = "全国科普日主场活动暨科普奇妙夜"; // ro
 export const ARTICLES = "“西城科普进行时”公众号发布科普文章"; // row 15: 6, 5.4
 export const CONTEST = "公民科学素质大赛（地推宣传、预赛、决赛）"; // row 16: 4, 4
 export const WEEKEND = "科技工作者“周末带娃行”活动"; // row 17: 3, 1.5
+export const ON_TIME = "活动按计划时间完成率"; // row 21: 5, 5
 export const LITERACY = "辖区公民具备科学素质比例"; // row 23: 10, 9.5
+export const STREETS = "科普活动覆盖街道数"; // row 24: 5, 5
 
 export interface TrickyForm extends SeedForm {
   id: string;
@@ -315,6 +331,49 @@ export function trickyForms(options: SeedFormOptions = {}): TrickyForm[] {
         H15: "date",
       },
       45366.05
+    ),
+    tricky(
+      "dateScoreChinese",
+      "得分单元格是日期 2024年12月31日（序号 45657）",
+      withScoreDate(seed(), STREETS, 45657, 'yyyy"年"m"月"d"日"'),
+      { H24: "date" },
+      45731.45
+    ),
+    tricky(
+      "falseScore",
+      "得分是 FALSE",
+      withScoreBoolean(seed(), ON_TIME, false),
+      { H21: "boolean" },
+      74.45
+    ),
+    tricky(
+      "budgetScoreError",
+      "预算执行得分是错误值 #VALUE!",
+      withError(seed(), "I6", "#VALUE!"),
+      { I6: "error" },
+      79.45
+    ),
+    tricky(
+      "totalError",
+      "总分是错误值 #N/A",
+      withError(seed(), "H28", "#N/A"),
+      { H28: "error" },
+      79.45
+    ),
+    tricky(
+      "mergedWeight",
+      "分值 8 的单元格向下合并了两行（Excel 的 SUM 只计一次：分值合计 85）",
+      withWeightMergedDown(seed(), PLAN_COUNT),
+      { G13: "number" },
+      79.45,
+      85
+    ),
+    tricky(
+      "uncachedWeight",
+      "分值是没有计算结果的公式 =4*2",
+      withUncachedFormula(seed(), "G13", "4*2"),
+      { G13: "uncachedFormula" },
+      79.45
     ),
     tricky(
       "booleanScore",
