@@ -82,6 +82,14 @@ describe("evaluateFormula: what Excel computes", () => {
     expect(evaluateFormula("A3", g)).toBeNull();
   });
 
+  it("a chain of 50 formulas each doubling the one above (B2 = B1+B1 …) is computed at once: 2^49", () => {
+    const g = Grid.fromRows("S", [[null, 1]]);
+    for (let r = 2; r <= 50; r++) g.set(r, 2, { value: null, formula: `B${r - 1}+B${r - 1}` });
+    const started = Date.now();
+    expect(evaluateFormula("B50", g)).toBe(2 ** 49);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it("what it does not understand gives null, never a guess", () => {
     const g = new Grid("S");
     for (const f of [

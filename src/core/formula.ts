@@ -114,7 +114,9 @@ class Evaluator {
   constructor(
     private readonly tokens: Token[],
     private readonly grid: Grid,
-    private readonly visiting: Set<string>
+    private readonly visiting: Set<string>,
+    /** Uncached cells already computed in this evaluation (a SUM over a column of formulas stays linear). */
+    private readonly memo: Map<string, number | null>
   ) {}
 
   run(): number {
@@ -270,14 +272,22 @@ class Evaluator {
     if (cell.error !== undefined || isErrorValue(cell.value)) fail();
     if (cell.value === null && cell.formula) {
       const key = `${row},${col}`;
+      const known = this.memo.get(key);
+      if (known !== undefined) return known === null ? fail() : known;
       if (this.visiting.has(key) || this.visiting.size > 64) fail(); // a circular or too deep chain
       this.visiting.add(key);
       try {
-        return new Evaluator(
+        const v = new Evaluator(
           tokenize(cell.formula.replace(/^=/, "")),
           this.grid,
-          this.visiting
+          this.visiting,
+          this.memo
         ).run();
+        this.memo.set(key, v);
+        return v;
+      } catch (e) {
+        if (e instanceof CannotEvaluate) this.memo.set(key, null);
+        throw e;
       } finally {
         this.visiting.delete(key);
       }
@@ -292,7 +302,8 @@ class Evaluator {
  */
 export function evaluateFormula(formula: string, grid: Grid): number | null {
   try {
-    const v = new Evaluator(tokenize(formula.replace(/^\s*=/, "")), grid, new Set()).run();
+    const tokens = tokenize(formula.replace(/^\s*=/, ""));
+    const v = new Evaluator(tokens, grid, new Set(), new Map()).run();
     // Excel keeps 15 significant digits: 10 + 79.45 is 89.45, not 89.45000000000002
     return Number.isFinite(v) ? Number(v.toPrecision(15)) : null;
   } catch (e) {
