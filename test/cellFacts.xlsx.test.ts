@@ -89,6 +89,33 @@ describe("every tricky form, written with ExcelJS and read back", () => {
   });
 });
 
+describe("the tricky forms follow the seed's layout", () => {
+  const layouts = [
+    { origin: "C4", sheetsBefore: ["绩效自评报告"] },
+    { operatorUnitColumns: true, weightsInLabels: true, totalLabel: "合计" as const },
+  ];
+  it.each(layouts.map((o) => [JSON.stringify(o), o] as const))(
+    "%s: same kinds at the moved cells, same sums",
+    async (_name, o) => {
+      const forms = trickyForms(o);
+      expect(forms.map((f) => f.id)).toEqual(trickyForms().map((f) => f.id));
+      for (const f of forms) {
+        const grid = await readBack(f);
+        for (const [address, kind] of Object.entries(f.damaged))
+          expect([f.id, address, at(grid, address).kind]).toEqual([f.id, address, kind]);
+        const p = parse(grid);
+        expect([f.id, excelSumFromFacts(p), excelWeightSumFromFacts(p)]).toEqual([
+          f.id,
+          f.excelIndicatorSum,
+          f.excelWeightSum,
+        ]);
+      }
+      // the damage really moved: the first form's text score is not at the default H13
+      expect(Object.keys(forms[0].damaged)).not.toEqual(["H13"]);
+    }
+  );
+});
+
 describe("numbers stored as text", () => {
   it.each([
     ["fullWidthScore", PLAN_COUNT, "７.２", 7.2],

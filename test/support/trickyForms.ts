@@ -175,214 +175,225 @@ export interface TrickyForm extends SeedForm {
   id: string;
   /** What was done to the seed, in words. */
   title: string;
-  /** The damaged cells (sheet coordinates of the default seed: A1 origin) and the kind each must be read as. */
+  /** The damaged cells (A1, in the built form's own coordinates) and the kind each must be read as. */
   damaged: Record<string, CellKind>;
   /**
-   * What Excel shows for =SUM over the indicator score column (H13:H27), worked out by hand from the seed's
-   * scores (Σ = 79.45; budget 10; total 89.45); null when Excel shows an error.
+   * What Excel shows for =SUM over the indicator score column (H13:H27 in the default layout), worked out by hand
+   * from the seed's scores (Σ = 79.45; budget 10; total 89.45); null when Excel shows an error.
    */
   excelIndicatorSum: number | null;
-  /** Σ of the indicator weights Excel's SUM gives over G13:G27 (the seed's is 90). */
+  /** Σ of the indicator weights Excel's SUM gives over the weight column (the seed's is 90). */
   excelWeightSum: number;
 }
 
-function tricky(
-  id: string,
-  title: string,
-  form: SeedForm,
-  damaged: Record<string, CellKind>,
-  excelIndicatorSum: number | null,
-  excelWeightSum = 90
-): TrickyForm {
-  return { id, title, ...form, damaged, excelIndicatorSum, excelWeightSum };
-}
-
-/** Every tricky form built on the seed (options: the seed variant to start from; keep origin A1). */
-export function trickyForms(options: SeedFormOptions = {}): TrickyForm[] {
+/**
+ * Every tricky form built on the seed. `options` picks the seed layout (origin, extra columns, sheets before…):
+ * addresses and formulas follow it. The sums hold for the seed's own scores, hence no `variant`.
+ */
+export function trickyForms(options: Omit<SeedFormOptions, "variant"> = {}): TrickyForm[] {
   const seed = (): SeedForm => buildSeedForm(options);
+  const base = seed();
+  const L = base.layout;
+  const score = (name: string) => scoreCellOf(base, name);
+  const weight = (name: string) => weightCellOf(base, name);
+  const budgetScore = L.addresses.budgetScore;
+  const totalScore = L.addresses.totalScore;
+  const fundingRow = L.fundingTotalRow;
+  const scoreRange = `${toA1(L.firstIndicatorRow, L.columns.score)}:${toA1(L.lastIndicatorRow, L.columns.score)}`;
+  const totalFormula = `${budgetScore}+SUM(${scoreRange})`;
+  const budgetFormula = `ROUND(${toA1(fundingRow, L.columns.fundingWeight)}*MIN(${toA1(
+    fundingRow,
+    L.columns.executed
+  )}/${toA1(fundingRow, L.columns.budget)},1),2)`;
+  const one = (
+    id: string,
+    title: string,
+    form: SeedForm,
+    damaged: [string, CellKind][],
+    excelIndicatorSum: number | null,
+    excelWeightSum = 90
+  ): TrickyForm => ({
+    id,
+    title,
+    ...form,
+    damaged: Object.fromEntries(damaged),
+    excelIndicatorSum,
+    excelWeightSum,
+  });
   return [
-    tricky(
+    // numbers stored as text: SUM skips them
+    one(
       "fullWidthScore",
       "得分 ７.２ 写成全角文本",
       withScoreText(seed(), PLAN_COUNT, "７.２"),
-      {
-        H13: "textNumber",
-      },
+      [[score(PLAN_COUNT), "textNumber"]],
       72.25
     ),
-    tricky(
+    one(
       "scoreWithUnit",
       "得分写成 5.4分",
       withScoreText(seed(), ARTICLES, "5.4分"),
-      {
-        H15: "textNumber",
-      },
+      [[score(ARTICLES), "textNumber"]],
       74.05
     ),
-    tricky(
+    one(
       "scoreWithSpaces",
       "得分写成“ 5.4 ”（前后有空格的文本）",
       withScoreText(seed(), ARTICLES, " 5.4 "),
-      {
-        H15: "textNumber",
-      },
+      [[score(ARTICLES), "textNumber"]],
       74.05
     ),
-    tricky(
+    one(
       "twoTextScores",
       "两个得分是文本（７.２ 和 5）：Excel 的合计 77.25",
       withScoreText(withScoreText(seed(), PLAN_COUNT, "７.２"), MAIN_EVENT, "5"),
-      { H13: "textNumber", H14: "textNumber" },
+      [
+        [score(PLAN_COUNT), "textNumber"],
+        [score(MAIN_EVENT), "textNumber"],
+      ],
       67.25
     ),
-    tricky(
+    one(
       "weightAsText",
       "分值 10 写成文本",
       withWeightText(seed(), LITERACY, "10"),
-      {
-        G23: "textNumber",
-      },
+      [[weight(LITERACY), "textNumber"]],
       79.45,
       80
     ),
-    tricky(
+    one(
       "budgetScoreAsText",
       "预算执行得分 10 写成文本",
-      withText(seed(), "I6", "10"),
-      {
-        I6: "textNumber",
-      },
+      withText(seed(), budgetScore, "10"),
+      [[budgetScore, "textNumber"]],
       79.45
     ),
-    tricky(
+    one(
       "totalAsText",
       "总分 89.45 写成文本",
-      withText(seed(), "H28", "89.45"),
-      {
-        H28: "textNumber",
-      },
+      withText(seed(), totalScore, "89.45"),
+      [[totalScore, "textNumber"]],
       79.45
     ),
-    tricky(
+    // merged down: only the first row holds the value
+    one(
       "mergedScore",
       "7.2 分的得分单元格向下合并了两行（Excel 的 SUM 只计一次：84.45）",
       withScoreMergedDown(seed(), PLAN_COUNT),
-      { H13: "number" },
+      [[score(PLAN_COUNT), "number"]],
       74.45
     ),
-    tricky(
+    one(
       "mergedScoreThreeRows",
       "5.4 分的得分单元格向下合并了三行",
       withScoreMergedDown(seed(), ARTICLES, 3),
-      { H15: "number" },
+      [[score(ARTICLES), "number"]],
       73.95
     ),
-    tricky(
-      "divZeroScore",
-      "得分是公式 =G15/0 的 #DIV/0!",
-      withScoreError(seed(), ARTICLES, "#DIV/0!", "G15/0"),
-      {
-        H15: "error",
-      },
-      null
-    ),
-    tricky(
-      "refErrorScore",
-      "得分是错误值 #REF!",
-      withScoreError(seed(), WEEKEND, "#REF!"),
-      {
-        H17: "error",
-      },
-      null
-    ),
-    tricky(
-      "uncachedScore",
-      "得分是没有计算结果的公式 =ROUND(G13*27/30,2)",
-      withUncachedFormula(seed(), "H13", "ROUND(G13*27/30,2)"),
-      { H13: "uncachedFormula" },
-      79.45
-    ),
-    tricky(
-      "uncachedTotal",
-      "总分是没有计算结果的公式 =I6+SUM(H13:H27)",
-      withUncachedFormula(seed(), "H28", "I6+SUM(H13:H27)"),
-      { H28: "uncachedFormula" },
-      79.45
-    ),
-    tricky(
-      "uncachedBudgetScore",
-      "预算执行得分是没有计算结果的公式 =ROUND(G6*MIN(F6/E6,1),2)",
-      withUncachedFormula(seed(), "I6", "ROUND(G6*MIN(F6/E6,1),2)"),
-      { I6: "uncachedFormula" },
-      79.45
-    ),
-    tricky(
-      "uncachedOverText",
-      "总分是没有计算结果的公式，合计范围里有文本得分 ７.２",
-      withUncachedFormula(withScoreText(seed(), PLAN_COUNT, "７.２"), "H28", "I6+SUM(H13:H27)"),
-      { H13: "textNumber", H28: "uncachedFormula" },
-      72.25
-    ),
-    tricky(
-      "dateScore",
-      "得分单元格是日期 2024/1/1（序号 45292）",
-      withScoreDate(seed(), ARTICLES, 45292),
-      {
-        H15: "date",
-      },
-      45366.05
-    ),
-    tricky(
-      "dateScoreChinese",
-      "得分单元格是日期 2024年12月31日（序号 45657）",
-      withScoreDate(seed(), STREETS, 45657, 'yyyy"年"m"月"d"日"'),
-      { H24: "date" },
-      45731.45
-    ),
-    tricky(
-      "falseScore",
-      "得分是 FALSE",
-      withScoreBoolean(seed(), ON_TIME, false),
-      { H21: "boolean" },
-      74.45
-    ),
-    tricky(
-      "budgetScoreError",
-      "预算执行得分是错误值 #VALUE!",
-      withError(seed(), "I6", "#VALUE!"),
-      { I6: "error" },
-      79.45
-    ),
-    tricky(
-      "totalError",
-      "总分是错误值 #N/A",
-      withError(seed(), "H28", "#N/A"),
-      { H28: "error" },
-      79.45
-    ),
-    tricky(
+    one(
       "mergedWeight",
       "分值 8 的单元格向下合并了两行（Excel 的 SUM 只计一次：分值合计 85）",
       withWeightMergedDown(seed(), PLAN_COUNT),
-      { G13: "number" },
+      [[weight(PLAN_COUNT), "number"]],
       79.45,
       85
     ),
-    tricky(
-      "uncachedWeight",
-      "分值是没有计算结果的公式 =4*2",
-      withUncachedFormula(seed(), "G13", "4*2"),
-      { G13: "uncachedFormula" },
+    // error values
+    one(
+      "divZeroScore",
+      "得分是公式 =分值/0 的 #DIV/0!",
+      withScoreError(seed(), ARTICLES, "#DIV/0!", `${weight(ARTICLES)}/0`),
+      [[score(ARTICLES), "error"]],
+      null
+    ),
+    one(
+      "refErrorScore",
+      "得分是错误值 #REF!",
+      withScoreError(seed(), WEEKEND, "#REF!"),
+      [[score(WEEKEND), "error"]],
+      null
+    ),
+    one(
+      "budgetScoreError",
+      "预算执行得分是错误值 #VALUE!",
+      withError(seed(), budgetScore, "#VALUE!"),
+      [[budgetScore, "error"]],
       79.45
     ),
-    tricky(
+    one(
+      "totalError",
+      "总分是错误值 #N/A",
+      withError(seed(), totalScore, "#N/A"),
+      [[totalScore, "error"]],
+      79.45
+    ),
+    // formulas a generator wrote without a result
+    one(
+      "uncachedScore",
+      "得分是没有计算结果的公式 =ROUND(分值*27/30,2)",
+      withUncachedFormula(seed(), score(PLAN_COUNT), `ROUND(${weight(PLAN_COUNT)}*27/30,2)`),
+      [[score(PLAN_COUNT), "uncachedFormula"]],
+      79.45
+    ),
+    one(
+      "uncachedWeight",
+      "分值是没有计算结果的公式 =4*2",
+      withUncachedFormula(seed(), weight(PLAN_COUNT), "4*2"),
+      [[weight(PLAN_COUNT), "uncachedFormula"]],
+      79.45
+    ),
+    one(
+      "uncachedTotal",
+      "总分是没有计算结果的公式 =预算得分+SUM(得分列)",
+      withUncachedFormula(seed(), totalScore, totalFormula),
+      [[totalScore, "uncachedFormula"]],
+      79.45
+    ),
+    one(
+      "uncachedBudgetScore",
+      "预算执行得分是没有计算结果的公式 =ROUND(分值*MIN(执行数/预算数,1),2)",
+      withUncachedFormula(seed(), budgetScore, budgetFormula),
+      [[budgetScore, "uncachedFormula"]],
+      79.45
+    ),
+    one(
+      "uncachedOverText",
+      "总分是没有计算结果的公式，合计范围里有文本得分 ７.２",
+      withUncachedFormula(withScoreText(seed(), PLAN_COUNT, "７.２"), totalScore, totalFormula),
+      [
+        [score(PLAN_COUNT), "textNumber"],
+        [totalScore, "uncachedFormula"],
+      ],
+      72.25
+    ),
+    // dates and booleans
+    one(
+      "dateScore",
+      "得分单元格是日期 2024/1/1（序号 45292）",
+      withScoreDate(seed(), ARTICLES, 45292),
+      [[score(ARTICLES), "date"]],
+      45366.05
+    ),
+    one(
+      "dateScoreChinese",
+      "得分单元格是日期 2024年12月31日（序号 45657）",
+      withScoreDate(seed(), STREETS, 45657, 'yyyy"年"m"月"d"日"'),
+      [[score(STREETS), "date"]],
+      45731.45
+    ),
+    one(
       "booleanScore",
       "得分是 TRUE",
       withScoreBoolean(seed(), CONTEST, true),
-      {
-        H16: "boolean",
-      },
+      [[score(CONTEST), "boolean"]],
       75.45
+    ),
+    one(
+      "falseScore",
+      "得分是 FALSE",
+      withScoreBoolean(seed(), ON_TIME, false),
+      [[score(ON_TIME), "boolean"]],
+      74.45
     ),
   ];
 }
