@@ -36,7 +36,10 @@ function queueSheet(sheet: Excel.Worksheet, name: string, merges: boolean): Shee
   sheet.protection.load("protected");
   // getUsedRange (not …OrNullObject): a blank sheet gives A1, so the merged-areas call never hangs off a null object
   const used = sheet.getUsedRange();
-  used.load("rowIndex, columnIndex, rowCount, columnCount, values, formulas, numberFormat");
+  // valueTypes in the same load: it tells an error value (#DIV/0!) from a text that reads the same
+  used.load(
+    "rowIndex, columnIndex, rowCount, columnCount, values, formulas, numberFormat, valueTypes"
+  );
   let merged: Excel.RangeAreas | null = null;
   if (merges) {
     merged = used.getMergedAreasOrNullObject();
@@ -70,6 +73,8 @@ export function usedRangeToGrid(
     values: unknown[][];
     formulas: unknown[][];
     numberFormat: unknown[][];
+    /** Excel.RangeValueType per cell ("Error", "String", "Double", "Boolean", "Empty"…), when loaded. */
+    valueTypes?: unknown[][];
   },
   options: { merges: Range[] | null; protected: boolean }
 ): Grid {
@@ -94,6 +99,8 @@ export function usedRangeToGrid(
       const cell: Cell = { value: content.value };
       if (content.numFmt !== "General") cell.numFmt = content.numFmt;
       if (content.formula) cell.formula = content.formula.slice(1);
+      if (data.valueTypes?.[r]?.[c] === "Error" && typeof content.value === "string")
+        cell.error = content.value;
       grid.set(rr, cc, cell);
     });
   });
@@ -116,6 +123,7 @@ function collect(
           values: l.used.values,
           formulas: l.used.formulas,
           numberFormat: l.used.numberFormat,
+          valueTypes: l.used.valueTypes,
         },
         { merges: merges ? areas : null, protected: l.sheet.protection.protected }
       );
