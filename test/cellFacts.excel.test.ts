@@ -6,12 +6,13 @@ import { findIndicatorHeaders } from "../src/core/locate";
 import { parseForm } from "../src/core/parse";
 import { readWorkbookIn, usedRangeToGrid } from "../src/excel/read";
 import { readWorkbook } from "../src/xlsx/read";
+import { isTableSheet } from "../src/core/analyze";
 import { fakeContext, FakeWorkbook } from "./support/fakeExcel";
 import { trickyForms, trickyXlsx, type TrickyForm } from "./support/trickyForms";
 
 async function readViaOffice(fake: FakeWorkbook): Promise<{ grid: Grid; syncs: number }> {
   const before = fake.syncs;
-  const snapshot = await readWorkbookIn(fakeContext(fake), { merges: true });
+  const snapshot = await readWorkbookIn(fakeContext(fake), { merges: true, isTableSheet });
   const grid = snapshot.book.sheets.find((s) => s.sheet === "附件1");
   if (!grid) throw new Error("sheet lost");
   return { grid, syncs: fake.syncs - before };
