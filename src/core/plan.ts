@@ -64,6 +64,30 @@ export function plan(
       accepted.set(address, f.suggestion);
   }
 
+  // 1b. numbers stored as text become numbers, so that Excel's SUM counts them as our total does
+  const textNumbers = new Map(
+    a.findings
+      .filter(
+        (f) => f.code === "NUMBER_AS_TEXT" && f.sheet === a.sheet && f.suggestion !== undefined
+      )
+      .map((f) => [f.cell, f.suggestion as number])
+  );
+  if (c.convertTextNumbers)
+    for (const [address, value] of textNumbers) {
+      if (accepted.has(address)) continue;
+      const textFormat = out.before(address).numFmt === "@";
+      out.write(
+        address,
+        "numberFromText",
+        "文本改为数字",
+        { value, ...(textFormat ? { numFmt: "General" } : {}) },
+        true
+      );
+    }
+  // a text number left as text is skipped by Excel's SUM: the cached total must skip it too
+  const skippedByExcel = (address: string | null) =>
+    !c.convertTextNumbers && address !== null && textNumbers.has(address) && !accepted.has(address);
+
   // 2. blank budget cells
   const budget = a.budget;
   let budgetScore: number | null = budget?.score.written ?? null;
@@ -124,12 +148,24 @@ export function plan(
   }
 
   // 3. the total, from the scores as they will stand
-  const scoreOf = (i: IndicatorRow) => accepted.get(i.cells.score) ?? i.score ?? 0;
+  const scoreOf = (i: IndicatorRow) =>
+    skippedByExcel(i.cells.score) ? 0 : (accepted.get(i.cells.score) ?? i.score ?? 0);
+  if (skippedByExcel(budget?.cells.score ?? null)) budgetScore = 0;
   const naWeight = sum(na.map((i) => i.weight ?? 0));
   const exact = totalOf([budgetScore ?? 0, ...counted.map(scoreOf)], naWeight, profile.totalWeight);
   const total = round(exact, profile.rounding).toNumber();
-  const totalCell = a.columns.score !== null ? a.total.cell : null;
+  let totalCell = a.columns.score !== null ? a.total.cell : null;
   let totalWritten = false;
+  const stated = a.total.status === "final" || a.total.status === "provisional";
+  if (totalCell && !stated) {
+    out.refusals.push({
+      sheet: a.sheet,
+      address: totalCell,
+      reason: "notComputable",
+      message: `${a.total.note ?? "总分暂无法计算"}：请先填写或更正这些单元格，再写回总分和绩效级别。`,
+    });
+    totalCell = null;
+  }
   if (totalCell) {
     const budgetCell = budget?.cells.score ?? null;
     // the budget cell joins the formula only when it will hold a number (a "—" would make it #VALUE!)
@@ -157,6 +193,16 @@ export function plan(
       address: taken,
       reason: "invalidAddress",
       message: `${taken} 已用于写入${out.writes.find((w) => w.address === taken)?.label}：请另选一个空单元格写入绩效级别。`,
+    });
+  } else if (gradeCell && a.total.status !== "final") {
+    out.refusals.push({
+      sheet: a.sheet,
+      address: normalizeAddress(gradeCell) ?? gradeCell,
+      reason: "notComputable",
+      message:
+        a.total.status === "provisional"
+          ? `${a.total.note}：分值合计应为${profile.totalWeight}分，请先更正分值，再写回绩效级别。`
+          : `${a.total.note ?? "总分暂无法计算"}：无法评定绩效级别。`,
     });
   } else if (gradeCell) {
     const label = gradeOf(total, profile);

@@ -16,7 +16,13 @@ export interface CellSnapshot {
 }
 
 export type WritePurpose =
-  "total" | "grade" | "budgetRate" | "budgetScore" | "suggestedScore" | "highlight";
+  | "total"
+  | "grade"
+  | "budgetRate"
+  | "budgetScore"
+  | "suggestedScore"
+  | "numberFromText"
+  | "highlight";
 
 export interface CellWrite {
   sheet: string;
@@ -161,7 +167,14 @@ export interface NewSheet {
   columnWidths: number[];
 }
 
-export type RefusalReason = "nonEmpty" | "merged" | "protected" | "invalidAddress" | "noSuggestion";
+export type RefusalReason =
+  | "nonEmpty"
+  | "merged"
+  | "protected"
+  | "invalidAddress"
+  | "noSuggestion"
+  /** The total or grade cannot be stated yet (scores blank, error values, weights that do not add up). */
+  | "notComputable";
 
 /** A write the plan refuses to make, with a Chinese message naming the cell and what to do. */
 export interface Refusal {
@@ -212,6 +225,8 @@ export interface PlanChoices {
   gradeCell: string | null;
   /** Fill the budget 执行率 and 得分 cells when they are blank. */
   fillBudget: boolean;
+  /** Turn scores and weights stored as text (NUMBER_AS_TEXT) into numbers, so that Excel's SUM counts them. */
+  convertTextNumbers: boolean;
   /** Cells (A1, on the form's sheet) of SCORE_RULE / BUDGET_SCORE findings whose suggested score the user accepts. */
   acceptSuggestions: string[];
   /** Highlight cells with errors (a fill), recorded so that the next run removes it. */
@@ -229,6 +244,7 @@ export const DEFAULT_CHOICES: PlanChoices = {
   gradeAs: "formula",
   gradeCell: null,
   fillBudget: true,
+  convertTextNumbers: true,
   acceptSuggestions: [],
   highlightErrors: false,
   previousHighlights: [],

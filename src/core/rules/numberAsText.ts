@@ -44,6 +44,7 @@ export const numberAsText = defineRule({
           messageId: "score",
           cell: i.cells.score,
           data: { name, text: i.raw.scoreText, value: fmt(i.score) },
+          suggestion: i.score,
         });
       if (
         model.hasWeights &&
@@ -56,6 +57,7 @@ export const numberAsText = defineRule({
           messageId: "weight",
           cell: i.cells.weight,
           data: { name, text: i.raw.weightText, value: fmt(i.writtenWeight) },
+          suggestion: i.writtenWeight,
         });
     }
     const fu = model.form.funding;
@@ -64,12 +66,14 @@ export const numberAsText = defineRule({
         messageId: "budgetScore",
         cell: fu.score.cell,
         data: { text: fu.score.text, value: fmt(fu.score.value) },
+        suggestion: fu.score.value,
       });
     if (fu?.weight.cell && isText(fu.weight.facts) && fu.weight.value !== null)
       report({
         messageId: "budgetWeight",
         cell: fu.weight.cell,
         data: { text: String(fu.weight.value), value: fmt(fu.weight.value) },
+        suggestion: fu.weight.value,
       });
   },
 });
