@@ -105,7 +105,13 @@ describe("indicators", () => {
         seed((set) => set(16, 7, 0)),
         "G16"
       )
-    ).toContain("WEIGHT_GROUP:error");
+    ).toContain("WEIGHT_NOT_POSITIVE:error");
+    expect(
+      codesAt(
+        seed((set) => set(16, 7, -2)),
+        "G16"
+      )
+    ).toContain("WEIGHT_NOT_POSITIVE:error");
     expect(
       codesAt(
         seed((set) => set(16, 7, "四")),

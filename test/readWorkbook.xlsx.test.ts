@@ -203,7 +203,7 @@ describe("reading what ExcelJS writes", () => {
     ws.getCell("C1").value = { formula: '"达成"', result: "达成" };
     const g = (await readWorkbook(await excelBytes(wb))).sheets[0];
     expect(g.get(3, 1)).toEqual({ value: 30, formula: "SUM(A1:A2)" });
-    expect(g.get(4, 1)).toEqual({ value: "#DIV/0!", formula: "A1/0" });
+    expect(g.get(4, 1)).toEqual({ value: "#DIV/0!", formula: "A1/0", error: "#DIV/0!" });
     expect(g.get(5, 1)).toEqual({ value: null, formula: "A1*2" });
     expect(g.get(2, 2)).toEqual({ value: 40, formula: "A2*2" });
     expect(g.get(1, 3)).toEqual({ value: "达成", formula: '"达成"' });

@@ -19,7 +19,7 @@ import { buildSeedForm, buildSeedWorkbook, SEED_FACTS } from "../scripts/samples
 import { applyPlanToXlsx } from "../src/xlsx/apply";
 import { readWorkbook } from "../src/xlsx/read";
 import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
-import { analyzeBook } from "./support/analyzeHelpers";
+import { analyzeBook, partsByLabel } from "./support/analyzeHelpers";
 import { EXAMPLE_FORMS } from "./support/examples";
 import { describeShared, sharedFixture } from "./support/shared";
 import { loadExcel } from "./support/workbookDump";
@@ -57,7 +57,7 @@ function numbersOf(a: Analysis): Set<string> {
       .filter((c) => sg.groups.includes(c.key))
       .reduce((s, c) => s + c.weight, 0);
     add(w);
-    lost(w, a.summary.parts[sg.label] ?? null);
+    lost(w, partsByLabel(a)[sg.label] ?? null);
   }
   const full = a.indicators.filter(
     (i) => i.weight !== null && i.score !== null && i.score >= i.weight

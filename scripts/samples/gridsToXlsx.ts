@@ -185,6 +185,9 @@ function writeCell(xc: ExcelJS.Cell, cell: Cell): void {
       result = { error: v as ExcelJS.CellErrorValue["error"] };
     else result = v ?? undefined;
     xc.value = { formula, result };
+  } else if (cell.error !== undefined) {
+    // an error value typed or pasted as a value, not a text that reads "#REF!"
+    xc.value = { error: cell.error as ExcelJS.CellErrorValue["error"] };
   } else {
     // Strings such as "=1场" stay strings: ExcelJS only writes a formula for a { formula } object.
     xc.value = v;

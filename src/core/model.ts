@@ -24,7 +24,9 @@ export type FindingCode =
   | "TOTAL_MISMATCH"
   | "GRADE_MISMATCH"
   | "PLACEHOLDER"
-  | "TEXT_MISMATCH";
+  | "TEXT_MISMATCH"
+  | "WEIGHT_NOT_POSITIVE"
+  | "BUDGET_DOUBLE_COUNTED";
 
 export interface Finding {
   code: FindingCode;
@@ -151,9 +153,16 @@ export interface GradeInfo {
   labelCell: string | null;
 }
 
+/** One part of the summary sentence: "budget", a summary group's key (its first group key), or "other". */
+export interface SummaryPart {
+  key: string;
+  score: number;
+}
+
 export interface Summary {
   sentence: string;
-  parts: Record<string, number>;
+  /** In the sentence's order; labels come from the profile (`summaryLabel`). */
+  parts: SummaryPart[];
 }
 
 export interface Columns {

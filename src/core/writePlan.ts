@@ -40,6 +40,104 @@ export interface CellWrite {
 export type SheetCellStyle =
   "title" | "heading" | "subheading" | "body" | "tableHeader" | "table" | "draft" | "note";
 
+/** How a style looks, the same in Excel, in the downloaded .xlsx and in the Word report. */
+export interface SheetStyleLook {
+  font: "heading" | "body";
+  /** Points. */
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  /** "#RRGGBB" */
+  color?: string;
+  fill?: string;
+  border?: boolean;
+  horizontal: "left" | "center" | "right";
+  vertical: "top" | "middle";
+  wrap: boolean;
+}
+
+/** The report's fonts: 黑体 for headings, 仿宋 for text, as official documents set them. */
+export const SHEET_FONTS = { heading: "黑体", body: "仿宋" } as const;
+export const SHEET_BORDER_COLOR = "#8EA9DB";
+/** The score bars (█░) in the report's table. */
+export const SHEET_BAR_COLOR = "#4472C4";
+
+export const SHEET_STYLES: Record<SheetCellStyle, SheetStyleLook> = {
+  title: {
+    font: "heading",
+    size: 16,
+    bold: true,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+  },
+  heading: {
+    font: "heading",
+    size: 13,
+    bold: true,
+    horizontal: "left",
+    vertical: "middle",
+    wrap: false,
+  },
+  subheading: {
+    font: "body",
+    size: 12,
+    bold: true,
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+  },
+  body: { font: "body", size: 11, horizontal: "left", vertical: "top", wrap: true },
+  // 待补充 drafts stand out as text people must still write
+  draft: {
+    font: "body",
+    size: 11,
+    italic: true,
+    color: "#9C5700",
+    fill: "#FFF2CC",
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+  },
+  note: {
+    font: "body",
+    size: 9,
+    italic: true,
+    color: "#7F7F7F",
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+  },
+  tableHeader: {
+    font: "heading",
+    size: 11,
+    bold: true,
+    fill: "#D9E1F2",
+    border: true,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+  },
+  table: {
+    font: "body",
+    size: 11,
+    border: true,
+    horizontal: "right",
+    vertical: "middle",
+    wrap: true,
+  },
+};
+
+/** A table cell's alignment: the first column and the score bars read from the left. */
+export function tableCellLook(value: string | number | null, column: number): SheetStyleLook {
+  const bar = typeof value === "string" && /^[█░]+$/.test(value);
+  return {
+    ...SHEET_STYLES.table,
+    horizontal: column === 1 || bar ? "left" : "right",
+    ...(bar ? { color: SHEET_BAR_COLOR } : {}),
+  };
+}
+
 export interface SheetCell {
   /** Always written as data: a string that starts with =, +, - or @ stays text. */
   value: string | number | null;
@@ -71,7 +169,7 @@ export interface Refusal {
   address: string;
   message: string;
   /** Why: "nonEmpty" is lifted by listing the address in `PlanChoices.overwrite`. */
-  reason?: RefusalReason;
+  reason: RefusalReason;
 }
 
 export interface WritePlan {

@@ -1,0 +1,60 @@
+import { dec, round } from "../decimal";
+import { defineRule } from "./rule";
+import { fmt } from "./format";
+
+export const budgetRate = defineRule({
+  meta: {
+    code: "BUDGET_RATE",
+    severity: "error",
+    title: "预算执行率写错",
+    docs: "执行率 = 全年执行数 ÷ 全年预算数（全年预算数为空或0时用年初预算数）。表中写的执行率与算出的相差超过0.01个百分点时报告；差异来自取整到整数或一位小数时为警告。“50%”、0.5设为百分比格式、99.97（指百分数）都能读。",
+    source: "SPEC §4（预算执行率）、§9（写50%而实为49.88%）",
+  },
+  messages: {
+    notNumber: {
+      severity: "error",
+      text: "执行率“{text}”不是数字：按{executed}÷{base}应为{rate}%。",
+    },
+    differs: {
+      severity: "error",
+      text: "执行率写的是{written}%，按全年执行数{executed}÷{baseName}{base}计算应为{rate}%：请更正。",
+    },
+    coarse: {
+      severity: "warning",
+      text: "执行率写的是{written}%，按全年执行数{executed}÷{baseName}{base}计算应为{rate}%（差异来自取整）：请更正。",
+    },
+  },
+  check({ model, report }) {
+    const b = model.budget;
+    const fu = model.form.funding;
+    if (!b?.exact || !fu?.rate.cell || b.budget.rate === null) return;
+    const cell = fu.rate.cell;
+    const { exact } = b;
+    const written = b.budget.writtenRate;
+    const amounts = {
+      executed: fmt(b.executedAmount ?? 0),
+      base: fmt(b.base ?? 0),
+      rate: fmt(b.budget.rate),
+    };
+    if (written === null) {
+      if (fu.rate.text)
+        report({ messageId: "notNumber", cell, data: { text: fu.rate.text, ...amounts } });
+      return;
+    }
+    if (dec(written).minus(exact.rate).abs().lessThanOrEqualTo("0.01")) return;
+    const coarse = [0, 1].some(
+      (d) =>
+        round(exact.rate, { decimals: d, mode: "halfUp" }).equals(written) ||
+        round(exact.rate, { decimals: d, mode: "truncate" }).equals(written)
+    );
+    report({
+      messageId: coarse ? "coarse" : "differs",
+      cell,
+      data: {
+        ...amounts,
+        written: fmt(written),
+        baseName: b.baseIsAdjusted ? "全年预算数" : "年初预算数",
+      },
+    });
+  },
+});
