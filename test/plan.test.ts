@@ -305,7 +305,8 @@ describe("budget cells and accepted suggestions", () => {
 
   it("fills blank 执行率 and 得分 cells with live formulas, and the total counts the budget score", () => {
     const { book, a } = blankBudget();
-    expect(a.total.computed).toBe(79.45); // the form as it stands: no budget score
+    // the blank budget score counts as the rule gives it (the write-back fills it), so the total agrees with Excel after
+    expect(a.total.computed).toBe(89.45);
     const p = plan(a, book);
     expect(p.writes.map((w) => [w.address, w.formula, w.value, w.numFmt])).toEqual([
       ["H6", "=F6/E6", 1, "0.00%"],

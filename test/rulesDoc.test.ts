@@ -17,7 +17,7 @@ describe("docs/rules.md", () => {
   });
   it("a rule as plain text names its severities and its source", () => {
     const d = ruleDocs().find((x) => x.code === "BUDGET_RATE");
-    expect(d && ruleText(d)).toMatch(/^BUDGET_RATE {2}预算执行率写错（错误／警告）\n/);
+    expect(d && ruleText(d)).toMatch(/^BUDGET_RATE {2}预算执行率写错（错误／提示）\n/);
     expect(d && ruleText(d)).toContain("依据：SPEC §4");
   });
 });

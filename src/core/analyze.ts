@@ -5,7 +5,7 @@ import { findIndicatorHeaders } from "./locate";
 import type { Analysis, Finding, IndicatorRow, Severity, SheetNotAnalyzed } from "./model";
 import { parseForm } from "./parse";
 import type { Profile } from "./profiles";
-import { evaluate, summarize, type IndicatorFacts } from "./evaluate";
+import { evaluate, summarize, type FormModel, type IndicatorFacts } from "./evaluate";
 import { FORM_RULES } from "./rules";
 import { skippedChecksOf } from "./rules/columnMissing";
 import { runRules } from "./rules/rule";
@@ -83,6 +83,8 @@ function publicIndicator(i: IndicatorFacts): IndicatorRow {
   };
 }
 
+const stated = (m: FormModel) => m.status.kind === "final" || m.status.kind === "provisional";
+
 export function analyze(grid: Grid, profile: Profile): Analysis {
   const headers = findIndicatorHeaders(grid, 1);
   if (headers.length === 0) throw new TableNotFoundError(tableNotFoundFinding(grid.sheet));
@@ -106,6 +108,8 @@ export function analyze(grid: Grid, profile: Profile): Analysis {
     groups,
     categories: model.categories,
     total: {
+      status: model.status.kind,
+      note: model.status.note,
       weight: indicatorWeightsKnown
         ? sum([budget?.budget.weight ?? 0, ...level1.map((g) => g.weight ?? 0)]).toNumber()
         : null,
@@ -117,7 +121,8 @@ export function analyze(grid: Grid, profile: Profile): Analysis {
       weightCell: tr?.weightCell ?? null,
     },
     grade: {
-      label: model.gradeLabel,
+      // no grade from a total that cannot be stated (an unfilled form is not a form scoring 0)
+      label: stated(model) ? model.gradeLabel : "",
       written: form.grade.written,
       cell: form.grade.cell,
       labelCell: form.grade.labelCell,

@@ -30,6 +30,10 @@ export interface CheckJson {
     computed: number;
     suggested: number;
     cell: string | null;
+    /** final | provisional (weights ≠ total) | incomplete (scores not filled in) | uncomputable (errors, dates…) */
+    status: string;
+    /** Why the total is not final, in Chinese; null when final. */
+    note: string | null;
   };
   grade: { label: string; written: string | null; cell: string | null };
   summary: { sentence: string; parts: Record<string, number> };
@@ -87,6 +91,8 @@ export function toCheckJson(file: string, a: Analysis, profileReason?: string): 
       computed: a.total.computed,
       suggested: a.total.suggested,
       cell: a.total.cell,
+      status: a.total.status,
+      note: a.total.note,
     },
     grade: { label: a.grade.label, written: a.grade.written, cell: a.grade.cell },
     summary: {

@@ -1,19 +1,22 @@
 // The model of one form, computed before any rule runs: each indicator's kind, rule score and agreement, the
 // budget's rate and score, groups, categories, totals and grade. Rules read it; nothing here reports.
 import { Decimal, dec, formatNumber, round, sum } from "./decimal";
-import { toA1 } from "./grid";
+import type { CellFacts } from "./cellFacts";
+import { budgetFacts, type BudgetFacts } from "./evaluateBudget";
 import type {
-  Budget,
   CategorySummary,
   GroupSummary,
   IndicatorKind,
   IndicatorRow,
   SummaryPart,
+  TotalStatus,
 } from "./model";
 import { comparable } from "./notation";
 import type { ParsedForm, RawIndicator } from "./parse";
 import { gradeOf, summaryLabel, type Profile } from "./profiles";
-import { agreement, budgetRule, decimalsOf, ruleScore, totalOf, type Agreement } from "./score";
+import { agreement, decimalsOf, ruleScore, totalOf, type Agreement } from "./score";
+
+export type { BudgetFacts } from "./evaluateBudget";
 
 /** An indicator with what the rules need to judge it. */
 export interface IndicatorFacts extends IndicatorRow {
@@ -22,6 +25,8 @@ export interface IndicatorFacts extends IndicatorRow {
   writtenWeight: number | null;
   /** The written score is a number in [0, weight]. */
   scoreUsable: boolean;
+  /** The 得分 cell holds nothing at all (not a merged score of the row above, not an uncalculated formula). */
+  scoreBlank: boolean;
   /** Target and actual in one unit, when they compare. */
   pair: { a: string; b: string } | null;
   /** The target was met (quantitative), or the actual is in the achieved band (qualitative). */
@@ -34,20 +39,6 @@ export interface IndicatorFacts extends IndicatorRow {
   agreement: Agreement | null;
 }
 
-export interface BudgetFacts {
-  budget: Budget;
-  /** The 年度资金总额 row was blank or 0 and the 其中 rows' sums were used. */
-  filledFromSubRows: boolean;
-  /** Σ 其中 rows per column, null when none written. */
-  subSums: { planned: Decimal | null; adjusted: Decimal | null; executed: Decimal | null };
-  /** The amount the rate is computed against, and whether it is the adjusted (全年预算数) one. */
-  base: string | null;
-  baseIsAdjusted: boolean;
-  executedAmount: string | null;
-  /** Exact rate (in %) and score; null when there is no budget amount. */
-  exact: { rate: Decimal; score: Decimal } | null;
-}
-
 export interface FormModel {
   form: ParsedForm;
   profile: Profile;
@@ -58,11 +49,25 @@ export interface FormModel {
   budget: BudgetFacts | null;
   groups: GroupSummary[];
   categories: CategorySummary[];
-  totals: { computed: number; suggested: number; budgetWritten: number | null };
+  totals: {
+    computed: number;
+    suggested: number;
+    /** The budget score as written. */
+    budgetWritten: number | null;
+    /** The budget score the total counts: as written, or the rule's when the cell is blank (the write-back fills it). */
+    budgetCounted: number | null;
+  };
+  /** Whether the total and grade can be stated, and if not, why (in Chinese). */
+  status: { kind: TotalStatus; note: string | null };
   gradeLabel: string;
+  /** Σ weights: budget + indicators (or the weights declared in labels without a 分值 column); null when unknown. */
+  weightSum: Decimal | null;
   /** Σ weights (budget + indicators) − total weight, when the form has a 分值 column. */
   weightExcess: Decimal | null;
 }
+
+/** Cells whose content Excel cannot add up into a total we would stand behind. */
+const UNCOUNTABLE: ReadonlySet<CellFacts["kind"]> = new Set(["error", "date"]);
 
 /** Profile group of an indicator: a 二级-level group (可持续影响) first, then the 一级 name, then the 二级 name. */
 export function groupOf(level1: string, level2: string, profile: Profile): string {
@@ -104,10 +109,17 @@ function indicatorFacts(
     hasWeights && raw.cells.weight && writtenWeight !== null && writtenWeight <= 0
       ? null
       : writtenWeight;
-  const score = raw.score;
+  const sf = raw.scoreFacts;
+  // a date or an error value in a score cell is no score (the parser reads a date's serial number)
+  const score = UNCOUNTABLE.has(sf.kind) || sf.kind === "boolean" ? null : raw.score;
   const scoreUsable =
     score !== null &&
-    !(raw.cells.score && (!raw.scoreText || score < 0 || (weight !== null && score > weight)));
+    !(
+      raw.cells.score &&
+      ((!raw.scoreText && sf.kind !== "uncachedFormula") ||
+        score < 0 ||
+        (weight !== null && score > weight))
+    );
   const t = raw.target;
   const a = raw.actual;
   let kind: IndicatorKind = "unknown";
@@ -134,7 +146,9 @@ function indicatorFacts(
     }
   } else if (t.kind === "text" && a.kind !== "empty") {
     kind = "qualitative";
-    band = a.kind === "text" ? a.qualitative : null;
+    // the actual written word for word as the target (“有效” / “有效”) says it was achieved
+    const same = a.raw.replace(/\s+/g, "") === t.raw.replace(/\s+/g, "");
+    band = a.kind === "text" ? (a.qualitative ?? (same ? "achieved" : null)) : null;
     if (band) met = band === "achieved";
   }
   const ruleScoreValue = exact ? round(exact, profile.rounding).toNumber() : null;
@@ -158,6 +172,7 @@ function indicatorFacts(
     raw,
     writtenWeight,
     scoreUsable,
+    scoreBlank: !!raw.cells.score && raw.scoreMergedFrom === null && sf.kind === "empty",
     pair,
     met,
     overAchieved,
@@ -166,81 +181,6 @@ function indicatorFacts(
       exact && scoreUsable && score !== null
         ? agreement(score, exact, profile.rounding, formDecimals)
         : null,
-  };
-}
-
-function budgetFacts(form: ParsedForm, profile: Profile): BudgetFacts | null {
-  const fu = form.funding;
-  if (!fu) return null;
-  const total = fu.totalRow;
-  const toNumber = (s: string | null | undefined) =>
-    s === null || s === undefined ? null : Number(s);
-  const subSum = (key: "executed" | "adjusted" | "planned") => {
-    const xs = fu.subRows.map((r) => r[key]).filter((x): x is string => x !== null);
-    return xs.length ? sum(xs) : null;
-  };
-  const subSums = {
-    executed: subSum("executed"),
-    adjusted: subSum("adjusted"),
-    planned: subSum("planned"),
-  };
-  let executed = total?.executed ?? null;
-  let adjusted = total?.adjusted ?? null;
-  let planned = total?.planned ?? null;
-  const isBlank = (x: string | null) => x === null || dec(x).isZero();
-  const filledFromSubRows =
-    !!total &&
-    isBlank(executed) &&
-    isBlank(adjusted) &&
-    !!subSums.executed &&
-    subSums.executed.greaterThan(0);
-  if (filledFromSubRows) {
-    executed = subSums.executed?.toString() ?? null;
-    adjusted = subSums.adjusted?.toString() ?? null;
-    planned = subSums.planned?.toString() ?? planned;
-  }
-  const baseIsAdjusted = adjusted !== null && !dec(adjusted).isZero();
-  const base = baseIsAdjusted ? adjusted : planned;
-  const weight = fu.weight.value ?? fu.declaredWeight ?? profile.budgetWeight;
-  const exact = executed !== null && base !== null ? budgetRule(executed, base, weight) : null;
-  // written rate: "50%", 0.5 formatted as %, a ratio 1, or 99.97 meaning %
-  let writtenRate: number | null = null;
-  if (fu.rate.value !== null)
-    writtenRate = fu.rate.percent
-      ? fu.rate.value
-      : fu.rate.value <= 1.5
-        ? dec(fu.rate.value).times(100).toNumber()
-        : fu.rate.value;
-  const cellOf = (col: number | undefined) =>
-    total && col !== undefined ? toA1(total.row, col) : null;
-  const cols = fu.header.cols;
-  return {
-    filledFromSubRows,
-    subSums,
-    base,
-    baseIsAdjusted,
-    executedAmount: executed,
-    exact,
-    budget: {
-      weight,
-      planned: toNumber(planned),
-      adjusted: toNumber(adjusted),
-      executed: toNumber(executed),
-      rate: exact ? round(exact.rate, { decimals: 2, mode: "halfUp" }).toNumber() : null,
-      writtenRate,
-      score: {
-        written: fu.score.value,
-        rule: exact ? round(exact.score, profile.rounding).toNumber() : null,
-      },
-      cells: {
-        rate: fu.rate.cell,
-        score: fu.score.cell,
-        weight: fu.weight.cell,
-        executed: cellOf(cols.executed),
-        adjusted: cellOf(cols.adjusted) ?? cellOf(cols.planned),
-      },
-      rows: fu.rows,
-    },
   };
 }
 
@@ -295,12 +235,21 @@ export function evaluate(form: ParsedForm, profile: Profile): FormModel {
     };
   });
   const budgetWritten = budget?.budget.score.written ?? null;
+  const budgetCell = form.funding?.score;
+  // a blank budget score is filled with the rule's by the write-back: the total counts that
+  const budgetCounted =
+    budgetWritten ??
+    (budgetCell?.cell && budgetCell.facts.kind === "empty"
+      ? (budget?.budget.score.rule ?? null)
+      : null);
   const budgetForSuggested = budget?.budget.score.rule ?? budgetWritten ?? 0;
   const naWeight = sum(indicators.filter((i) => i.notApplicable).map((i) => i.weight ?? 0));
   const total = (xs: number[]) =>
     round(totalOf(xs, naWeight, profile.totalWeight), profile.rounding).toNumber();
-  const computed = total([budgetWritten ?? 0, ...counted.map((i) => i.score ?? 0)]);
+  const computed = total([budgetCounted ?? 0, ...counted.map((i) => i.score ?? 0)]);
   const suggested = total([budgetForSuggested, ...counted.map((i) => suggestedScore(i))]);
+  const groups = summarizeGroups(form, indicators);
+  const weightSum = weightSumOf(form, hasWeights, indicators, groups, budget);
   return {
     form,
     profile,
@@ -308,16 +257,71 @@ export function evaluate(form: ParsedForm, profile: Profile): FormModel {
     formDecimals,
     indicators,
     budget,
-    groups: summarizeGroups(form, indicators),
+    groups,
     categories,
-    totals: { computed, suggested, budgetWritten },
+    totals: { computed, suggested, budgetWritten, budgetCounted },
+    status: statusOf(form, profile, counted, weightSum),
     gradeLabel: gradeOf(computed, profile),
-    weightExcess: hasWeights
-      ? sum([budget?.budget.weight ?? 0, ...indicators.map((i) => i.weight ?? 0)]).minus(
-          profile.totalWeight
-        )
-      : null,
+    weightSum,
+    weightExcess: hasWeights && weightSum ? weightSum.minus(profile.totalWeight) : null,
   };
+}
+
+/** Budget + indicator weights; without a 分值 column, the weights declared in labels (一级, else blocks). */
+function weightSumOf(
+  form: ParsedForm,
+  hasWeights: boolean,
+  indicators: IndicatorRow[],
+  groups: GroupSummary[],
+  budget: BudgetFacts | null
+): Decimal | null {
+  let indicatorWeight: Decimal | null = null;
+  if (hasWeights) indicatorWeight = sum(indicators.map((i) => i.weight ?? 0));
+  else {
+    const level1 = groups.filter((g) => g.level === 1);
+    const blocks = form.groupLabels.filter((g) => g.level === 0 && g.declared !== null);
+    if (level1.length && level1.every((g) => g.declaredWeight !== null))
+      indicatorWeight = sum(level1.map((g) => g.declaredWeight as number));
+    else if (blocks.length) indicatorWeight = sum(blocks.map((b) => b.declared as number));
+  }
+  return indicatorWeight === null ? null : indicatorWeight.plus(budget?.budget.weight ?? 0);
+}
+
+const fmt2 = (x: Decimal | number) => formatNumber(x, 2);
+
+/** Can the total and grade be stated? Not while a score is missing, an error value, a date or an uncalculated formula. */
+function statusOf(
+  form: ParsedForm,
+  profile: Profile,
+  counted: IndicatorFacts[],
+  weightSum: Decimal | null
+): FormModel["status"] {
+  const bad: string[] = [];
+  const describe = (cell: string, f: CellFacts) =>
+    f.kind === "error"
+      ? `${cell} 为错误值 ${f.error}`
+      : f.kind === "date"
+        ? `${cell} 为日期 ${f.date}`
+        : `${cell} 的公式没有计算结果`;
+  const uncountable = (f: CellFacts) =>
+    UNCOUNTABLE.has(f.kind) || (f.kind === "uncachedFormula" && f.evaluated === null);
+  const fu = form.funding;
+  if (fu?.score.cell && uncountable(fu.score.facts))
+    bad.push(describe(fu.score.cell, fu.score.facts));
+  for (const i of counted)
+    if (i.cells.score && i.raw.scoreMergedFrom === null && uncountable(i.raw.scoreFacts))
+      bad.push(describe(i.cells.score, i.raw.scoreFacts));
+  if (bad.length)
+    return {
+      kind: "uncomputable",
+      note: `总分暂无法计算：${bad.slice(0, 3).join("，")}${bad.length > 3 ? ` 等 ${bad.length} 处` : ""}，请先更正`,
+    };
+  const blank = counted.filter((i) => i.scoreBlank).length;
+  if (blank > 0 && form.columns.score !== null)
+    return { kind: "incomplete", note: `尚未填写：${blank} 项指标没有得分，无法评定等级` };
+  if (weightSum && !weightSum.minus(profile.totalWeight).abs().lessThanOrEqualTo("0.01"))
+    return { kind: "provisional", note: `分值合计${fmt2(weightSum)}分，等级仅供参考` };
+  return { kind: "final", note: null };
 }
 
 /** The summary (SPEC §7): parts keyed by summary-group key, and the sentence with the profile's labels. */
@@ -325,7 +329,7 @@ export function summarize(model: FormModel): { sentence: string; parts: SummaryP
   const { profile, form } = model;
   const counted = model.indicators.filter((i) => !i.notApplicable);
   const parts: SummaryPart[] = [];
-  if (model.budget) parts.push({ key: "budget", score: model.totals.budgetWritten ?? 0 });
+  if (model.budget) parts.push({ key: "budget", score: model.totals.budgetCounted ?? 0 });
   const assigned = new Set<string>();
   for (const sg of profile.summaryGroups) {
     const members = counted.filter((i) => sg.groups.includes(i.group));
@@ -339,8 +343,12 @@ export function summarize(model: FormModel): { sentence: string; parts: SummaryP
   const numText = (x: number) =>
     formatNumber(x, profile.rounding.decimals, profile.summaryFixedDecimals);
   const projectName = form.project.name || "本项目";
+  const { status } = model;
+  if (status.kind === "incomplete" || status.kind === "uncomputable")
+    return { sentence: `${projectName}${status.note}。`, parts };
+  const caveat = status.kind === "provisional" ? `（${status.note}）` : "";
   const sentence =
-    `${projectName}自评得分${numText(model.totals.computed)}分，绩效级别为“${model.gradeLabel}”。` +
+    `${projectName}自评得分${numText(model.totals.computed)}分，绩效级别为“${model.gradeLabel}”${caveat}。` +
     (parts.length
       ? `其中：${parts.map((p) => `${summaryLabel(profile, p.key)}${numText(p.score)}分`).join("，")}。`
       : "");

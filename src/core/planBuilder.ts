@@ -2,7 +2,14 @@
 // what the cell held before (the undo), or a Refusal saying why not.
 import { Grid, parseA1, rangeToA1, toA1 } from "./grid";
 import type { Profile } from "./profiles";
-import type { CellSnapshot, CellWrite, PlanChoices, Refusal, RefusalReason, WritePurpose } from "./writePlan";
+import type {
+  CellSnapshot,
+  CellWrite,
+  PlanChoices,
+  Refusal,
+  RefusalReason,
+  WritePurpose,
+} from "./writePlan";
 
 /** The fill of an error highlight (Excel's light red "bad" fill). */
 export const HIGHLIGHT_FILL = "#FFC7CE";
@@ -217,4 +224,3 @@ export function gridAfter(grid: Grid, writes: CellWrite[]): Grid {
   }
   return out;
 }
-

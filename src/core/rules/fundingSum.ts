@@ -14,13 +14,17 @@ export const fundingSum = defineRule({
     code: "FUNDING_SUM",
     severity: "warning",
     title: "资金总额与其中各行不符",
-    docs: "“年度资金总额”行为空或为0而“其中”各行有金额时（按其中各行合计计算预算执行），或总额与其中各行合计相差超过0.01时报告。",
+    docs: "“年度资金总额”行整行或某一列为空（或为0）而“其中”各行有金额时（按其中各行合计计算预算执行，并指出要补填的单元格），或总额与其中各行合计相差超过0.01时报告。",
     source: "SPEC §4（预算执行）、§9（总额行留0而其中行有金额）",
   },
   messages: {
     totalBlank: {
       severity: "warning",
       text: "“{label}”行为空或为0，但其中各行合计执行{executed}{unit}：已按其中各行合计计算，请补填“{label}”行。",
+    },
+    cellBlank: {
+      severity: "warning",
+      text: "“{label}”行的{column}为空，其中各行合计为{sum}{unit}：已按其中各行合计计算预算执行率，请补填该单元格。",
     },
     differs: {
       severity: "warning",
@@ -34,7 +38,9 @@ export const fundingSum = defineRule({
     if (!b || !fu || !total) return;
     const cols = fu.header.cols;
     const cellOf = (col: number | undefined) => (col !== undefined ? toA1(total.row, col) : null);
-    if (b.filledFromSubRows) {
+    const filled = new Set(b.filledColumns);
+    if (filled.has("executed") && (filled.has("adjusted") || total.adjusted === null)) {
+      // the whole row is blank: one finding for the row
       report({
         messageId: "totalBlank",
         cell: cellOf(cols.executed) ?? cellOf(cols.adjusted) ?? "A1",
@@ -42,7 +48,19 @@ export const fundingSum = defineRule({
       });
       return;
     }
+    for (const key of b.filledColumns)
+      report({
+        messageId: "cellBlank",
+        cell: cellOf(cols[key]) ?? "A1",
+        data: {
+          label: total.label,
+          column: COLUMN_NAMES[key],
+          sum: fmt(b.subSums[key] ?? 0),
+          unit: fu.moneyUnit,
+        },
+      });
     for (const key of ["planned", "adjusted", "executed"] as const) {
+      if (filled.has(key)) continue;
       const s = b.subSums[key];
       const v = total[key];
       const subWritten = fu.subRows.some((r) => r[key] !== null && !dec(r[key] as string).isZero());

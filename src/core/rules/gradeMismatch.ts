@@ -19,6 +19,8 @@ export const gradeMismatch = defineRule({
   check({ model, report }) {
     const g = model.form.grade;
     if (!g.cell || !g.written || sameGrade(g.written, model.gradeLabel)) return;
+    // no grade to compare with while the total cannot be stated
+    if (model.status.kind === "incomplete" || model.status.kind === "uncomputable") return;
     report({
       messageId: "differs",
       cell: g.cell,

@@ -5,6 +5,8 @@ import type { RuleModule } from "./rule";
 import { budgetDoubleCounted } from "./budgetDoubleCounted";
 import { budgetRate } from "./budgetRate";
 import { budgetScore } from "./budgetScore";
+import { numberAsText } from "./numberAsText";
+import { scoreMerged } from "./scoreMerged";
 import { columnMissing } from "./columnMissing";
 import { fundingSum } from "./fundingSum";
 import { gradeMismatch } from "./gradeMismatch";
@@ -30,6 +32,8 @@ export const FORM_RULES: readonly RuleModule[] = [
   valueUnparsed,
   weightNotPositive,
   scoreRange,
+  scoreMerged,
+  numberAsText,
   typeMismatch,
   scoreRule,
   scoreBand,

@@ -25,11 +25,11 @@ export const textMismatch = defineRule({
   messages: {
     parts: {
       severity: "warning",
-      text: "年度总体目标中写明合计{stated}，但分项金额加起来是{sum}{unit}：请核对目标表述。",
+      text: "年度总体目标中写明合计{stated}{statedUnit}，但分项金额加起来是{sum}{statedUnit}：请核对目标表述。",
     },
     budget: {
       severity: "warning",
-      text: "年度总体目标中的金额{stated}与资金表中的预算数{budget}{unit}不一致：请核对。",
+      text: "年度总体目标中的金额{stated}{unit}与资金表中的预算数{budget}{unit}不一致：请核对。",
     },
   },
   check({ model, report }) {
@@ -39,8 +39,9 @@ export const textMismatch = defineRule({
     const unit = model.form.project.moneyUnit;
     const amounts = [...text.matchAll(MONEY)].map((m) => ({
       value: inTableUnit(dec(m[1].replace(/,/g, "")), m[2], unit),
+      written: dec(m[1].replace(/,/g, "")),
+      unit: m[2],
       index: m.index ?? 0,
-      raw: m[0],
     }));
     if (!amounts.length) return;
     const totalMatch = STATED_TOTAL.exec(text);
@@ -52,11 +53,16 @@ export const textMismatch = defineRule({
     if (!stated) return;
     if (amounts.length >= 3) {
       const rest = sum(amounts.filter((x) => x !== stated).map((x) => x.value));
+      // both in the unit the goal states its total in (“合计2026400元，分项合计1740000元”)
       if (!rest.minus(stated.value).abs().lessThanOrEqualTo("0.01"))
         report({
           messageId: "parts",
           cell: g.cell,
-          data: { stated: stated.raw, sum: fmt(rest), unit },
+          data: {
+            stated: fmt(stated.written),
+            statedUnit: stated.unit,
+            sum: fmt(inTableUnit(rest, unit, stated.unit)),
+          },
         });
     }
     const b = model.budget?.budget;
@@ -70,7 +76,7 @@ export const textMismatch = defineRule({
       report({
         messageId: "budget",
         cell: g.cell,
-        data: { stated: stated.raw, budget: fmt(reference[0]), unit },
+        data: { stated: fmt(stated.value), budget: fmt(reference[0]), unit },
       });
   },
 });

@@ -1,4 +1,3 @@
-import { Decimal, sum } from "../decimal";
 import { toA1 } from "../grid";
 import { defineRule } from "./rule";
 import { fmt } from "./format";
@@ -25,18 +24,10 @@ export const weightTotal = defineRule({
   },
   check({ model, report }) {
     const { form, profile } = model;
-    const level1 = model.groups.filter((g) => g.level === 1);
-    let indicatorWeight: Decimal | null = null;
-    if (model.hasWeights) indicatorWeight = sum(model.indicators.map((i) => i.weight ?? 0));
-    else {
-      const blocks = form.groupLabels.filter((g) => g.level === 0 && g.declared !== null);
-      if (level1.length && level1.every((g) => g.declaredWeight !== null))
-        indicatorWeight = sum(level1.map((g) => g.declaredWeight as number));
-      else if (blocks.length) indicatorWeight = sum(blocks.map((b) => b.declared as number));
-    }
-    if (indicatorWeight === null) return;
+    if (!model.weightSum) return;
     const budgetWeight = model.budget?.budget.weight ?? 0;
-    const total = indicatorWeight.plus(budgetWeight);
+    const total = model.weightSum;
+    const indicatorWeight = total.minus(budgetWeight);
     const tr = form.totalRow;
     const cell =
       tr?.weightCell ??
