@@ -17,7 +17,7 @@ import { getProfile, ProfileError } from "../src/core/profiles";
 import { findIndicatorHeaders } from "../src/core/locate";
 import { parseForm } from "../src/core/parse";
 import { readWorkbook } from "../src/xlsx/read";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { EXAMPLE_FORMS } from "./support/examples";
 
 const SAMPLES = path.resolve(__dirname, "../assets/samples");

@@ -13,7 +13,7 @@ import {
 import { getProfile } from "../src/core/profiles";
 import { uniqueSheetName, validSheetName } from "../src/core/sheetName";
 import { undoOf, type PlanChoices, type WritePlan } from "../src/core/writePlan";
-import { buildSeedForm, type SeedFormOptions } from "../src/samples/seedForm";
+import { buildSeedForm, type SeedFormOptions } from "../scripts/samples/seedForm";
 import { EXAMPLE_FORMS } from "./support/examples";
 
 function analyzed(book: WorkbookGrids, profileId = "xicheng"): Analysis {

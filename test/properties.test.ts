@@ -4,7 +4,7 @@ import { dec, round, sum } from "../src/core/decimal";
 import { ruleScore, budgetRule } from "../src/core/score";
 import { analyze } from "../src/core/analyze";
 import { getProfile } from "../src/core/profiles";
-import { buildSeedWorkbook } from "../src/samples/seedForm";
+import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { parseValue } from "../src/core/notation";
 
 const amount = fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 100).toString());

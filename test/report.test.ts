@@ -15,10 +15,10 @@ import {
   textBar,
   type ReportDoc,
 } from "../src/core/report";
-import { buildSeedForm, buildSeedWorkbook, SEED_FACTS } from "../src/samples/seedForm";
+import { buildSeedForm, buildSeedWorkbook, SEED_FACTS } from "../scripts/samples/seedForm";
 import { applyPlanToXlsx } from "../src/xlsx/apply";
 import { readWorkbook } from "../src/xlsx/read";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { analyzeBook, partsByLabel } from "./support/analyzeHelpers";
 import { EXAMPLE_FORMS } from "./support/examples";
 import { describeShared, sharedFixture } from "./support/shared";

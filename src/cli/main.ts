@@ -1,6 +1,7 @@
 // The `jixiao` command: a finance bureau checks every unit's submission at once.
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
+import { parseArgs as parseArgv, type ParseArgsConfig } from "node:util";
 import {
   notAnalyzedJson,
   toCheckJson,
@@ -68,41 +69,67 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+/** The flags of every command; node:util parseArgs does the parsing, and `--` ends the options. */
+const OPTIONS = {
+  profile: { type: "string", short: "p" },
+  sheet: { type: "string" },
+  json: { type: "boolean" },
+  output: { type: "string", short: "o" },
+  values: { type: "boolean" },
+  "accept-suggested": { type: "boolean" },
+  report: { type: "boolean" },
+  overwrite: { type: "boolean" },
+  "grade-cell": { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
+
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command = "", ...rest] = argv;
-  const args: ParsedArgs = {
-    command,
-    files: [],
-    profile: AUTO_PROFILE,
-    json: false,
-    values: false,
-    acceptSuggested: false,
-    report: false,
-    overwrite: false,
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const next = () => {
-      const v = rest[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} 后面需要一个值。`);
-      return v;
-    };
-    if (a === "--profile" || a === "-p") args.profile = next();
-    else if (a.startsWith("--profile=")) args.profile = a.slice(10);
-    else if (a === "--sheet") args.sheet = next();
-    else if (a.startsWith("--sheet=")) args.sheet = a.slice(8);
-    else if (a === "--json") args.json = true;
-    else if (a === "-o" || a === "--output") args.output = next();
-    else if (a === "--values") args.values = true;
-    else if (a === "--accept-suggested") args.acceptSuggested = true;
-    else if (a === "--report") args.report = true;
-    else if (a === "--overwrite") args.overwrite = true;
-    else if (a === "--grade-cell") args.gradeCell = next();
-    else if (a.startsWith("--grade-cell=")) args.gradeCell = a.slice(13);
-    else if (a.startsWith("-")) throw new UsageError(`不认识的选项：${a}`);
-    else args.files.push(a);
+  let parsed;
+  try {
+    parsed = parseArgv({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw usageError(rest, e);
   }
-  return args;
+  const { values, positionals } = parsed;
+  return {
+    command,
+    files: positionals,
+    profile: values.profile ?? AUTO_PROFILE,
+    sheet: values.sheet,
+    json: values.json ?? false,
+    output: values.output,
+    values: values.values ?? false,
+    acceptSuggested: values["accept-suggested"] ?? false,
+    report: values.report ?? false,
+    overwrite: values.overwrite ?? false,
+    gradeCell: values["grade-cell"],
+  };
+}
+
+/**
+ * parseArgs's errors are English and name the option in its own spelling ("-p, --profile <value>"): find the
+ * offending option as the user typed it (a lenient pass gives the tokens) and say what is wrong in Chinese.
+ */
+function usageError(args: string[], e: unknown): UsageError {
+  const { tokens } = parseArgv({
+    args,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const type = (OPTIONS as Record<string, { type: "string" | "boolean" }>)[t.name]?.type;
+    if (!type) return new UsageError(`不认识的选项：${t.rawName}`);
+    // strict mode also refuses `--profile --json`: the next word looks like an option, so the value is missing
+    const looksLikeOption = !t.inlineValue && t.value !== undefined && /^-./.test(t.value);
+    if (type === "string" && (t.value === undefined || looksLikeOption))
+      return new UsageError(`${t.rawName} 后面需要一个值。`);
+    if (type === "boolean" && t.value !== undefined)
+      return new UsageError(`${t.rawName} 不带值：去掉“=${t.value}”。`);
+  }
+  return new UsageError(`命令行参数有误：${e instanceof Error ? e.message : String(e)}`);
 }
 
 const SEVERITY_TITLE: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };

@@ -4,8 +4,8 @@
 // with the facts a user would see, worked out by hand from the seed's scores (SEED_FACTS), never by the engine.
 import type { CellKind } from "../../src/core/cellFacts";
 import { Cell, Grid, parseA1, Range, toA1, WorkbookGrids } from "../../src/core/grid";
-import { buildSeedForm, SeedFormOptions, SeedLayout } from "../../src/samples/seedForm";
-import { gridsToXlsx } from "../../src/xlsx/write";
+import { buildSeedForm, SeedFormOptions, SeedLayout } from "../../scripts/samples/seedForm";
+import { gridsToXlsx } from "../../scripts/samples/gridsToXlsx";
 
 export interface SeedForm {
   workbook: WorkbookGrids;

@@ -4,8 +4,8 @@ import * as ExcelJS from "exceljs";
 import { Grid, rangeToA1 } from "../src/core/grid";
 import { readWorkbook, worksheetToGrid } from "../src/xlsx/read";
 import { readWorkbookFile } from "../src/xlsx/readFile";
-import { gridsToWorkbook, gridsToXlsx } from "../src/xlsx/write";
-import { buildSeedWorkbook } from "../src/samples/seedForm";
+import { gridsToWorkbook, gridsToXlsx } from "../scripts/samples/gridsToXlsx";
+import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { gridLines } from "./support/gridDump";
 
 const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");

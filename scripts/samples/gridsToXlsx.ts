@@ -1,8 +1,8 @@
 // Grid(s) → .xlsx with ExcelJS: values, number formats, formulas (with their cached result), merges,
 // and a form-like look (title, borders, readable column widths, wrapped long texts).
 import * as ExcelJS from "exceljs";
-import { Cell, Grid, Range, WorkbookGrids } from "../core/grid";
-import { displayWidth } from "../core/text";
+import { Cell, Grid, Range, WorkbookGrids } from "../../src/core/grid";
+import { displayWidth } from "../../src/core/text";
 
 export interface WriteOptions {
   /** Creation and modification date written in the workbook properties (fix it for reproducible files). */

@@ -1,5 +1,5 @@
 // The seed form (北京市西城区科协 2024, 89.45 points, 良好): from the shared fixtures and from the project's own build.
-import { buildSeedWorkbook, SEED_FACTS } from "../src/samples/seedForm";
+import { buildSeedWorkbook, SEED_FACTS } from "../scripts/samples/seedForm";
 import { readWorkbook } from "../src/xlsx/read";
 import {
   analyzeBook,
