@@ -223,3 +223,29 @@ describe("the command line's options", () => {
     }
   });
 });
+
+describe("jixiao rules", () => {
+  it("lists every rule with its title; one code gives its docs, source and messages", async () => {
+    const all = await run("rules");
+    expect(all.code).toBe(0);
+    expect(all.out).toContain("SCORE_RULE  定量指标得分不符合计分规则");
+    expect(all.out).toContain("NUMBER_AS_TEXT  数字存成了文本");
+    const one = await run("rules", "budget_rate");
+    expect(one.out).toMatch(/^BUDGET_RATE {2}预算执行率写错/);
+    expect(one.out).toContain("依据：SPEC §4");
+    expect(one.out).not.toContain("SCORE_RULE");
+  });
+  it("--json prints the rule's metadata and messages", async () => {
+    const r = await run("rules", "WEIGHT_TOTAL", "--json");
+    expect(JSON.parse(r.out)).toMatchObject({
+      code: "WEIGHT_TOTAL",
+      severity: "error",
+      messages: [{ id: "notTotal" }, { id: "totalRowDiffers" }],
+    });
+  });
+  it("an unknown code is a usage error naming the codes there are (exit 2)", async () => {
+    const r = await run("rules", "NO_SUCH_CODE");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("没有代码为“NO_SUCH_CODE”的规则");
+  });
+});

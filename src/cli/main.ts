@@ -28,6 +28,7 @@ import { applyPlanToXlsx } from "../xlsx/apply";
 import { lostPartsWarning } from "../xlsx/lostParts";
 import { isAcceptableSuggestion } from "../core/suggestions";
 import { readWorkbook } from "../xlsx/read";
+import { ruleDocs, ruleText } from "../core/rules/docs";
 
 export const USAGE = `用法：
   jixiao check 文件.xlsx… [--profile 规则] [--sheet 工作表] [--json]
@@ -39,6 +40,8 @@ export const USAGE = `用法：
       --grade-cell 表中没有“绩效级别”格时指定写入等级的单元格；--overwrite 确认覆盖已有内容的单元格。
   jixiao report 文件.xlsx -o 报告.docx|报告.md [--profile 规则] [--sheet 工作表]
       生成绩效自评报告（Word 或 Markdown；不加 -o 时输出 Markdown）。
+  jixiao rules [代码] [--json]
+      列出全部检查规则（代码、检查什么、依据、各条消息）；给出代码时只列这一条。
 
 规则（--profile）：${PROFILE_CHOICES.join("、")}（默认 auto：按表中分值和主管部门等自动识别）
 退出码：check 0 没有错误、1 有错误；fix、report 0 已写出；2 文件无法读取、没有指标表或拒绝写入。`;
@@ -248,6 +251,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
         return await fix(args, io);
       case "report":
         return await report(args, io);
+      case "rules":
+        return rules(args, io);
       default:
         throw new UsageError(`不认识的命令：${args.command}`);
     }
@@ -265,6 +270,21 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     );
     return 2;
   }
+}
+
+/** `jixiao rules [CODE] [--json]`: the rules' own docs, the same text as docs/rules.md and the pane's “为什么？”. */
+function rules(args: ParsedArgs, io: Output): number {
+  const all = ruleDocs();
+  const wanted = args.files.map((c) => c.toUpperCase());
+  const unknown = wanted.filter((c) => !all.some((d) => d.code === c));
+  if (unknown.length)
+    throw new UsageError(
+      `没有代码为“${unknown.join("、")}”的规则。现有代码：${all.map((d) => d.code).join("、")}。`
+    );
+  const docs = wanted.length ? all.filter((d) => wanted.includes(d.code)) : all;
+  if (args.json) io.out(JSON.stringify(wanted.length === 1 ? docs[0] : docs, null, 2));
+  else io.out(docs.map(ruleText).join("\n\n"));
+  return 0;
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {
