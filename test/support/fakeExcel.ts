@@ -41,6 +41,8 @@ export interface FakeSheet {
   id: string;
   name: string;
   protected: boolean;
+  /** Excel.SheetVisibility: "Visible" | "Hidden" | "VeryHidden". */
+  visibility: string;
   cells: Map<number, FakeCell>;
   merges: GridRange[];
   columnWidths: Map<number, number>;
@@ -163,6 +165,7 @@ export class FakeWorkbook {
       id: `{sheet-${this.nextId++}}`,
       name,
       protected: false,
+      visibility: "Visible",
       cells: new Map(),
       merges: [],
       columnWidths: new Map(),
@@ -209,7 +212,11 @@ export class FakeWorkbook {
   toGrids(): WorkbookGrids {
     return {
       sheets: this.sheets.map((s) => {
-        const g = new Grid(s.name, { merges: s.merges, protected: s.protected });
+        const g = new Grid(s.name, {
+          merges: s.merges,
+          protected: s.protected,
+          hidden: s.visibility !== "Visible",
+        });
         for (const [k, c] of s.cells) {
           if ((c.value === null || c.value === "") && !c.formula) continue;
           g.set(ROW(k), COL(k), {
@@ -643,7 +650,7 @@ class FakeWorksheet extends FakeObject {
     this.protection = strict(new FakeWorksheetProtection(context, _sheet));
   }
   protected _loadable(): string[] {
-    return ["name", "id", "position"];
+    return ["name", "id", "position", "visibility"];
   }
   _readProp(prop: string): unknown {
     return this._read(prop);
@@ -652,6 +659,7 @@ class FakeWorksheet extends FakeObject {
     const s = this._sheet();
     if (prop === "name") return s.name;
     if (prop === "id") return s.id;
+    if (prop === "visibility") return s.visibility;
     return this._book().sheets.indexOf(s);
   }
   get name(): string {
@@ -662,6 +670,9 @@ class FakeWorksheet extends FakeObject {
   }
   get position(): number {
     return this._get("position") as number;
+  }
+  get visibility(): string {
+    return this._get("visibility") as string;
   }
   getRange(address?: string): FakeRange {
     if (!address) throw new Error("fake Excel: getRange() without an address is not implemented");
