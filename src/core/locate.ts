@@ -183,13 +183,17 @@ function ownHeaderWords(grid: Grid, row: number): number {
 }
 
 /** The band of rows [top, row] ending at `row`, when the header ends there; null otherwise. */
-function bandEndingAt(grid: Grid, row: number): { top: number; roles: RowRoles } | null {
+function bandEndingAt(
+  grid: Grid,
+  row: number,
+  minTop: number
+): { top: number; roles: RowRoles } | null {
   for (let h = 1; h <= MAX_BAND; h++) {
     const top = row - h + 1;
-    if (top < 1) break;
-    // the rows above the last one must read as header rows (no numbers, no long texts)
+    if (top < minTop) break;
+    // every row of a taller band must read as a header row (header words, no numbers, no long texts)
     let ok = true;
-    for (let r = top; r < row && ok; r++) ok = headerLikeRow(grid, r, false);
+    for (let r = top; r <= row && ok && h > 1; r++) ok = headerLikeRow(grid, r, false);
     if (!ok) break;
     const roles = bandRoles(grid, top, row);
     if (!qualifies(roles.cols)) continue;
@@ -197,7 +201,7 @@ function bandEndingAt(grid: Grid, row: number): { top: number; roles: RowRoles }
     let first = top;
     for (const role of Object.keys(roles.cells) as IndicatorRole[]) {
       const m = grid.mergeAt(row, roles.cols[role] as number);
-      if (m && m.top < first && row - m.top < MAX_BAND) first = m.top;
+      if (m && m.top < first && m.top >= minTop && row - m.top < MAX_BAND) first = m.top;
     }
     return first === top ? { top, roles } : { top: first, roles: bandRoles(grid, first, row) };
   }
@@ -212,7 +216,7 @@ function bandEndingAt(grid: Grid, row: number): { top: number; roles: RowRoles }
 export function findIndicatorHeaders(grid: Grid, limit = Infinity): IndicatorHeader[] {
   const found: IndicatorHeader[] = [];
   for (let r = 1; r <= grid.rows && found.length < limit; r++) {
-    const band = bandEndingAt(grid, r);
+    const band = bandEndingAt(grid, r, found.length ? found[found.length - 1].row + 1 : 1);
     if (!band) continue;
     let bottom = r;
     while (
@@ -301,8 +305,12 @@ export interface FundingHeader {
   rawHeaders: Partial<Record<FundingRole, string>>;
 }
 
-export function findFundingHeader(grid: Grid, beforeRow: number): FundingHeader | null {
-  for (let r = 1; r < beforeRow; r++) {
+export function findFundingHeader(
+  grid: Grid,
+  beforeRow: number,
+  fromRow = 1
+): FundingHeader | null {
+  for (let r = fromRow; r < beforeRow; r++) {
     const cols: Partial<Record<FundingRole, number>> = {};
     const rawHeaders: Partial<Record<FundingRole, string>> = {};
     for (let c = 1; c <= grid.cols; c++) {
