@@ -182,6 +182,16 @@ function ownHeaderWords(grid: Grid, row: number): number {
   return n;
 }
 
+/** Every non-empty cell of the row belongs to a merged area that starts on a row above. */
+function coveredFromAbove(grid: Grid, row: number): boolean {
+  for (let c = 1; c <= grid.cols; c++) {
+    if (grid.isEmpty(row, c)) continue;
+    const m = grid.mergeAt(row, c);
+    if (!m || m.top >= row) return false;
+  }
+  return true;
+}
+
 /** The band of rows [top, row] ending at `row`, when the header ends there; null otherwise. */
 function bandEndingAt(
   grid: Grid,
@@ -218,14 +228,13 @@ export function findIndicatorHeaders(grid: Grid, limit = Infinity): IndicatorHea
   for (let r = 1; r <= grid.rows && found.length < limit; r++) {
     const band = bandEndingAt(grid, r, found.length ? found[found.length - 1].row + 1 : 1);
     if (!band) continue;
+    // rows below with header words of their own (指标性质 | 指标值 | 度量单位) belong to the band; a row
+    // covered entirely by merges from above (年度指标值 over two rows) is passed over on the way to them
     let bottom = r;
-    while (
-      bottom + 1 <= grid.rows &&
-      bottom + 1 - band.top < MAX_BAND &&
-      ownHeaderWords(grid, bottom + 1) > 0 &&
-      headerLikeRow(grid, bottom + 1, true)
-    )
-      bottom++;
+    for (let k = r + 1; k <= grid.rows && k - band.top < MAX_BAND; k++) {
+      if (ownHeaderWords(grid, k) > 0 && headerLikeRow(grid, k, true)) bottom = k;
+      else if (!coveredFromAbove(grid, k)) break;
+    }
     const roles = bottom === r ? band.roles : bandRoles(grid, band.top, bottom);
     const cells: IndicatorHeader["cells"] = {};
     for (const role of Object.keys(roles.cells) as IndicatorRole[]) {

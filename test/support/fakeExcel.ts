@@ -140,6 +140,7 @@ export class FakeWorkbook {
     for (const g of book.sheets) {
       const sheet = fake.addSheet(g.sheet);
       sheet.protected = g.protected;
+      sheet.visibility = g.hidden ? "Hidden" : "Visible";
       sheet.merges = g.merges.map((m) => ({ ...m }));
       for (let r = 1; r <= g.rows; r++)
         for (let c = 1; c <= g.cols; c++) {
