@@ -390,6 +390,37 @@ export function twoRowHeaderAtC4(): Grid {
   return dropMergedCopies(b.grid());
 }
 
+/**
+ * The 年度总体目标 block as a labelled row of its own (年度总体目标 | 预期目标 | 实际完成情况: short header-like
+ * words, one of them close to 实际完成值) right above a one-row indicator header.
+ */
+export function goalLabelsRightAboveHeader(): Grid {
+  const b = new SheetBuilder();
+  let r = b.add(["项目名称", "社区科普活动"]);
+  b.merge(r, 1, r, 8);
+  r = b.add(["年度总体目标", "开展科普讲座20场。", null, null, null, "开展科普讲座20场。"]);
+  const g = b.add([null, "预期目标", null, null, null, "实际完成情况"]);
+  b.merge(r, 0, g, 0);
+  b.merge(r, 1, r, 4);
+  b.merge(r, 5, r, 8);
+  b.merge(g, 1, g, 4);
+  b.merge(g, 5, g, 8);
+  const h = b.add([
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+  ]);
+  const rows = indicatorRows(b, KEPU, { first: 1, values: STD_VALUES });
+  b.merge(h, 0, rows.last, 0);
+  return dropMergedCopies(b.grid());
+}
+
 /** A single header row whose words are not all synonyms: no table (for the not-found message). */
 export function headerWithUnknownWords(): Grid {
   const b = new SheetBuilder("B3");
