@@ -19,6 +19,7 @@ import {
   headerWithUnknownWords,
   scatteredHeader,
   threeRowHeader,
+  threeRowHeaderMergesUnknown,
   twoRowHeader,
   twoRowHeaderAtC4,
   twoRowHeaderMergesUnknown,
@@ -76,6 +77,15 @@ describe("a header over two or three rows", () => {
     expect(brief(errorsAndWarnings(a))).toEqual([]);
     // 900 of ≥1000 份 with the operator and unit in their own cells: 9 of 10
     expect(a.indicators[1]).toMatchObject({ name: "科普资料发放份数", ruleScore: 9, weight: 10 });
+  });
+
+  it("three rows with merged areas unknown (the middle row comes back empty): the same band and indicators", () => {
+    const g = threeRowHeaderMergesUnknown();
+    expect(findIndicatorHeaders(g)).toEqual([
+      expect.objectContaining({ top: 10, row: 12, cols: expect.objectContaining({ unit: 7 }) }),
+    ]);
+    expect(readBack(g)).toEqual(KEPU_READ);
+    expect(brief(errorsAndWarnings(analyze(g, central)))).toEqual([]);
   });
 
   it("at C4, 序号 first, words broken over lines, an empty column before 年度指标值: read, 合计 as the total", () => {

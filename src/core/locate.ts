@@ -32,6 +32,9 @@ const INDICATOR_SYNONYMS = {
     "全年调整绩效目标",
     "年度绩效目标值",
     "全年指标值",
+    "预期指标值",
+    "预期目标值",
+    "计划指标值",
   ],
   actual: [
     "实际完成值",
@@ -41,9 +44,13 @@ const INDICATOR_SYNONYMS = {
     "全年目标实际完成情况",
     "全年实际完成值",
     "实际完成情况值",
+    "实际完成情况",
+    "指标完成情况",
+    "全年完成值",
+    "实际完成数",
   ],
-  weight: ["分值", "权重", "指标分值", "权重分"],
-  score: ["得分", "自评得分", "评分"],
+  weight: ["分值", "权重", "指标分值", "权重分", "指标权重", "标准分", "标准分值"],
+  score: ["得分", "自评得分", "评分", "自评分", "实际得分"],
   reason: [
     "偏差原因分析及改进措施",
     "未完成原因分析",
@@ -182,6 +189,11 @@ function ownHeaderWords(grid: Grid, row: number): number {
   return n;
 }
 
+function emptyRow(grid: Grid, row: number): boolean {
+  for (let c = 1; c <= grid.cols; c++) if (!grid.isEmpty(row, c)) return false;
+  return true;
+}
+
 /** Every non-empty cell of the row belongs to a merged area that starts on a row above. */
 function coveredFromAbove(grid: Grid, row: number): boolean {
   for (let c = 1; c <= grid.cols; c++) {
@@ -201,9 +213,11 @@ function bandEndingAt(
   for (let h = 1; h <= MAX_BAND; h++) {
     const top = row - h + 1;
     if (top < minTop) break;
-    // every row of a taller band must read as a header row (header words, no numbers, no long texts)
+    // every row of a taller band must read as a header row (header words, no numbers, no long texts); a row
+    // left empty inside it is a row under merged headers whose merges the source did not report
     let ok = true;
-    for (let r = top; r <= row && ok && h > 1; r++) ok = headerLikeRow(grid, r, false);
+    for (let r = top; r <= row && ok && h > 1; r++)
+      ok = headerLikeRow(grid, r, false) || (r > top && r < row && emptyRow(grid, r));
     if (!ok) break;
     const roles = bandRoles(grid, top, row);
     if (!qualifies(roles.cols)) continue;

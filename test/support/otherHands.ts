@@ -343,6 +343,11 @@ export function threeRowHeader(): Grid {
   return dropMergedCopies(b.grid());
 }
 
+/** The three-row header as ExcelApi < 1.13 reports it: the middle header row comes back empty. */
+export function threeRowHeaderMergesUnknown(): Grid {
+  return withoutMerges(threeRowHeader());
+}
+
 /**
  * Starts at C4, a 序号 column before 一级, header words written with line breaks, spaces and full-width
  * brackets, over two rows (三级 | 年度指标值 under a merged 指标内容), and an empty column between 三级指标 and
