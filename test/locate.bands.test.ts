@@ -22,6 +22,7 @@ import {
   threeRowHeaderMergesUnknown,
   twoRowHeader,
   twoRowHeaderAtC4,
+  twoRowHeaderLevelsBelow,
   twoRowHeaderMergesUnknown,
 } from "./support/otherHands";
 
@@ -77,6 +78,31 @@ describe("a header over two or three rows", () => {
     expect(brief(errorsAndWarnings(a))).toEqual([]);
     // 900 of ≥1000 份 with the operator and unit in their own cells: 9 of 10
     expect(a.indicators[1]).toMatchObject({ name: "科普资料发放份数", ruleScore: 9, weight: 10 });
+  });
+
+  it("two rows the other way round (一级/二级/三级 under 绩效指标, 分值/得分 under 自评情况, 偏差原因 | 改进措施)", () => {
+    const g = twoRowHeaderLevelsBelow();
+    expect(findIndicatorHeaders(g)).toEqual([
+      expect.objectContaining({
+        top: 10,
+        row: 11,
+        cols: {
+          level1: 1,
+          level2: 2,
+          name: 3,
+          target: 4,
+          actual: 5,
+          weight: 6,
+          score: 7,
+          reason: 8,
+          measure: 9,
+        },
+      }),
+    ]);
+    expect(readBack(g)).toEqual(KEPU_READ);
+    const a = analyze(g, central);
+    expect(brief(errorsAndWarnings(a))).toEqual([]);
+    expect(a.total).toMatchObject({ written: 96, computed: 96, cell: "G18" });
   });
 
   it("three rows with merged areas unknown (the middle row comes back empty): the same band and indicators", () => {

@@ -9,12 +9,14 @@ import { getProfile } from "../src/core/profiles";
 import { brief, errorsAndWarnings, findingAt } from "./support/analyzeHelpers";
 import {
   KEPU_READ,
+  breakdownAnnouncedByParent,
   breakdownRows,
   breakdownRowsNoWeightColumn,
   goalBlockWithAmounts,
   repeatedBlockHeaders,
   trailingRemarkRows,
   twoTablesAfterTotal,
+  twoTablesNoTotals,
   twoTablesOneSheet,
   weightsInLabels,
 } from "./support/otherHands";
@@ -52,6 +54,20 @@ describe("two tables on one sheet", () => {
     const a = analyze(twoTablesOneSheet(), central);
     expect(brief(errorsAndWarnings(a))).toEqual([]);
     expect(a.total.computed).toBe(96);
+  });
+
+  it("no 总分 rows, no blank row between: the second form's title ends the first", () => {
+    const forms = parseForms(twoTablesNoTotals());
+    expect(forms.map((f) => f.project.name)).toEqual(["社区科普活动", "老年健康讲座"]);
+    expect(forms[0].indicators.map((i) => [i.name, i.weight, i.score])).toEqual(KEPU_READ);
+    expect(forms[1].indicators.map((i) => [i.name, i.weight, i.score])).toEqual([
+      ["健康讲座场次", 60, 60],
+      ["老年人满意度", 30, 24],
+    ]);
+    // the first form's rows end at its last indicator (row 16); the second form's title is row 17
+    expect(forms[0].rows.last).toBe(16);
+    expect(forms[0].notes).toEqual([]);
+    expect(forms[0].placeholders).toEqual([]);
   });
 
   it("a new header right after a 总分 row starts a second table, even without a title", () => {
@@ -162,6 +178,19 @@ describe("其中 breakdown rows are not indicators", () => {
     expect(a.total.computed).toBe(98);
   });
 
+  it("科普讲座场次，其中： announces 线上讲座 / 线下讲座 below it: they are its parts, not indicators", () => {
+    const g = breakdownAnnouncedByParent();
+    const form = parseForms(g)[0];
+    expect(form.indicators.map((i) => [i.name, i.weight, i.score])).toEqual(KEPU_READ);
+    expect(form.indicators[0].parts.map((p) => [p.row, p.name])).toEqual([
+      [12, "线上讲座"],
+      [13, "线下讲座"],
+    ]);
+    const a = analyze(g, central);
+    expect(onRows(a, [12, 13])).toEqual([]);
+    expect(brief(errorsAndWarnings(a))).toEqual([]);
+  });
+
   it("a row after a breakdown that has a 分值 and 得分 of its own is an indicator again", () => {
     const form = parseForms(breakdownRows())[0];
     expect(form.indicators.find((i) => i.row === 14)).toMatchObject({
@@ -233,6 +262,7 @@ describe("remark rows at the foot of a table without 总分", () => {
     ["其他需要说明事项 | 无, merged", "merged", "其他需要说明事项"],
     ["其他需要说明的事项： in the first column", "firstColumn", "其他需要说明的事项："],
     ["备注 | 本表金额单位为万元", "备注", "备注"],
+    ["其他需要说明事项 above a 总分 row", "before总分", "其他需要说明事项"],
   ] as const)(
     "%s: not an indicator, no finding on it or on the signature line",
     (_n, variant, text) => {

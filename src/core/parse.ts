@@ -61,6 +61,8 @@ export interface RawIndicator {
   nameDeclared: number | null;
   /** “其中…” breakdown rows under this indicator (sub-items without 分值/得分 of their own). */
   parts: { row: number; name: string; cell: string }[];
+  /** The name cell's text as written. */
+  rawName: string;
   cells: {
     name: string;
     target: string;
@@ -293,6 +295,8 @@ const SIGNATURE_LABEL =
 
 /** “其中：线上培训”, “其中,”, “(其中)…”: a breakdown of the indicator above. */
 const BREAKDOWN = /^[(（]?其中/;
+/** An indicator name that announces its breakdown rows: 培训人次，其中： */
+const OPENS_BREAKDOWN = /其中[:：]?$/;
 
 /** Label cells of a row (left of the values) that start on this row: a note or a signature line. */
 function footLabel(
@@ -674,7 +678,9 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     const rawName =
       grid.isMaster(r, nameCol) || columns.name !== columns.level2 ? grid.text(r, nameCol) : "";
     const labelled = splitDeclaredWeight(cleanIndicatorName(rawName));
-    const name = labelled.declared !== null ? labelled.name : cleanIndicatorName(rawName);
+    const name = (labelled.declared !== null ? labelled.name : cleanIndicatorName(rawName))
+      // 培训人次，其中： → 培训人次 (its breakdown rows follow)
+      .replace(/[,，、;；]?\s*其中\s*[:：]?$/, "");
     const cellOf = (col: number | null) => (col === null ? null : toA1(r, col));
     const c = (col: number | null) => (col === null ? undefined : grid.cell(r, col));
     const opCell = c(columns.operator);
@@ -698,7 +704,15 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     // “其中…” rows, and the rows that go on with the breakdown, have no 分值/得分 of their own
     const ownScore = weightText !== "" || scoreText !== "";
     if (trimmed && !ownScore) {
-      const starts = BREAKDOWN.test(normalizeLabel(trimmed));
+      // a “其中…” row, or the first row under an indicator whose name ends with 其中： (培训人次，其中：)
+      const prior = indicators[indicators.length - 1];
+      const opened =
+        prior !== undefined &&
+        prior.row === lastBreakdownRow(r) &&
+        OPENS_BREAKDOWN.test(normalizeLabel(prior.rawName)) &&
+        prior.level1Cell === l1.cell &&
+        prior.level2Cell === l2.cell;
+      const starts = BREAKDOWN.test(normalizeLabel(trimmed)) || opened;
       // the next row of the same breakdown (其中：线上培训 / 线下培训), right below it in the same group
       const goesOn =
         breakdownOf !== null &&
@@ -771,6 +785,7 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
       weightSource: columnWeight !== null ? "column" : labelWeight !== null ? "label" : null,
       nameDeclared: labelled.declared,
       parts: [],
+      rawName,
       cells: {
         name: toA1(r, nameCol),
         target: cellOf(columns.target) ?? toA1(r, nameCol),

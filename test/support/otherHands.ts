@@ -343,6 +343,63 @@ export function threeRowHeader(): Grid {
   return dropMergedCopies(b.grid());
 }
 
+/**
+ * Two header rows the other way round: 绩效指标 merged across 一级..三级 on the first row with 一级指标 | 二级指标 |
+ * 三级指标 below it; 年度指标值, 实际完成值 merged over both rows; 分值 | 得分 under a merged 自评情况, and
+ * 偏差原因 | 改进措施 under a merged 偏差原因分析及改进措施. Header A10:J11, no 绩效指标 label column.
+ */
+export function twoRowHeaderLevelsBelow(): Grid {
+  const b = new SheetBuilder();
+  preamble(b, { width: 10 });
+  const h1 = b.add([
+    "绩效指标",
+    null,
+    null,
+    "年度指标值",
+    "实际完成值",
+    "自评情况",
+    null,
+    "偏差原因分析及改进措施",
+    null,
+  ]);
+  const h2 = b.add([
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    null,
+    null,
+    "分值",
+    "得分",
+    "偏差原因",
+    "改进措施",
+  ]);
+  b.merge(h1, 0, h1, 2);
+  b.merge(h1, 3, h2, 3);
+  b.merge(h1, 4, h2, 4);
+  b.merge(h1, 5, h1, 6);
+  b.merge(h1, 7, h1, 8);
+  const inds = KEPU.map((i) => ({ ...i, measure: i.reason ? "加强统筹。" : undefined }));
+  const rows: number[] = [];
+  for (const i of inds)
+    rows.push(
+      b.add([
+        i.l1,
+        i.l2,
+        i.name,
+        i.target,
+        i.actual,
+        i.weight,
+        i.score,
+        i.reason ?? null,
+        i.measure ?? null,
+      ])
+    );
+  b.merge(rows[0], 0, rows[3], 0);
+  b.merge(rows[0], 1, rows[1], 1);
+  totalRow(b, 4, 5, 96);
+  return dropMergedCopies(b.grid());
+}
+
 /** The three-row header as ExcelApi < 1.13 reports it: the middle header row comes back empty. */
 export function threeRowHeaderMergesUnknown(): Grid {
   return withoutMerges(threeRowHeader());
@@ -499,6 +556,31 @@ export function standardTable(b: SheetBuilder, inds: Ind[], total: number, proje
   totalRow(b, 5, 6, total);
 }
 
+/** Two forms with no 总分 row and no blank row between them: the second one's title ends the first. */
+export function twoTablesNoTotals(): Grid {
+  const b = new SheetBuilder();
+  for (const [inds, project] of [
+    [KEPU, "社区科普活动"],
+    [LAONIAN, "老年健康讲座"],
+  ] as const) {
+    preamble(b, { project });
+    const h = b.add([
+      "绩效指标",
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "年度指标值",
+      "实际完成值",
+      "分值",
+      "得分",
+      "偏差原因分析及改进措施",
+    ]);
+    const rows = indicatorRows(b, [...inds], { first: 1, values: STD_VALUES });
+    b.merge(h, 0, rows.last, 0);
+  }
+  return dropMergedCopies(b.grid());
+}
+
 /** Two tables with no preamble between them: the first ends with its 总分 row, a new header follows. */
 export function twoTablesAfterTotal(): Grid {
   const b = new SheetBuilder();
@@ -571,6 +653,36 @@ export function breakdownRows(): Grid {
   return dropMergedCopies(b.grid());
 }
 
+/**
+ * The parent announces its breakdown: “科普讲座场次，其中：” (20 of 20) with “线上讲座” and “线下讲座” below it,
+ * neither with a 分值 or 得分.
+ */
+export function breakdownAnnouncedByParent(): Grid {
+  const b = new SheetBuilder();
+  preamble(b);
+  const h = b.add([
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+  ]);
+  const inds: Ind[] = [
+    { ...KEPU[0], name: "科普讲座场次，其中：" },
+    { ...KEPU[0], name: "线上讲座", target: "≥8场", actual: "8场", weight: null, score: null },
+    { ...KEPU[0], name: "线下讲座", target: "≥12场", actual: "12场", weight: null, score: null },
+    ...KEPU.slice(1),
+  ];
+  const rows = indicatorRows(b, inds, { first: 1, values: STD_VALUES });
+  b.merge(h, 0, rows.last, 0);
+  totalRow(b, 5, 6, 96);
+  return dropMergedCopies(b.grid());
+}
+
 /** Hubei style (no 分值 column) with a “（其中）” breakdown row whose 得分 is empty. */
 export function breakdownRowsNoWeightColumn(): Grid {
   const b = new SheetBuilder();
@@ -611,9 +723,12 @@ export function breakdownRowsNoWeightColumn(): Grid {
 
 /**
  * No 总分 row; below the indicators a remark row “其他需要说明事项 | 无” (label over 一级..三级, 无 across the
- * values), then a signature line. `labelOnly` puts the remark label in the first column only.
+ * values), then a signature line. `firstColumn` puts the remark label in the first column only, `备注` writes a
+ * 备注 row, `before总分` puts the remark row above a 总分 row.
  */
-export function trailingRemarkRows(variant: "merged" | "firstColumn" | "备注" = "merged"): Grid {
+export function trailingRemarkRows(
+  variant: "merged" | "firstColumn" | "备注" | "before总分" = "merged"
+): Grid {
   const b = new SheetBuilder();
   preamble(b);
   const h = b.add([
@@ -636,9 +751,15 @@ export function trailingRemarkRows(variant: "merged" | "firstColumn" | "备注" 
   } else if (variant === "firstColumn") {
     const r = b.add(["其他需要说明的事项：", "无"]);
     b.merge(r, 1, r, 8);
-  } else {
+  } else if (variant === "备注") {
     const r = b.add(["备注", "本表金额单位为万元"]);
     b.merge(r, 1, r, 8);
+  } else {
+    const r = b.add(["其他需要说明事项", null, null, null, "无"]);
+    b.merge(r, 0, r, 3);
+    b.merge(r, 4, r, 8);
+    totalRow(b, 5, 6, 96);
+    return dropMergedCopies(b.grid());
   }
   b.add(["填表人：张三", null, null, null, "联系电话：12345678"]);
   return dropMergedCopies(b.grid());
