@@ -291,7 +291,7 @@ const NOTE_LABEL =
   /^(其他需要?说明的?(事项|问题|情况)?|需要说明的?(其他)?(事项|问题|情况)|其他说明(事项)?|说明事项|备注|说明)$/;
 /** Signature lines below the table: the table has ended. */
 const SIGNATURE_LABEL =
-  /^(填表人|填报人|填表日期|填报日期|联系电话|联系人|审核人|复核人|单位负责人|财务负责人|项目负责人|部门负责人|单位(盖章|公章))/;
+  /^((填表人|填报人|填表日期|填报日期|联系电话|联系人|审核人|复核人|单位负责人|财务负责人|项目负责人|部门负责人)([:：]|$)|单位(盖章|公章))/;
 
 /** “其中：线上培训”, “其中,”, “(其中)…”: a breakdown of the indicator above. */
 const BREAKDOWN = /^[(（]?其中/;
@@ -310,7 +310,9 @@ function footLabel(
     if (!t || t.length > 40) continue;
     const key = headerKey(t);
     if (NOTE_LABEL.test(key)) return { kind: "note", text: t, cell: toA1(row, c) };
-    if (SIGNATURE_LABEL.test(normalizeLabel(t)))
+    // 填表人：张三 or 填表人 张三 (the first word), never an indicator that starts with the same characters
+    const first = t.normalize("NFKC").trim().split(/\s+/)[0];
+    if (SIGNATURE_LABEL.test(normalizeLabel(t)) || SIGNATURE_LABEL.test(first))
       return { kind: "signature", text: t, cell: toA1(row, c) };
   }
   return null;
@@ -534,9 +536,17 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
   const wideRow = (r: number): { text: string; cell: string } | null => {
     if (columns.target === null) return null;
     const a = grid.masterOf(r, columns.name);
-    const b = grid.masterOf(r, columns.target);
+    const inside = (col: number) => {
+      const m = grid.masterOf(r, col);
+      return m.row === a.row && m.col === a.col;
+    };
     const t = grid.text(r, columns.name);
-    return t && a.row === b.row && a.col === b.col ? { text: t, cell: toA1(a.row, a.col) } : null;
+    if (!t || !inside(columns.target)) return null;
+    // an indicator whose name runs over the 指标值 cell still has its own 完成值/分值/得分
+    const own = [columns.actual, columns.weight, columns.score].some(
+      (c) => c !== null && !inside(c) && !grid.isEmpty(r, c)
+    );
+    return own ? null : { text: t, cell: toA1(a.row, a.col) };
   };
   // a block title on a row of its own (年度绩效目标2（40分） merged across the table), also just above the header
   let blockTitle: { text: string; cell: string; row: number } | null = null;
