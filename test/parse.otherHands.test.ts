@@ -98,6 +98,7 @@ describe("年度绩效目标1 / 年度绩效目标2, each block with its own hea
   it.each([
     ["label down the first column", "leftColumn", 14],
     ["label on a title row above each header", "titleRow", 16],
+    ["label beside the rows only, the header's cell blank", "besideRows", 14],
   ] as const)(
     "%s: one form, both blocks read, the repeated header is no indicator",
     (_n, style, row) => {
@@ -120,7 +121,7 @@ describe("年度绩效目标1 / 年度绩效目标2, each block with its own hea
     }
   );
 
-  it.each(["leftColumn", "titleRow"] as const)(
+  it.each(["leftColumn", "titleRow", "besideRows"] as const)(
     "%s, no 分值 column: weights from （N分） labels, the unlabelled one by subtraction, and scores checked",
     (style) => {
       const g = repeatedBlockHeaders(style, false);

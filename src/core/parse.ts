@@ -588,6 +588,16 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     }
     return created;
   };
+  // the column of block labels (年度绩效目标1（40分）): the 绩效指标 column of the header, or, when the header
+  // leaves it blank, the column just left of 一级 if a row of the table holds a label with points there
+  const firstLabelCol = columns.level1 ?? columns.level2 ?? columns.name;
+  let blockCol: number | null = header.left < firstLabelCol ? header.left : null;
+  if (blockCol === null && firstLabelCol > 1)
+    for (let r = header.row + 1; r <= Math.min(span.limit, grid.rows) && blockCol === null; r++) {
+      const t = grid.text(r, firstLabelCol - 1);
+      if (t && t.length <= 40 && /目标|指标/.test(t) && splitDeclaredWeight(t).declared !== null)
+        blockCol = firstLabelCol - 1;
+    }
   // the row above, past blank rows: a breakdown goes on only on the next non-blank row
   const lastBreakdownRow = (r: number) => {
     let x = r - 1;
@@ -618,7 +628,7 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
       if (blockTitle && blockTitle.row !== block.top - 1) blockTitle = null;
       continue;
     }
-    if (totalLabelIn(grid, r, header.left, firstValueCol - 1)) {
+    if (totalLabelIn(grid, r, Math.min(header.left, blockCol ?? header.left), firstValueCol - 1)) {
       const weightCell = columns.weight !== null ? grid.masterOf(r, columns.weight) : null;
       const scoreCell = columns.score !== null ? grid.masterOf(r, columns.score) : null;
       totalRow = {
@@ -666,9 +676,9 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
 
     // block label in the leftmost 绩效指标 column (年度绩效目标(80分)), or the block title above
     let leftLabel = false;
-    if (header.left < (columns.level1 ?? columns.level2 ?? columns.name)) {
-      const t = grid.text(r, header.left);
-      const m = grid.masterOf(r, header.left);
+    if (blockCol !== null) {
+      const t = grid.text(r, blockCol);
+      const m = grid.masterOf(r, blockCol);
       if (t && splitDeclaredWeight(t).declared !== null) {
         noteGroup(t, toA1(m.row, m.col), 0, r);
         leftLabel = true;

@@ -27,6 +27,14 @@ export class SheetBuilder {
     return this.add([]);
   }
 
+  /** Writes one value into a row already added (relative column). */
+  put(row: number, col: number, value: CellValue): void {
+    const values = this.cells.get(row) ?? [];
+    while (values.length <= col) values.push(null);
+    values[col] = value;
+    this.cells.set(row, values);
+  }
+
   /** Merges rows r1..r2, columns c1..c2 (relative to the origin column). */
   merge(r1: number, c1: number, r2: number, c2: number): void {
     if (r1 === r2 && c1 === c2) return;
@@ -866,12 +874,12 @@ export const HUBEI2: Ind[] = [
   },
 ];
 
-type BlockStyle = "leftColumn" | "titleRow";
+type BlockStyle = "leftColumn" | "titleRow" | "besideRows";
 
 /**
  * 年度绩效目标1（40分） and 年度绩效目标2（40分）, each block with its own header row: the label merged down the
- * first column over its header and rows (`leftColumn`), or on a title row across the table above the header
- * (`titleRow`). With `weights: false` there is no 分值 column and the names carry （N分）, one per block
+ * first column over its header and rows (`leftColumn`), over its rows only with the header's cell there
+ * blank (`besideRows`), or on a title row across the table above the header (`titleRow`). With `weights: false` there is no 分值 column and the names carry （N分）, one per block
  * unlabelled (按时完成率: 40 − 20 − 10 = 10; 学员满意度: 40 − 20 = 20), and 按时完成率 is scored 10 (rule 9.5).
  */
 export function repeatedBlockHeaders(style: BlockStyle, weights = true): Grid {
@@ -909,6 +917,12 @@ export function repeatedBlockHeaders(style: BlockStyle, weights = true): Grid {
       b.merge(t, 0, t, width - 2);
       b.add(headerWords);
       indicatorRows(b, label(n, [...inds]), { first: 0, values });
+    } else if (style === "besideRows") {
+      // the header row leaves the label column blank; the label is merged over the block's rows only
+      b.add([null, ...headerWords]);
+      const rows = indicatorRows(b, label(n, [...inds]), { first: 1, values });
+      b.merge(rows.first, 0, rows.last, 0);
+      b.put(rows.first, 0, blockLabel);
     } else {
       const h = b.add([blockLabel, ...headerWords]);
       const rows = indicatorRows(b, label(n, [...inds]), { first: 1, values });
@@ -916,7 +930,7 @@ export function repeatedBlockHeaders(style: BlockStyle, weights = true): Grid {
     }
   }
   const total = weights ? 97.5 : 98;
-  const scoreCol = (style === "leftColumn" ? 1 : 0) + (weights ? 6 : 5);
+  const scoreCol = (style === "titleRow" ? 0 : 1) + (weights ? 6 : 5);
   const t = b.add([
     "总分",
     ...Array<CellValue>(scoreCol - (weights ? 2 : 1)).fill(null),
