@@ -17,6 +17,7 @@ import {
   trailingRemarkRows,
   twoTablesAfterTotal,
   twoTablesNoTotals,
+  twoTablesSideBySide,
   twoTablesOneSheet,
   weightsInLabels,
 } from "./support/otherHands";
@@ -68,6 +69,20 @@ describe("two tables on one sheet", () => {
     expect(forms[0].rows.last).toBe(16);
     expect(forms[0].notes).toEqual([]);
     expect(forms[0].placeholders).toEqual([]);
+  });
+
+  it("two forms side by side: each read from its own columns, with its own project, funding and total", () => {
+    const forms = parseForms(twoTablesSideBySide());
+    expect(forms.map((f) => f.project.name)).toEqual(["社区科普活动", "老年健康讲座"]);
+    expect(forms[0].indicators.map((i) => [i.name, i.weight, i.score])).toEqual(KEPU_READ);
+    expect(forms[1].indicators.map((i) => [i.name, i.weight, i.score])).toEqual([
+      ["健康讲座场次", 60, 60],
+      ["老年人满意度", 30, 24],
+    ]);
+    // addresses are the sheet's own: the right form's cells are in K..S
+    expect(forms[1].indicators[0].cells).toMatchObject({ name: "N11", score: "R11" });
+    expect(forms.map((f) => f.totalRow?.scoreCell)).toEqual(["H17", "R13"]);
+    expect(forms[1].funding?.score.cell).toBe("R6");
   });
 
   it("a new header right after a 总分 row starts a second table, even without a title", () => {

@@ -267,6 +267,46 @@ export function findIndicatorHeaders(grid: Grid, limit = Infinity): IndicatorHea
   return found;
 }
 
+/**
+ * The first column of a second table beside this one (two forms side by side share the header row): where the
+ * header words start again to the right of a complete set. Null when the header holds one table.
+ */
+export function sideBySideColumn(grid: Grid, header: IndicatorHeader): number | null {
+  const seen = new Map<IndicatorRole, number[]>();
+  for (let c = 1; c <= grid.cols; c++) {
+    for (let r = header.top; r <= header.row; r++) {
+      if (!grid.isMaster(r, c)) continue;
+      const role = roleOfText(grid.text(r, c), true);
+      if (!role) continue;
+      const list = seen.get(role) ?? [];
+      list.push(c);
+      seen.set(role, list);
+      break;
+    }
+  }
+  const again = (role: IndicatorRole) => seen.get(role)?.[1];
+  const target = again("target");
+  const actual = again("actual");
+  const name = again("name") ?? again("level2");
+  if (target === undefined || actual === undefined || name === undefined) return null;
+  const firstSetEnd = Math.max(
+    ...[...seen.values()].map((cols) => cols[0]).filter((c) => c < Math.min(target, actual, name))
+  );
+  let split = Math.min(
+    ...[...seen.values()].map((cols) => cols.find((c) => c > firstSetEnd) ?? Infinity)
+  );
+  if (!Number.isFinite(split)) return null;
+  // the second table's 绩效指标 / 序号 column, just left of its first header word
+  for (let r = header.top; r <= header.row; r++) {
+    const t = grid.text(r, split - 1);
+    if (split - 1 > firstSetEnd && t && BLOCK_LABEL.test(headerKey(t))) {
+      split--;
+      break;
+    }
+  }
+  return split;
+}
+
 /** Canonical header words named in messages, by role. */
 const ROLE_WORDS: Partial<Record<IndicatorRole, string>> = {
   level1: "一级指标",

@@ -1,6 +1,6 @@
 // Reading a 自评表 off a Grid: project header, funding block, goals, indicator rows, total and grade cells.
 // No judgement here: parse.ts says what is written, analyze.ts says whether it is right.
-import { toA1, type Grid } from "./grid";
+import { Grid, toA1 } from "./grid";
 import {
   GRADE_LABELS,
   TOTAL_LABELS,
@@ -8,6 +8,7 @@ import {
   findFundingHeader,
   findIndicatorHeaders,
   findLabel,
+  sideBySideColumn,
   headerKey,
   valueRightOf,
   type FundingHeader,
@@ -388,7 +389,32 @@ function tableSpans(grid: Grid, headers: IndicatorHeader[]): TableSpan[] {
 /** Every indicator table of the sheet, top to bottom (two tables on one sheet are two forms). */
 export function parseForms(grid: Grid): ParsedForm[] {
   const headers = findIndicatorHeaders(grid);
+  // two forms side by side: each read from its own columns (addresses stay those of the sheet)
+  for (const h of headers) {
+    const split = sideBySideColumn(grid, h);
+    if (split !== null)
+      return [
+        ...parseForms(columnSlice(grid, 1, split - 1)),
+        ...parseForms(columnSlice(grid, split, grid.cols)),
+      ];
+  }
   return tableSpans(grid, headers).map((span) => parseSpan(grid, span));
+}
+
+/** The sheet with only columns [from, to] (same addresses); merged areas reaching outside are dropped. */
+function columnSlice(grid: Grid, from: number, to: number): Grid {
+  const g = new Grid(grid.sheet, {
+    merges: grid.merges.filter((m) => m.left >= from && m.right <= to),
+    protected: grid.protected,
+    mergesKnown: grid.mergesKnown,
+    hidden: grid.hidden,
+  });
+  for (let r = 1; r <= grid.rows; r++)
+    for (let c = from; c <= to; c++) {
+      const cell = grid.get(r, c);
+      if (cell) g.set(r, c, cell);
+    }
+  return g;
 }
 
 /** The table whose (first) header is `header`; a header band inside a table reads that whole table. */

@@ -589,6 +589,27 @@ export function twoTablesNoTotals(): Grid {
   return dropMergedCopies(b.grid());
 }
 
+/**
+ * Two forms side by side on one sheet (A..I and K..S, column J left empty): 社区科普活动 on the left,
+ * 老年健康讲座 on the right, each with its own preamble, header and 总分.
+ */
+export function twoTablesSideBySide(): Grid {
+  const left = new SheetBuilder("A1");
+  standardTable(left, KEPU, 96);
+  const right = new SheetBuilder("K1");
+  standardTable(right, LAONIAN, 94, "老年健康讲座");
+  const a = dropMergedCopies(left.grid());
+  const b = dropMergedCopies(right.grid());
+  const g = new Grid("附件1", { merges: [...a.merges, ...b.merges] });
+  for (const src of [a, b])
+    for (let r = 1; r <= src.rows; r++)
+      for (let c = 1; c <= src.cols; c++) {
+        const cell = src.get(r, c);
+        if (cell) g.set(r, c, cell);
+      }
+  return g;
+}
+
 /** Two tables with no preamble between them: the first ends with its 总分 row, a new header follows. */
 export function twoTablesAfterTotal(): Grid {
   const b = new SheetBuilder();
