@@ -15,6 +15,7 @@ import { brief, errorsAndWarnings } from "./support/analyzeHelpers";
 import { fakeContext, FakeWorkbook } from "./support/fakeExcel";
 import {
   KEPU_READ,
+  columnNumbersUnderHeader,
   goalLabelsRightAboveHeader,
   headerWithUnknownWords,
   scatteredHeader,
@@ -136,6 +137,17 @@ describe("a header over two or three rows", () => {
     expect(form.goals?.expected).toBe("开展科普讲座20场。");
     expect(form.indicators.map((i) => [i.name, i.weight, i.score])).toEqual(KEPU_READ);
   });
+
+  it.each(["digits", "circled"] as const)(
+    "a row of column numbers (%s) under the header is not an indicator",
+    (codes) => {
+      const g = columnNumbersUnderHeader(codes);
+      expect(readBack(g)).toEqual(KEPU_READ);
+      const a = analyze(g, central);
+      expect(brief(a.findings.filter((f) => /\D11$/.test(f.cell)))).toEqual([]);
+      expect(brief(errorsAndWarnings(a))).toEqual([]);
+    }
+  );
 
   it("the seed's one-row header stays one row", () => {
     const g = buildSeedWorkbook().sheets[0];

@@ -294,6 +294,9 @@ const NOTE_LABEL =
 const SIGNATURE_LABEL =
   /^((填表人|填报人|填表日期|填报日期|联系电话|联系人|审核人|复核人|单位负责人|财务负责人|项目负责人|部门负责人)([:：]|$)|单位(盖章|公章))/;
 
+/** A column number under a header: 3, (3), ③, C, 栏次, or a formula between numbers such as (4)=(3)/(2). */
+const COLUMN_CODE = /^([(]?([0-9]{1,2}|[A-Z]|[①-⑳])[)]?([=*/+-][(]?([0-9]{1,2}|[A-Z])[)]?)*|栏次)$/;
+
 /** “其中：线上培训”, “其中,”, “(其中)…”: a breakdown of the indicator above. */
 const BREAKDOWN = /^[(（]?其中/;
 /** An indicator name that announces its breakdown rows: 培训人次，其中： */
@@ -331,7 +334,7 @@ interface TableSpan {
 const sameLayout = (a: IndicatorHeader, b: IndicatorHeader) =>
   (["name", "target", "actual", "weight", "score"] as const).every((k) => a.cols[k] === b.cols[k]);
 
-/** First row in (after, before) that opens another form: a title, a 项目名称 label, a funding header, a 总分 row. */
+/** First row in (after, before) that opens another form: a title, a 项目名称 label or a funding header. */
 function preambleBetween(grid: Grid, after: number, before: number): number | null {
   if (before - after <= 1) return null;
   const funding = findFundingHeader(grid, before, after + 1);
@@ -624,6 +627,15 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
       if (t && t.length <= 40 && /目标|指标/.test(t) && splitDeclaredWeight(t).declared !== null)
         blockCol = firstLabelCol - 1;
     }
+  const numberingRow = (r: number): boolean => {
+    let codes = 0;
+    for (let c = header.left; c <= grid.cols; c++) {
+      if (!grid.isMaster(r, c) || grid.isEmpty(r, c)) continue;
+      if (!COLUMN_CODE.test(grid.text(r, c).normalize("NFKC").replace(/\s+/g, ""))) return false;
+      codes++;
+    }
+    return codes >= 3 && COLUMN_CODE.test(grid.text(r, columns.name).normalize("NFKC"));
+  };
   // the row above, past blank rows: a breakdown goes on only on the next non-blank row
   const lastBreakdownRow = (r: number) => {
     let x = r - 1;
@@ -681,6 +693,12 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
       })
     )
       break;
+    // a row of column numbers right under the header (1 | 2 | 3 | (4)=(3)/(2)), not an indicator
+    if (r === header.row + 1 && numberingRow(r)) {
+      lastRow = r;
+      notes.push({ row: r, cell: toA1(r, columns.name), text: grid.text(r, columns.name) });
+      continue;
+    }
     const foot = footLabel(grid, r, firstValueCol - 1);
     if (foot?.kind === "signature") break;
     lastRow = r;

@@ -491,6 +491,35 @@ export function goalLabelsRightAboveHeader(): Grid {
   return dropMergedCopies(b.grid());
 }
 
+/**
+ * A row of column numbers under the header, as many printed forms have: 1 | 2 | 3 | 4 | 5 | 6 | 7=6×5/4 | 8
+ * (`codes: "circled"` writes ①…⑧ instead).
+ */
+export function columnNumbersUnderHeader(codes: "digits" | "circled" = "digits"): Grid {
+  const b = new SheetBuilder();
+  preamble(b);
+  const h = b.add([
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+  ]);
+  b.add(
+    codes === "digits"
+      ? [null, 1, 2, 3, 4, 5, 6, "(7)=(6)*(5)/(4)", 8]
+      : [null, "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧"]
+  );
+  const rows = indicatorRows(b, KEPU, { first: 1, values: STD_VALUES });
+  b.merge(h, 0, rows.last, 0);
+  totalRow(b, 5, 6, 96);
+  return dropMergedCopies(b.grid());
+}
+
 /** A single header row whose words are not all synonyms: no table (for the not-found message). */
 export function headerWithUnknownWords(): Grid {
   const b = new SheetBuilder("B3");
