@@ -4,7 +4,7 @@
 import { analyze } from "../src/core/analyze";
 import type { Grid } from "../src/core/grid";
 import type { Analysis } from "../src/core/model";
-import { parseForms } from "../src/core/parse";
+import { parseForms, splitDeclaredWeight } from "../src/core/parse";
 import { getProfile } from "../src/core/profiles";
 import { brief, errorsAndWarnings, findingAt } from "./support/analyzeHelpers";
 import {
@@ -232,6 +232,18 @@ describe("weights printed in labels, no 分值 column", () => {
     const a = analyze(g, central);
     expect(a.findings.filter((f) => /SCORE_(RULE|RANGE|BAND)/.test(f.code))).toEqual([]);
     expect(a.total.computed).toBe(96);
+  });
+
+  it.each([
+    ["产出指标（50分）", "产出指标", 50],
+    ["效益指标【权重30】", "效益指标", 30],
+    ["满意度指标(权重:10%)", "满意度指标", 10],
+    ["科普讲座场次 （ 20 分 ）", "科普讲座场次", 20],
+    ["培训合格率［分值7.5］", "培训合格率", 7.5],
+    ["培训人次（人次）", "培训人次（人次）", null],
+    ["指标(1)", "指标(1)", null],
+  ])("the label %s weighs %s %s", (label, name, declared) => {
+    expect(splitDeclaredWeight(label)).toEqual({ name, declared });
   });
 
   it("a score above its label weight is caught (12 written for a 10-point indicator)", () => {

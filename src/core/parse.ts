@@ -19,12 +19,12 @@ import type { Columns, FundingRow, ProjectInfo } from "./model";
 import { normalizeLabel } from "./text";
 import { dec, sum } from "./decimal";
 
-/** "产出指标(55分)" / "效益指标【权重30】" → { name: "产出指标", declared: 55 } */
+/** "产出指标(55分)" / "效益指标【权重30】" / "满意度指标（权重10%）" → { name: "产出指标", declared: 55 } */
 export function splitDeclaredWeight(label: string): { name: string; declared: number | null } {
   const norm = label.normalize("NFKC");
   const m =
     /[(（\[【]\s*(\d+(?:\.\d+)?)\s*分\s*[)）\]】]/.exec(norm) ??
-    /[(（\[【]\s*(?:分值|权重)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）\]】]/.exec(norm);
+    /[(（\[【]\s*(?:分值|权重)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[)）\]】]/.exec(norm);
   if (!m) return { name: label.replace(/\s+/g, ""), declared: null };
   return { name: norm.replace(m[0], "").replace(/\s+/g, ""), declared: Number(m[1]) };
 }
