@@ -155,6 +155,34 @@ describe("a header over two or three rows", () => {
   });
 });
 
+describe("headers over several rows through the gateways", () => {
+  it(".xlsx (ExcelJS): merged header cells survive the round trip, the form checks clean", async () => {
+    const book = await readWorkbook(await gridsToXlsx({ sheets: [twoRowHeader()] }));
+    const g = book.sheets[0];
+    expect(findIndicatorHeaders(g)[0]).toMatchObject({ top: 10, row: 11 });
+    expect(readBack(g)).toEqual(KEPU_READ);
+    expect(brief(errorsAndWarnings(analyze(g, central)))).toEqual([]);
+  });
+
+  it.each([
+    ["1.17 (merged areas read)", "1.17"],
+    ["1.12 (no merged areas)", "1.12"],
+  ])(
+    "Office.js, ExcelApi %s: the three-row band is found and the indicators read",
+    async (_n, api) => {
+      const fake = FakeWorkbook.fromGrids({ sheets: [threeRowHeader()] }, { excelApi: api });
+      const snapshot = await readWorkbookIn(fakeContext(fake), {
+        merges: fake.supports("1.13"),
+        sheetNames: ["附件1"],
+      });
+      const g = snapshot.book.sheets[0];
+      expect(g.mergesKnown).toBe(api === "1.17");
+      expect(findIndicatorHeaders(g)[0]).toMatchObject({ top: 10, row: 12 });
+      expect(readBack(g)).toEqual(KEPU_READ);
+    }
+  );
+});
+
 describe("when no table is found, the message says what was found and what is missing", () => {
   it("header words that are not synonyms: the found ones with their cells, the missing columns by name", () => {
     const g = headerWithUnknownWords();
