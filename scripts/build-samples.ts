@@ -3,9 +3,9 @@
 import { mkdir, readFile, writeFile } from "fs/promises";
 import * as path from "path";
 import { Grid, WorkbookGrids } from "../src/core/grid";
-import { buildSeedWorkbook, SeedFormOptions } from "../src/samples/seedForm";
+import { buildSeedWorkbook, SeedFormOptions } from "./samples/seedForm";
 import { readWorkbook } from "../src/xlsx/read";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { gridsToXlsx } from "./samples/gridsToXlsx";
 
 /** Fixed date for the workbook properties and the zip entries: same bytes on every run. */
 export const SAMPLE_DATE = new Date(Date.UTC(2025, 2, 31, 0, 0, 0));

@@ -164,3 +164,62 @@ describeShared("jixiao check on the shared fixtures", () => {
     ).toBe(0);
   });
 });
+
+describe("the command line's options", () => {
+  const seed = sample("xicheng-kepu-2024.xlsx");
+
+  it("-- ends the options: a file named --json after it is checked, not taken for the flag", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-"));
+    fs.copyFileSync(seed, path.join(dir, "--json"));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await run("check", "--profile", "xicheng", "--", "--json");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("■ --json · 工作表“附件1”");
+      expect(r.out).toContain("自评得分89.45分");
+      // without --, the same word is the flag and no file is left to check
+      const flag = await run("check", "--profile", "xicheng", "--json");
+      expect(flag.code).toBe(2);
+      expect(flag.err).toContain("请指定要检查的 .xlsx 文件。");
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("an unknown option is named in Chinese, with the usage, exit 2", async () => {
+    for (const option of ["--jsno", "-x"]) {
+      const r = await run("check", seed, option);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`不认识的选项：${option}`);
+      expect(r.err).toContain("用法");
+      expect(r.out).toBe("");
+    }
+  });
+
+  it("an option without its value is named as typed, even when the next word is another option", async () => {
+    const atEnd = await run("check", seed, "--profile");
+    expect(atEnd.code).toBe(2);
+    expect(atEnd.err).toContain("--profile 后面需要一个值。");
+    const beforeFlag = await run("check", seed, "-p", "--json");
+    expect(beforeFlag.code).toBe(2);
+    expect(beforeFlag.err).toContain("-p 后面需要一个值。");
+    const output = await run("fix", seed, "-o");
+    expect(output.code).toBe(2);
+    expect(output.err).toContain("-o 后面需要一个值。");
+  });
+
+  it("a value given to a switch is refused", async () => {
+    const r = await run("check", seed, "--json=yes");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--json 不带值");
+  });
+
+  it("--profile=NAME and -p NAME choose the same rules as --profile NAME", async () => {
+    for (const flags of [["--profile=xicheng"], ["-p", "xicheng"]]) {
+      const r = await run("check", seed, ...flags);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("规则：北京市西城区");
+    }
+  });
+});

@@ -7,11 +7,12 @@ import type { Analysis } from "../src/core/model";
 import { getProfile } from "../src/core/profiles";
 import type { CellWrite, NewSheet, WritePlan } from "../src/core/writePlan";
 import { createExcelHost, SETTINGS_KEY } from "../src/excel/excelHost";
+import { isTableSheet } from "../src/core/analyze";
 import { readWorkbookIn } from "../src/excel/read";
 import { applyPlanIn, ExcelUndoRecord, LARGE_WRITE, undoIn } from "../src/excel/write";
-import { buildSeedForm, buildSeedWorkbook, SeedFormOptions } from "../src/samples/seedForm";
+import { buildSeedForm, buildSeedWorkbook, SeedFormOptions } from "../scripts/samples/seedForm";
 import { readWorkbook } from "../src/xlsx/read";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { syntheticForm } from "../bench/syntheticForm";
 import { fakeContext, FakeOptions, FakeWorkbook, installFakeOffice } from "./support/fakeExcel";
 import { describeShared, sharedFixture } from "./support/shared";
@@ -36,6 +37,7 @@ async function readVia(
   const snapshot = await readWorkbookIn(fakeContext(fake), {
     merges: options.merges ?? fake.supports("1.13"),
     sheetNames: options.sheetNames,
+    isTableSheet,
   });
   return { snapshot, syncs: fake.syncs - before };
 }
@@ -388,7 +390,7 @@ describe("round trips: check = 1 sync, write = 2 syncs, undo = 2 syncs", () => {
     fake.activeSheet = grid.sheet; // the user is on the form
     const restore = installFakeOffice(globalThis, fake);
     try {
-      const host = createExcelHost();
+      const host = createExcelHost(isTableSheet);
       let t = fake.syncs;
       const firstSnapshot = await host.read();
       const first = fake.syncs - t; // names not known yet: the active sheet and the names come in one sync
@@ -642,7 +644,7 @@ describe("createExcelHost", () => {
     );
     fake.activeSheet = "说明";
     restore = installFakeOffice(globalThis, fake);
-    host = createExcelHost();
+    host = createExcelHost(isTableSheet);
   }
   afterEach(() => restore?.());
 
@@ -679,7 +681,7 @@ describe("createExcelHost", () => {
     };
     await host.saveSettings(settings);
     expect(JSON.parse(fake.savedSettings[SETTINGS_KEY])).toEqual(settings);
-    expect(await createExcelHost().loadSettings()).toEqual(settings);
+    expect(await createExcelHost(isTableSheet).loadSettings()).toEqual(settings);
     fake.options.failSave = true;
     await expect(host.saveSettings(settings)).rejects.toThrow(/无法把设置保存到工作簿/);
   });

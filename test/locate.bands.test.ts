@@ -2,15 +2,15 @@
 // row they cover), and when no table is found the message says which header words were found, where, and which
 // are missing. Hidden sheets are read and named as hidden, through both gateways.
 import * as ExcelJS from "exceljs";
-import { analyze, findTableSheets, TableNotFoundError } from "../src/core/analyze";
+import { analyze, findTableSheets, isTableSheet, TableNotFoundError } from "../src/core/analyze";
 import { Grid } from "../src/core/grid";
 import { describeMissingHeader, findIndicatorHeaders } from "../src/core/locate";
 import { parseForms } from "../src/core/parse";
 import { getProfile } from "../src/core/profiles";
 import { readWorkbookIn } from "../src/excel/read";
 import { readWorkbook } from "../src/xlsx/read";
-import { gridsToXlsx } from "../src/xlsx/write";
-import { buildSeedWorkbook } from "../src/samples/seedForm";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
+import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { brief, errorsAndWarnings } from "./support/analyzeHelpers";
 import { fakeContext, FakeWorkbook } from "./support/fakeExcel";
 import {
@@ -174,6 +174,7 @@ describe("headers over several rows through the gateways", () => {
       const snapshot = await readWorkbookIn(fakeContext(fake), {
         merges: fake.supports("1.13"),
         sheetNames: ["附件1"],
+        isTableSheet,
       });
       const g = snapshot.book.sheets[0];
       expect(g.mergesKnown).toBe(api === "1.17");
@@ -246,6 +247,7 @@ describe("tables on hidden sheets", () => {
     const snapshot = await readWorkbookIn(fakeContext(fake), {
       merges: true,
       sheetNames: ["说明", "附件1"],
+      isTableSheet,
     });
     expect(fake.syncs - before).toBe(1);
     expect(snapshot.book.sheets.map((g) => [g.sheet, g.hidden])).toEqual([

@@ -4,8 +4,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { main } from "../src/cli/main";
-import { buildSeedWorkbook } from "../src/samples/seedForm";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { buildSeedWorkbook } from "../scripts/samples/seedForm";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { lostPartsWarning, partsLostOnSave, zipEntryNames } from "../src/xlsx/lostParts";
 
 async function withParts(names: string[]): Promise<Uint8Array> {

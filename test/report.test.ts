@@ -15,11 +15,11 @@ import {
   textBar,
   type ReportDoc,
 } from "../src/core/report";
-import { buildSeedForm, buildSeedWorkbook, SEED_FACTS } from "../src/samples/seedForm";
+import { buildSeedForm, buildSeedWorkbook, SEED_FACTS } from "../scripts/samples/seedForm";
 import { applyPlanToXlsx } from "../src/xlsx/apply";
 import { readWorkbook } from "../src/xlsx/read";
-import { gridsToXlsx } from "../src/xlsx/write";
-import { analyzeBook } from "./support/analyzeHelpers";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
+import { analyzeBook, partsByLabel } from "./support/analyzeHelpers";
 import { EXAMPLE_FORMS } from "./support/examples";
 import { describeShared, sharedFixture } from "./support/shared";
 import { loadExcel } from "./support/workbookDump";
@@ -57,7 +57,7 @@ function numbersOf(a: Analysis): Set<string> {
       .filter((c) => sg.groups.includes(c.key))
       .reduce((s, c) => s + c.weight, 0);
     add(w);
-    lost(w, a.summary.parts[sg.label] ?? null);
+    lost(w, partsByLabel(a)[sg.label] ?? null);
   }
   const full = a.indicators.filter(
     (i) => i.weight !== null && i.score !== null && i.score >= i.weight

@@ -1,7 +1,7 @@
 // The `jixiao` command: a finance bureau checks every unit's submission at once.
 import { readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
-import { analyzeWorkbook } from "../core/analyze";
+import { parseArgs as parseArgv, type ParseArgsConfig } from "node:util";
 import {
   notAnalyzedJson,
   toCheckJson,
@@ -10,7 +10,15 @@ import {
 } from "../core/contract";
 import { formatNumber } from "../core/decimal";
 import type { Analysis, Finding, Severity } from "../core/model";
-import { PROFILE_IDS, ProfileError, getProfile, type Profile } from "../core/profiles";
+import { ProfileError } from "../core/profiles";
+import {
+  AUTO_PROFILE,
+  PROFILE_CHOICES,
+  analyzeWorkbookResolved,
+  checkProfileChoice,
+  describeResolved,
+  type ResolvedProfile,
+} from "../core/profileChoice";
 import { WriteRefused } from "../core/host";
 import { confirmOverwrites, plan } from "../core/plan";
 import { buildReport, reportMarkdown } from "../core/report";
@@ -32,7 +40,7 @@ export const USAGE = `用法：
   jixiao report 文件.xlsx -o 报告.docx|报告.md [--profile 规则] [--sheet 工作表]
       生成绩效自评报告（Word 或 Markdown；不加 -o 时输出 Markdown）。
 
-规则（--profile）：${PROFILE_IDS.join("、")}（默认 central）
+规则（--profile）：${PROFILE_CHOICES.join("、")}（默认 auto：按表中分值和主管部门等自动识别）
 退出码：check 0 没有错误、1 有错误；fix、report 0 已写出；2 文件无法读取、没有指标表或拒绝写入。`;
 
 export interface Output {
@@ -61,41 +69,67 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+/** The flags of every command; node:util parseArgs does the parsing, and `--` ends the options. */
+const OPTIONS = {
+  profile: { type: "string", short: "p" },
+  sheet: { type: "string" },
+  json: { type: "boolean" },
+  output: { type: "string", short: "o" },
+  values: { type: "boolean" },
+  "accept-suggested": { type: "boolean" },
+  report: { type: "boolean" },
+  overwrite: { type: "boolean" },
+  "grade-cell": { type: "string" },
+} as const satisfies ParseArgsConfig["options"];
+
 export function parseArgs(argv: string[]): ParsedArgs {
   const [command = "", ...rest] = argv;
-  const args: ParsedArgs = {
-    command,
-    files: [],
-    profile: "central",
-    json: false,
-    values: false,
-    acceptSuggested: false,
-    report: false,
-    overwrite: false,
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const next = () => {
-      const v = rest[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} 后面需要一个值。`);
-      return v;
-    };
-    if (a === "--profile" || a === "-p") args.profile = next();
-    else if (a.startsWith("--profile=")) args.profile = a.slice(10);
-    else if (a === "--sheet") args.sheet = next();
-    else if (a.startsWith("--sheet=")) args.sheet = a.slice(8);
-    else if (a === "--json") args.json = true;
-    else if (a === "-o" || a === "--output") args.output = next();
-    else if (a === "--values") args.values = true;
-    else if (a === "--accept-suggested") args.acceptSuggested = true;
-    else if (a === "--report") args.report = true;
-    else if (a === "--overwrite") args.overwrite = true;
-    else if (a === "--grade-cell") args.gradeCell = next();
-    else if (a.startsWith("--grade-cell=")) args.gradeCell = a.slice(13);
-    else if (a.startsWith("-")) throw new UsageError(`不认识的选项：${a}`);
-    else args.files.push(a);
+  let parsed;
+  try {
+    parsed = parseArgv({ args: rest, options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw usageError(rest, e);
   }
-  return args;
+  const { values, positionals } = parsed;
+  return {
+    command,
+    files: positionals,
+    profile: values.profile ?? AUTO_PROFILE,
+    sheet: values.sheet,
+    json: values.json ?? false,
+    output: values.output,
+    values: values.values ?? false,
+    acceptSuggested: values["accept-suggested"] ?? false,
+    report: values.report ?? false,
+    overwrite: values.overwrite ?? false,
+    gradeCell: values["grade-cell"],
+  };
+}
+
+/**
+ * parseArgs's errors are English and name the option in its own spelling ("-p, --profile <value>"): find the
+ * offending option as the user typed it (a lenient pass gives the tokens) and say what is wrong in Chinese.
+ */
+function usageError(args: string[], e: unknown): UsageError {
+  const { tokens } = parseArgv({
+    args,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const type = (OPTIONS as Record<string, { type: "string" | "boolean" }>)[t.name]?.type;
+    if (!type) return new UsageError(`不认识的选项：${t.rawName}`);
+    // strict mode also refuses `--profile --json`: the next word looks like an option, so the value is missing
+    const looksLikeOption = !t.inlineValue && t.value !== undefined && /^-./.test(t.value);
+    if (type === "string" && (t.value === undefined || looksLikeOption))
+      return new UsageError(`${t.rawName} 后面需要一个值。`);
+    if (type === "boolean" && t.value !== undefined)
+      return new UsageError(`${t.rawName} 不带值：去掉“=${t.value}”。`);
+  }
+  return new UsageError(`命令行参数有误：${e instanceof Error ? e.message : String(e)}`);
 }
 
 const SEVERITY_TITLE: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -104,10 +138,11 @@ function plain(x: number | null | undefined): string {
   return x === null || x === undefined ? "—" : formatNumber(x, 2);
 }
 
-export function formatAnalysis(file: string, a: Analysis): string {
+export function formatAnalysis(file: string, a: Analysis, resolved?: ResolvedProfile): string {
   const lines: string[] = [];
   const counts = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
-  lines.push(`■ ${file} · 工作表“${a.sheet}” · 规则：${a.profile.name}`);
+  lines.push(`■ ${file} · 工作表“${a.sheet}”`);
+  lines.push(`  评分规则：${resolved ? describeResolved(resolved) : a.profile.name}`);
   if (a.project.name)
     lines.push(`  项目：${a.project.name}${a.project.unit ? `（${a.project.unit}）` : ""}`);
   if (a.budget)
@@ -126,9 +161,18 @@ export function formatAnalysis(file: string, a: Analysis): string {
     const list = a.findings.filter((f) => f.severity === s);
     if (!list.length) continue;
     lines.push(`  【${SEVERITY_TITLE[s]}】`);
-    for (const f of list) lines.push(`    ${f.cell.padEnd(5)} ${f.code.padEnd(15)} ${f.message}`);
+    for (const f of list)
+      lines.push(`    ${f.cell.padEnd(5)} ${f.code.padEnd(15)} ${f.message}${callToAction(f)}`);
   }
   return lines.join("\n");
+}
+
+/** What the command line can do about a finding (the messages themselves name no command or button). */
+function callToAction(f: Finding): string {
+  if (isAcceptableSuggestion(f))
+    return `（jixiao fix --accept-suggested 可改为${plain(f.suggestion ?? null)}分）`;
+  if (f.code === "TOTAL_MISMATCH" && f.severity === "info") return "（jixiao fix 可写回）";
+  return "";
 }
 
 async function loadBook(file: string) {
@@ -147,7 +191,7 @@ async function loadBook(file: string) {
 
 export class InputError extends Error {}
 
-async function check(args: ParsedArgs, profile: Profile, io: Output): Promise<number> {
+async function check(args: ParsedArgs, io: Output): Promise<number> {
   if (!args.files.length) throw new UsageError("请指定要检查的 .xlsx 文件。");
   let exit = 0;
   const jsonResults: (CheckJson | CheckJsonFailure)[] = [];
@@ -162,7 +206,7 @@ async function check(args: ParsedArgs, profile: Profile, io: Output): Promise<nu
       else io.err(e.message);
       continue;
     }
-    const result = analyzeWorkbook(book, profile, args.sheet);
+    const result = analyzeWorkbookResolved(book, args.profile, args.sheet);
     if (!result.analyses.length) {
       exit = 2;
       for (const n of result.notAnalyzed) {
@@ -171,11 +215,12 @@ async function check(args: ParsedArgs, profile: Profile, io: Output): Promise<nu
       }
       continue;
     }
-    for (const a of result.analyses) {
+    result.analyses.forEach((a, k) => {
+      const resolved = result.resolved[k];
       if (a.findings.some((f: Finding) => f.severity === "error") && exit === 0) exit = 1;
-      if (args.json) jsonResults.push(toCheckJson(file, a));
-      else io.out(formatAnalysis(file, a) + "\n");
-    }
+      if (args.json) jsonResults.push(toCheckJson(file, a, resolved.reason));
+      else io.out(formatAnalysis(file, a, resolved) + "\n");
+    });
   }
   if (args.json)
     io.out(JSON.stringify(jsonResults.length === 1 ? jsonResults[0] : jsonResults, null, 2));
@@ -195,14 +240,14 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
       io.out(USAGE);
       return args.command ? 0 : 2;
     }
-    const profile = getProfile(args.profile);
+    checkProfileChoice(args.profile);
     switch (args.command) {
       case "check":
-        return await check(args, profile, io);
+        return await check(args, io);
       case "fix":
-        return await fix(args, profile, io);
+        return await fix(args, io);
       case "report":
-        return await report(args, profile, io);
+        return await report(args, io);
       default:
         throw new UsageError(`不认识的命令：${args.command}`);
     }
@@ -252,10 +297,10 @@ async function writeOutput(file: string, data: Uint8Array | string): Promise<voi
 function oneAnalysis(
   file: string,
   book: Awaited<ReturnType<typeof readWorkbook>>,
-  profile: Profile,
+  profile: string,
   sheet?: string
-): Analysis {
-  const result = analyzeWorkbook(book, profile, sheet);
+): { a: Analysis; resolved: ResolvedProfile } {
+  const result = analyzeWorkbookResolved(book, profile, sheet);
   if (!result.analyses.length)
     throw new InputError(
       `${file}：${result.notAnalyzed[0]?.findings[0]?.message ?? "没有找到绩效指标表"}`
@@ -264,7 +309,7 @@ function oneAnalysis(
     throw new InputError(
       `${file} 中有${result.analyses.length}个自评表（工作表“${result.analyses.map((a) => a.sheet).join("”“")}”）：请用 --sheet 指定其中一个。`
     );
-  return result.analyses[0];
+  return { a: result.analyses[0], resolved: result.resolved[0] };
 }
 
 function oneFile(args: ParsedArgs, what: string): string {
@@ -290,7 +335,7 @@ export function describeWrite(w: CellWrite): string {
   return `  ${w.address} ${w.label}：${describeContent(w.before.value, w.before.formula)} → ${describeContent(w.value, w.formula)}`;
 }
 
-async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<number> {
+async function fix(args: ParsedArgs, io: Output): Promise<number> {
   const file = oneFile(args, "写回");
   if (!args.output)
     throw new UsageError("请用 -o 指定输出文件，例如 -o 已写回.xlsx（不会改动原文件）。");
@@ -301,7 +346,7 @@ async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<numb
   }
   const data = await readBytes(file);
   const book = await parseBook(file, data);
-  const a = oneAnalysis(file, book, profile, args.sheet);
+  const { a, resolved } = oneAnalysis(file, book, args.profile, args.sheet);
   const choices: Partial<PlanChoices> = {
     totalAs: args.values ? "value" : "formula",
     gradeAs: args.values ? "value" : "formula",
@@ -327,7 +372,8 @@ async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<numb
   }
   const result = await applyPlanToXlsx(data, p);
   await writeOutput(args.output, result.data);
-  io.out(`已写回并另存为 ${args.output}（工作表“${a.sheet}”，规则：${profile.name}）：`);
+  io.out(`评分规则：${describeResolved(resolved)}`);
+  io.out(`已写回并另存为 ${args.output}（工作表“${a.sheet}”）：`);
   for (const w of p.writes) io.out(describeWrite(w));
   for (const s of p.newSheets) io.out(`  新建工作表“${s.name}”（${s.rows.length}行）`);
   const lost = lostPartsWarning(data);
@@ -335,14 +381,14 @@ async function fix(args: ParsedArgs, profile: Profile, io: Output): Promise<numb
   return 0;
 }
 
-async function report(args: ParsedArgs, profile: Profile, io: Output): Promise<number> {
+async function report(args: ParsedArgs, io: Output): Promise<number> {
   const file = oneFile(args, "生成报告");
   const out = args.output;
   if (out && !/\.(docx|md)$/i.test(out)) throw new UsageError(`报告文件应为 .docx 或 .md：${out}`);
   if (out && path.resolve(out) === path.resolve(file))
     throw new UsageError("报告文件不能与输入文件相同。");
   const book = await parseBook(file, await readBytes(file));
-  const doc = buildReport(oneAnalysis(file, book, profile, args.sheet));
+  const doc = buildReport(oneAnalysis(file, book, args.profile, args.sheet).a);
   if (!out) {
     io.out(reportMarkdown(doc));
     return 0;

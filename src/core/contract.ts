@@ -1,10 +1,13 @@
 // The public JSON shape of a check (`jixiao check --json`): keep it stable.
 import type { Analysis, Finding, SheetNotAnalyzed } from "./model";
+import { summaryLabel } from "./profiles";
 
 export interface CheckJson {
   file: string;
   sheet: string;
   profile: string;
+  /** Why this profile: "按北京市西城区规则：主管部门为…。" or "按用户选择的…规则。" */
+  profileReason: string;
   project: { name: string; dept: string; unit: string; year: string; moneyUnit: string };
   budget: {
     weight: number;
@@ -27,6 +30,10 @@ export interface CheckJson {
     computed: number;
     suggested: number;
     cell: string | null;
+    /** final | provisional (weights ≠ total) | incomplete (scores not filled in) | uncomputable (errors, dates…) */
+    status: string;
+    /** Why the total is not final, in Chinese; null when final. */
+    note: string | null;
   };
   grade: { label: string; written: string | null; cell: string | null };
   summary: { sentence: string; parts: Record<string, number> };
@@ -48,11 +55,12 @@ export interface CheckJsonFailure {
   findings: Finding[];
 }
 
-export function toCheckJson(file: string, a: Analysis): CheckJson {
+export function toCheckJson(file: string, a: Analysis, profileReason?: string): CheckJson {
   return {
     file,
     sheet: a.sheet,
     profile: a.profile.id,
+    profileReason: profileReason ?? `按${a.profile.name}规则。`,
     project: {
       name: a.project.name,
       dept: a.project.dept,
@@ -83,9 +91,16 @@ export function toCheckJson(file: string, a: Analysis): CheckJson {
       computed: a.total.computed,
       suggested: a.total.suggested,
       cell: a.total.cell,
+      status: a.total.status,
+      note: a.total.note,
     },
     grade: { label: a.grade.label, written: a.grade.written, cell: a.grade.cell },
-    summary: { sentence: a.summary.sentence, parts: { ...a.summary.parts } },
+    summary: {
+      sentence: a.summary.sentence,
+      parts: Object.fromEntries(
+        a.summary.parts.map((p) => [summaryLabel(a.profile, p.key), p.score])
+      ),
+    },
     skippedChecks: [...a.skippedChecks],
     findings: a.findings.map((f) => ({ ...f })),
   };

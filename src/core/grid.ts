@@ -12,6 +12,34 @@ export interface Cell {
   formula?: string;
   /** Solid fill colour "#RRGGBB", when the source reports one (highlights restore it). */
   fill?: string | null;
+  /**
+   * The error value ("#DIV/0!", "#REF!"…) when the cell, or its formula's result, is an Excel error; `value` then
+   * holds the same text. Set by the gateways, so a text cell that merely reads "#REF!" is told apart.
+   */
+  error?: string;
+}
+
+/** Excel's error values, as written in a cell. */
+export const ERROR_VALUES = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+] as const;
+
+export function isErrorValue(v: unknown): v is string {
+  return typeof v === "string" && (ERROR_VALUES as readonly string[]).includes(v);
 }
 
 export interface Range {

@@ -24,7 +24,11 @@ export type FindingCode =
   | "TOTAL_MISMATCH"
   | "GRADE_MISMATCH"
   | "PLACEHOLDER"
-  | "TEXT_MISMATCH";
+  | "TEXT_MISMATCH"
+  | "WEIGHT_NOT_POSITIVE"
+  | "BUDGET_DOUBLE_COUNTED"
+  | "NUMBER_AS_TEXT"
+  | "SCORE_MERGED";
 
 export interface Finding {
   code: FindingCode;
@@ -132,7 +136,17 @@ export interface CategorySummary {
   indicators: number;
 }
 
+/**
+ * final: the total and grade stand; provisional: the weights do not add up to the total weight, so the grade is only
+ * indicative; incomplete: scores are not filled in; uncomputable: a score cell holds an error value, a date or a
+ * formula without a result, so Excel's total would not be a number we can state.
+ */
+export type TotalStatus = "final" | "provisional" | "incomplete" | "uncomputable";
+
 export interface Totals {
+  status: TotalStatus;
+  /** Why the total is not final, in Chinese (“尚未填写：3 项指标没有得分，无法评定等级”); null when final. */
+  note: string | null;
   weight: number | null;
   /** Weight in the 总分 row's 分值 cell. */
   writtenWeight: number | null;
@@ -151,9 +165,16 @@ export interface GradeInfo {
   labelCell: string | null;
 }
 
+/** One part of the summary sentence: "budget", a summary group's key (its first group key), or "other". */
+export interface SummaryPart {
+  key: string;
+  score: number;
+}
+
 export interface Summary {
   sentence: string;
-  parts: Record<string, number>;
+  /** In the sentence's order; labels come from the profile (`summaryLabel`). */
+  parts: SummaryPart[];
 }
 
 export interface Columns {

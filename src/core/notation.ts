@@ -101,6 +101,20 @@ export function isPercentFormat(numFmt: string | undefined | null): boolean {
   return formatCode(numFmt).includes("%");
 }
 
+/**
+ * An Excel number format that shows the value as a date or a time ("yyyy/m/d", `yyyy"年"m"月"d"日"`, "mm-dd-yy",
+ * "h:mm"): the cell holds a serial day number that Excel's SUM would count, but the user sees a date.
+ */
+export function isDateFormat(numFmt: string | undefined | null): boolean {
+  if (typeof numFmt !== "string" || /^\s*(general|@)?\s*$/i.test(numFmt)) return false;
+  // [h]:mm elapsed time keeps its bracket letter; other [..] sections (colours, locales, conditions) go
+  const code = formatCode(numFmt.replace(/\[(h+|m+|s+)\]/gi, "$1"))
+    .split(";")[0]
+    .replace(/[_*]./g, "") // padding and fill characters
+    .toLowerCase();
+  return /[ydhs]|m/.test(code.replace(/general/g, "").replace(/e[+-]/g, ""));
+}
+
 /** A unit written as a literal in the format's first section: `0.00"万元"` → "万元", `0\个` → "个". */
 function formatUnit(numFmt: string | undefined | null): string {
   if (typeof numFmt !== "string") return "";

@@ -15,6 +15,8 @@ import {
   type IndicatorHeader,
 } from "./locate";
 import { parseNumberCell, parseValue, type ParsedValue } from "./notation";
+import { cellFacts, type CellFacts } from "./cellFacts";
+import { evaluateFormula } from "./formula";
 import type { Columns, FundingRow, ProjectInfo } from "./model";
 import { normalizeLabel } from "./text";
 import { dec, sum } from "./decimal";
@@ -54,6 +56,16 @@ export interface RawIndicator {
   weight: number | null;
   scoreText: string;
   score: number | null;
+  /** What the 分值 and 得分 cells really hold: "7.2分" is textNumber (weight/score still 7.2), #DIV/0! an error… */
+  weightFacts: CellFacts;
+  scoreFacts: CellFacts;
+  /**
+   * The 得分 cell is merged down over several rows and this is not its first row: the row that holds the score.
+   * `score` is then null here, so the total counts the merged score once, as Excel's SUM does.
+   */
+  scoreMergedFrom: number | null;
+  /** The same for a 分值 cell merged down over several rows. */
+  weightMergedFrom: number | null;
   reason: string;
   measure: string;
   /** Where the weight comes from: the 分值 column, a label on the name (（10分）), or derived from a group's label. */
@@ -90,9 +102,15 @@ export interface ParsedFunding {
   totalRow: FundingRow | null;
   subRows: FundingRow[];
   /** Row holding the written weight / rate / score (the 年度资金总额 row, or a 其中 row when that is where they are). */
-  weight: { value: number | null; cell: string | null };
-  rate: { value: number | null; percent: boolean; cell: string | null; text: string };
-  score: { value: number | null; cell: string | null; text: string };
+  weight: { value: number | null; cell: string | null; facts: CellFacts };
+  rate: {
+    value: number | null;
+    percent: boolean;
+    cell: string | null;
+    text: string;
+    facts: CellFacts;
+  };
+  score: { value: number | null; cell: string | null; text: string; facts: CellFacts };
 }
 
 export interface ParsedForm {
@@ -112,6 +130,8 @@ export interface ParsedForm {
     score: number | null;
     scoreText: string;
     scoreCell: string | null;
+    weightFacts: CellFacts;
+    scoreFacts: CellFacts;
   } | null;
   grade: { written: string | null; cell: string | null; labelCell: string | null };
   /** Every header band of this table, top to bottom: the first is `header`; more when blocks repeat the header. */
@@ -128,18 +148,40 @@ export interface ParsedForm {
   hidden: boolean;
 }
 
+const NO_CELL: CellFacts = { kind: "empty" };
+
+/** A cell read as a number; a formula the file holds no result for counts with its value computed here. */
+function numberCell(
+  grid: Grid,
+  row: number,
+  col: number,
+  withFormat = true
+): { value: string; percent: boolean } | null {
+  const c = grid.cell(row, col);
+  const numFmt = withFormat ? c?.numFmt : undefined;
+  if (c && c.value === null && c.formula) {
+    const v = evaluateFormula(c.formula, grid);
+    return v === null ? null : parseNumberCell(v, numFmt);
+  }
+  return parseNumberCell(c?.value ?? null, numFmt);
+}
+
 function num(grid: Grid, row: number, col: number | undefined | null): number | null {
   if (col === undefined || col === null) return null;
-  const c = grid.cell(row, col);
-  const n = parseNumberCell(c?.value ?? null, c?.numFmt);
+  const n = numberCell(grid, row, col);
   return n ? Number(n.value) : null;
 }
 
 function amount(grid: Grid, row: number, col: number | undefined): string | null {
   if (col === undefined) return null;
-  const c = grid.cell(row, col);
-  const n = parseNumberCell(c?.value ?? null, c?.numFmt);
-  return n ? n.value : null;
+  return numberCell(grid, row, col)?.value ?? null;
+}
+
+/** The first row of a merged area covering (row, col) over several rows, when `row` is not that first row. */
+function mergedFrom(grid: Grid, row: number, col: number | null): number | null {
+  if (col === null) return null;
+  const m = grid.mergeAt(row, col);
+  return m && m.bottom > m.top && m.top !== row ? m.top : null;
 }
 
 function readProject(grid: Grid, before: number, from = 1): ProjectInfo {
@@ -254,8 +296,10 @@ function readFunding(grid: Grid, header: FundingHeader, stopRow: number, from = 
     ) ?? totalRow;
   const at = (col: number | undefined) =>
     holder && col !== undefined ? toA1(holder.row, col) : null;
-  const rateCell = holder && cols.rate !== undefined ? grid.cell(holder.row, cols.rate) : undefined;
-  const rateParsed = parseNumberCell(rateCell?.value ?? null, rateCell?.numFmt);
+  const rateParsed =
+    holder && cols.rate !== undefined ? numberCell(grid, holder.row, cols.rate) : null;
+  const factsAt = (col: number | undefined) =>
+    holder && col !== undefined ? cellFacts(grid, holder.row, col) : NO_CELL;
   return {
     header,
     moneyUnit,
@@ -263,17 +307,23 @@ function readFunding(grid: Grid, header: FundingHeader, stopRow: number, from = 
     rows,
     totalRow,
     subRows,
-    weight: { value: holder ? num(grid, holder.row, cols.weight) : null, cell: at(cols.weight) },
+    weight: {
+      value: holder ? num(grid, holder.row, cols.weight) : null,
+      cell: at(cols.weight),
+      facts: factsAt(cols.weight),
+    },
     rate: {
       value: rateParsed ? Number(rateParsed.value) : null,
       percent: rateParsed?.percent ?? false,
       cell: at(cols.rate),
       text: holder && cols.rate !== undefined ? grid.text(holder.row, cols.rate) : "",
+      facts: factsAt(cols.rate),
     },
     score: {
       value: holder ? num(grid, holder.row, cols.score) : null,
       cell: at(cols.score),
       text: holder && cols.score !== undefined ? grid.text(holder.row, cols.score) : "",
+      facts: factsAt(cols.score),
     },
   };
 }
@@ -676,6 +726,8 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
         score: scoreCell ? num(grid, scoreCell.row, scoreCell.col) : null,
         scoreText: scoreCell ? grid.text(scoreCell.row, scoreCell.col) : "",
         scoreCell: scoreCell ? toA1(scoreCell.row, scoreCell.col) : null,
+        weightFacts: weightCell ? cellFacts(grid, weightCell.row, weightCell.col) : NO_CELL,
+        scoreFacts: scoreCell ? cellFacts(grid, scoreCell.row, scoreCell.col) : NO_CELL,
       };
       lastRow = r;
       break;
@@ -825,9 +877,15 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     }
     noteGroup(l1.text, l1.cell, 1, r);
     noteGroup(l2.text, l2.cell, 2, r);
-    const weightParsed = weightText ? parseNumberCell(c(columns.weight)?.value ?? null) : null;
-    const scoreParsed = scoreText ? parseNumberCell(c(columns.score)?.value ?? null) : null;
-    const columnWeight = weightParsed ? Number(weightParsed.value) : null;
+    // read without the number format, as before; an uncached formula counts with its computed value
+    const weightParsed =
+      columns.weight !== null ? numberCell(grid, r, columns.weight, false) : null;
+    const scoreParsed = columns.score !== null ? numberCell(grid, r, columns.score, false) : null;
+    // a score (or weight) merged down over several rows belongs to the first row only
+    const scoreMergedFrom = mergedFrom(grid, r, columns.score);
+    const weightMergedFrom = mergedFrom(grid, r, columns.weight);
+    const columnWeight =
+      weightParsed && weightMergedFrom === null ? Number(weightParsed.value) : null;
     const labelWeight = columns.weight === null ? labelled.declared : null;
     indicators.push({
       row: r,
@@ -843,7 +901,11 @@ function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
       weightText,
       weight: columnWeight ?? labelWeight,
       scoreText,
-      score: scoreParsed ? Number(scoreParsed.value) : null,
+      score: scoreParsed && scoreMergedFrom === null ? Number(scoreParsed.value) : null,
+      weightFacts: columns.weight !== null ? cellFacts(grid, r, columns.weight) : NO_CELL,
+      scoreFacts: columns.score !== null ? cellFacts(grid, r, columns.score) : NO_CELL,
+      scoreMergedFrom,
+      weightMergedFrom,
       reason: columns.reason !== null ? grid.text(r, columns.reason) : "",
       measure: columns.measure !== null ? grid.text(r, columns.measure) : "",
       weightSource: columnWeight !== null ? "column" : labelWeight !== null ? "label" : null,

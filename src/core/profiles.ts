@@ -231,3 +231,32 @@ export function sameGrade(written: string, label: string): boolean {
   const core = (s: string) => s.replace(/^较/, "").replace(/(好|秀|等)$/, "");
   return core(w) === core(label);
 }
+
+/** The profile a new workbook starts with (the CLI's and the pane's). */
+export const DEFAULT_PROFILE_ID = "central";
+
+/** The overrides that turn the base profile into `draft` (only the fields that differ). */
+export function overridesOf(draft: Profile): ProfileOverrides | undefined {
+  const base = PROFILES[draft.id];
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(draft) as (keyof Profile)[]) {
+    if (key === "id") continue;
+    if (JSON.stringify(draft[key]) !== JSON.stringify(base?.[key])) out[key] = draft[key];
+  }
+  return Object.keys(out).length ? (out as ProfileOverrides) : undefined;
+}
+
+/** A group key as a heading: 产出 → 产出指标 (a key that already ends in 指标 stays). */
+export function groupLabel(key: string): string {
+  return key.endsWith("指标") ? key : `${key}指标`;
+}
+
+/** Key of a summary part: "budget", a summary group's first group key, or "other". */
+export type SummaryKey = string;
+
+/** The label of a summary part in the report sentence: 预算执行, the profile's 项目产出…, 其他指标. */
+export function summaryLabel(profile: Profile, key: SummaryKey): string {
+  if (key === "budget") return "预算执行";
+  if (key === "other") return "其他指标";
+  return profile.summaryGroups.find((sg) => sg.groups[0] === key)?.label ?? groupLabel(key);
+}

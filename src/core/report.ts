@@ -3,6 +3,7 @@
 // Markdown and Word, so that the three say the same thing.
 import { dec, formatNumber, round, sum, type Numeric } from "./decimal";
 import type { Analysis, IndicatorRow } from "./model";
+import { summaryLabel } from "./profiles";
 import { isPlaceholderText } from "./text";
 import { uniqueSheetName } from "./sheetName";
 import type { NewSheet, SheetRow } from "./writePlan";
@@ -93,33 +94,32 @@ interface ScoreGroup {
 /** The summary groups of the profile (预算执行 apart): their weights, scores and indicators. */
 function scoreGroups(a: Analysis): ScoreGroup[] {
   const out: ScoreGroup[] = [];
-  const assigned = new Set<string>();
-  for (const sg of a.profile.summaryGroups) {
-    sg.groups.forEach((g) => assigned.add(g));
-    if (!(sg.label in a.summary.parts)) continue;
-    const cats = a.categories.filter((c) => sg.groups.includes(c.key));
-    const members = a.indicators.filter((i) => sg.groups.includes(i.group));
+  for (const part of a.summary.parts) {
+    if (part.key === "budget") continue;
+    const keys =
+      part.key === "other"
+        ? null
+        : (a.profile.summaryGroups.find((sg) => sg.groups[0] === part.key)?.groups ?? [part.key]);
+    const assigned = new Set(a.profile.summaryGroups.flatMap((sg) => sg.groups));
+    const members = a.indicators.filter((i) =>
+      keys ? keys.includes(i.group) : !assigned.has(i.group)
+    );
+    const cats = keys ? a.categories.filter((c) => keys.includes(c.key)) : [];
+    const weighted = members.some((i) => i.weight !== null);
     out.push({
-      label: sg.label,
+      label: summaryLabel(a.profile, part.key),
       // no 分值 column (Hubei style): the group has no weight to print, not a weight of 0
-      weight:
-        cats.length && members.some((i) => i.weight !== null)
-          ? sum(cats.map((c) => c.weight)).toNumber()
-          : null,
-      score: a.summary.parts[sg.label],
+      weight: !weighted
+        ? null
+        : keys
+          ? cats.length
+            ? sum(cats.map((c) => c.weight)).toNumber()
+            : null
+          : sum(members.map((i) => i.weight ?? 0)).toNumber(),
+      score: part.score,
       members,
     });
   }
-  const others = a.indicators.filter((i) => !assigned.has(i.group));
-  if (others.length && "其他指标" in a.summary.parts)
-    out.push({
-      label: "其他指标",
-      weight: others.some((i) => i.weight !== null)
-        ? sum(others.map((i) => i.weight ?? 0)).toNumber()
-        : null,
-      score: a.summary.parts["其他指标"],
-      members: others,
-    });
   return out;
 }
 

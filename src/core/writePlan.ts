@@ -16,7 +16,13 @@ export interface CellSnapshot {
 }
 
 export type WritePurpose =
-  "total" | "grade" | "budgetRate" | "budgetScore" | "suggestedScore" | "highlight";
+  | "total"
+  | "grade"
+  | "budgetRate"
+  | "budgetScore"
+  | "suggestedScore"
+  | "numberFromText"
+  | "highlight";
 
 export interface CellWrite {
   sheet: string;
@@ -39,6 +45,104 @@ export interface CellWrite {
 
 export type SheetCellStyle =
   "title" | "heading" | "subheading" | "body" | "tableHeader" | "table" | "draft" | "note";
+
+/** How a style looks, the same in Excel, in the downloaded .xlsx and in the Word report. */
+export interface SheetStyleLook {
+  font: "heading" | "body";
+  /** Points. */
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  /** "#RRGGBB" */
+  color?: string;
+  fill?: string;
+  border?: boolean;
+  horizontal: "left" | "center" | "right";
+  vertical: "top" | "middle";
+  wrap: boolean;
+}
+
+/** The report's fonts: 黑体 for headings, 仿宋 for text, as official documents set them. */
+export const SHEET_FONTS = { heading: "黑体", body: "仿宋" } as const;
+export const SHEET_BORDER_COLOR = "#8EA9DB";
+/** The score bars (█░) in the report's table. */
+export const SHEET_BAR_COLOR = "#4472C4";
+
+export const SHEET_STYLES: Record<SheetCellStyle, SheetStyleLook> = {
+  title: {
+    font: "heading",
+    size: 16,
+    bold: true,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+  },
+  heading: {
+    font: "heading",
+    size: 13,
+    bold: true,
+    horizontal: "left",
+    vertical: "middle",
+    wrap: false,
+  },
+  subheading: {
+    font: "body",
+    size: 12,
+    bold: true,
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+  },
+  body: { font: "body", size: 11, horizontal: "left", vertical: "top", wrap: true },
+  // 待补充 drafts stand out as text people must still write
+  draft: {
+    font: "body",
+    size: 11,
+    italic: true,
+    color: "#9C5700",
+    fill: "#FFF2CC",
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+  },
+  note: {
+    font: "body",
+    size: 9,
+    italic: true,
+    color: "#7F7F7F",
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+  },
+  tableHeader: {
+    font: "heading",
+    size: 11,
+    bold: true,
+    fill: "#D9E1F2",
+    border: true,
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+  },
+  table: {
+    font: "body",
+    size: 11,
+    border: true,
+    horizontal: "right",
+    vertical: "middle",
+    wrap: true,
+  },
+};
+
+/** A table cell's alignment: the first column and the score bars read from the left. */
+export function tableCellLook(value: string | number | null, column: number): SheetStyleLook {
+  const bar = typeof value === "string" && /^[█░]+$/.test(value);
+  return {
+    ...SHEET_STYLES.table,
+    horizontal: column === 1 || bar ? "left" : "right",
+    ...(bar ? { color: SHEET_BAR_COLOR } : {}),
+  };
+}
 
 export interface SheetCell {
   /** Always written as data: a string that starts with =, +, - or @ stays text. */
@@ -63,7 +167,14 @@ export interface NewSheet {
   columnWidths: number[];
 }
 
-export type RefusalReason = "nonEmpty" | "merged" | "protected" | "invalidAddress" | "noSuggestion";
+export type RefusalReason =
+  | "nonEmpty"
+  | "merged"
+  | "protected"
+  | "invalidAddress"
+  | "noSuggestion"
+  /** The total or grade cannot be stated yet (scores blank, error values, weights that do not add up). */
+  | "notComputable";
 
 /** A write the plan refuses to make, with a Chinese message naming the cell and what to do. */
 export interface Refusal {
@@ -71,7 +182,7 @@ export interface Refusal {
   address: string;
   message: string;
   /** Why: "nonEmpty" is lifted by listing the address in `PlanChoices.overwrite`. */
-  reason?: RefusalReason;
+  reason: RefusalReason;
 }
 
 export interface WritePlan {
@@ -114,6 +225,8 @@ export interface PlanChoices {
   gradeCell: string | null;
   /** Fill the budget 执行率 and 得分 cells when they are blank. */
   fillBudget: boolean;
+  /** Turn scores and weights stored as text (NUMBER_AS_TEXT) into numbers, so that Excel's SUM counts them. */
+  convertTextNumbers: boolean;
   /** Cells (A1, on the form's sheet) of SCORE_RULE / BUDGET_SCORE findings whose suggested score the user accepts. */
   acceptSuggestions: string[];
   /** Highlight cells with errors (a fill), recorded so that the next run removes it. */
@@ -131,6 +244,7 @@ export const DEFAULT_CHOICES: PlanChoices = {
   gradeAs: "formula",
   gradeCell: null,
   fillBudget: true,
+  convertTextNumbers: true,
   acceptSuggestions: [],
   highlightErrors: false,
   previousHighlights: [],

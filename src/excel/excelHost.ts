@@ -1,5 +1,6 @@
 // The Office.js gateway: WorkbookHost inside Excel. Each operation is one Excel.run around a function that takes
 // the request context (read.ts, write.ts), so tests drive those functions with a fake context.
+import type { Grid } from "../core/grid";
 import type { StoredSettings, WorkbookHost, WorkbookSnapshot } from "../core/host";
 import { WriteRefused } from "../core/host";
 import type { UndoRecord, WritePlan } from "../core/writePlan";
@@ -43,7 +44,8 @@ function isStoredSettings(v: unknown): v is StoredSettings {
   );
 }
 
-export function createExcelHost(): WorkbookHost {
+/** `isTableSheet` is the engine's test for a sheet holding the form (core/analyze.ts), passed in by the pane. */
+export function createExcelHost(isTableSheet: (grid: Grid) => boolean): WorkbookHost {
   let sheetNames: string[] | undefined;
   let writing = 0;
   let quietUntil = 0;
@@ -64,7 +66,7 @@ export function createExcelHost(): WorkbookHost {
     async read(): Promise<WorkbookSnapshot> {
       try {
         const snapshot = await run((context) =>
-          readWorkbookIn(context, { merges: supports("1.13"), sheetNames })
+          readWorkbookIn(context, { merges: supports("1.13"), sheetNames, isTableSheet })
         );
         sheetNames = snapshot.book.sheets.map((g) => g.sheet);
         return snapshot;

@@ -3,7 +3,6 @@
 // Mirrors src/xlsx/read.ts: a merged area's value only in its master cell, formulas without "=", empty text dropped.
 import { Cell, Grid, Range, WorkbookGrids } from "../core/grid";
 import type { WorkbookSnapshot } from "../core/host";
-import { findTableSheets } from "../core/analyze";
 import { contentOf, parseAreasAddress } from "./cells";
 
 export interface ReadOptions {
@@ -15,6 +14,8 @@ export interface ReadOptions {
    * without them, or when they are out of date, it takes one more.
    */
   sheetNames?: readonly string[];
+  /** Does a sheet hold the form? The engine decides (core/analyze.ts isTableSheet); the gateway only asks. */
+  isTableSheet: (grid: Grid) => boolean;
 }
 
 interface SheetLoad {
@@ -35,7 +36,10 @@ function queueSheet(sheet: Excel.Worksheet, name: string, merges: boolean): Shee
   sheet.protection.load("protected");
   // getUsedRange (not …OrNullObject): a blank sheet gives A1, so the merged-areas call never hangs off a null object
   const used = sheet.getUsedRange();
-  used.load("rowIndex, columnIndex, rowCount, columnCount, values, formulas, numberFormat");
+  // valueTypes in the same load: it tells an error value (#DIV/0!) from a text that reads the same
+  used.load(
+    "rowIndex, columnIndex, rowCount, columnCount, values, formulas, numberFormat, valueTypes"
+  );
   let merged: Excel.RangeAreas | null = null;
   if (merges) {
     merged = used.getMergedAreasOrNullObject();
@@ -69,6 +73,8 @@ export function usedRangeToGrid(
     values: unknown[][];
     formulas: unknown[][];
     numberFormat: unknown[][];
+    /** Excel.RangeValueType per cell ("Error", "String", "Double", "Boolean", "Empty"…), when loaded. */
+    valueTypes?: unknown[][];
   },
   options: { merges: Range[] | null; protected: boolean; hidden?: boolean }
 ): Grid {
@@ -94,6 +100,8 @@ export function usedRangeToGrid(
       const cell: Cell = { value: content.value };
       if (content.numFmt !== "General") cell.numFmt = content.numFmt;
       if (content.formula) cell.formula = content.formula.slice(1);
+      if (data.valueTypes?.[r]?.[c] === "Error" && typeof content.value === "string")
+        cell.error = content.value;
       grid.set(rr, cc, cell);
     });
   });
@@ -116,6 +124,7 @@ function collect(
           values: l.used.values,
           formulas: l.used.formulas,
           numberFormat: l.used.numberFormat,
+          valueTypes: l.used.valueTypes,
         },
         {
           merges: merges ? areas : null,
@@ -176,7 +185,7 @@ export async function readWorkbookIn(
     // first check: the active sheet and the list of names in one sync; the other sheets only if it holds no table
     try {
       const first = await readKnown(context, null, options.merges);
-      if (findTableSheets(first.snapshot.book).length > 0) {
+      if (first.snapshot.book.sheets.some(options.isTableSheet)) {
         const active = first.snapshot.book.sheets[0];
         // the other sheets by name only (no content yet): enough for sheet-name checks; the next check reads them
         const sheets = first.liveNames.map((n) => (n === active.sheet ? active : new Grid(n)));

@@ -3,14 +3,18 @@
 import type { CellValue } from "../core/grid";
 import { sheetAddress } from "../core/grid";
 import { WriteRefused } from "../core/host";
-import type {
-  CellSnapshot,
-  NewSheet,
-  SheetCellStyle,
-  UndoRecord,
-  WritePlan,
+import {
+  SHEET_BORDER_COLOR,
+  SHEET_FONTS,
+  SHEET_STYLES,
+  tableCellLook,
+  undoOf,
+  type CellSnapshot,
+  type NewSheet,
+  type SheetStyleLook,
+  type UndoRecord,
+  type WritePlan,
 } from "../core/writePlan";
-import { undoOf } from "../core/writePlan";
 import {
   CellContent,
   charsToPoints,
@@ -181,19 +185,32 @@ function writeFill(range: Excel.Range, fill: string | null): void {
 
 // ---- new sheets ----
 
-const STYLE_FONT: Record<
-  SheetCellStyle,
-  { bold?: boolean; size?: number; italic?: boolean; color?: string }
-> = {
-  title: { bold: true, size: 16 },
-  heading: { bold: true, size: 13 },
-  subheading: { bold: true },
-  body: {},
-  tableHeader: { bold: true },
-  table: {},
-  draft: { color: "#7F7F7F" },
-  note: { italic: true, size: 9, color: "#595959" },
-};
+function styleBlock(block: Excel.Range, look: SheetStyleLook): void {
+  const font = block.format.font;
+  font.name = SHEET_FONTS[look.font];
+  font.size = look.size;
+  if (look.bold) font.bold = true;
+  if (look.italic) font.italic = true;
+  if (look.color) font.color = look.color;
+  if (look.fill) block.format.fill.color = look.fill;
+  if (look.border)
+    for (const edge of [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideHorizontal",
+      "InsideVertical",
+    ] as const) {
+      const b = block.format.borders.getItem(edge);
+      b.style = "Continuous";
+      b.color = SHEET_BORDER_COLOR;
+    }
+  block.format.horizontalAlignment =
+    look.horizontal === "center" ? "Center" : look.horizontal === "right" ? "Right" : "Left";
+  block.format.verticalAlignment = look.vertical === "top" ? "Top" : "Center";
+  block.format.wrapText = look.wrap;
+}
 
 function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
   const ws = sheets.add(ns.name);
@@ -226,23 +243,22 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
     all.values = values; // ONE assignment for the whole sheet
     all.format.verticalAlignment = "Center";
   }
-  // styles by runs of rows, merges for spans
+  // styles by runs of rows (a table row cell by cell: its first column and score bars read from the left)
   let start = 0;
   for (let i = 1; i <= height; i++) {
     if (i < height && ns.rows[i].style === ns.rows[start].style) continue;
     const style = ns.rows[start].style;
-    const block = ws.getRangeByIndexes(start, 0, i - start, width);
-    const font = STYLE_FONT[style];
-    if (font.bold) block.format.font.bold = true;
-    if (font.italic) block.format.font.italic = true;
-    if (font.size) block.format.font.size = font.size;
-    if (font.color) block.format.font.color = font.color;
-    if (style === "tableHeader") {
-      block.format.fill.color = "#D9E1F2";
-      block.format.horizontalAlignment = "Center";
-    }
-    if (style === "tableHeader" || style === "table" || style === "body" || style === "draft")
-      block.format.wrapText = true;
+    if (style === "table")
+      for (let c = 0; c < width; c++) {
+        const bar = ns.rows
+          .slice(start, i)
+          .find((r) => tableCellLook(r.cells[c]?.value ?? null, 2).color);
+        styleBlock(
+          ws.getRangeByIndexes(start, c, i - start, 1),
+          tableCellLook(bar?.cells[c]?.value ?? null, c + 1)
+        );
+      }
+    else styleBlock(ws.getRangeByIndexes(start, 0, i - start, width), SHEET_STYLES[style]);
     start = i;
   }
   const totalChars = ns.columnWidths.reduce((a, b) => a + b, 0) || width * 10;

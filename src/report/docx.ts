@@ -16,9 +16,14 @@ import {
   type IRunOptions,
 } from "docx";
 import { BAR_HEADER, textBar, type ReportBlock, type ReportDoc } from "../core/report";
+import { SHEET_BAR_COLOR, SHEET_BORDER_COLOR, SHEET_FONTS, SHEET_STYLES } from "../core/writePlan";
 
-const BODY = "仿宋";
-const HEADING = "黑体";
+// the same look as the report sheet (core/writePlan.ts); Word's colours are hex without "#"
+const hex = (color: string | undefined) => (color ?? "").replace("#", "");
+const BODY = SHEET_FONTS.body;
+const HEADING = SHEET_FONTS.heading;
+const DRAFT = SHEET_STYLES.draft;
+const TABLE_HEADER = SHEET_STYLES.tableHeader;
 const SUBHEADING = "楷体";
 /** Half-points: 四号 14 pt body, 三号 16 pt headings, 二号 22 pt title. */
 const SIZE = { title: 44, h1: 32, h2: 30, h3: 28, body: 28, table: 24, note: 21 };
@@ -61,12 +66,14 @@ function paragraph(text: string, draft: boolean): Paragraph {
     indent: { firstLine: 2 * 20 * (SIZE.body / 2) },
     spacing: { line: 360, after: 60 },
     alignment: AlignmentType.JUSTIFIED,
-    ...(draft ? { shading: { type: ShadingType.CLEAR, fill: "FFF2CC", color: "auto" } } : {}),
-    children: [run(text, draft ? { italics: true, color: "9C5700" } : {})],
+    ...(draft
+      ? { shading: { type: ShadingType.CLEAR, fill: hex(DRAFT.fill), color: "auto" } }
+      : {}),
+    children: [run(text, draft ? { italics: DRAFT.italic, color: hex(DRAFT.color) } : {})],
   });
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "8EA9DB" };
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: hex(SHEET_BORDER_COLOR) };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 
 function cell(
@@ -84,7 +91,7 @@ function cell(
     width: { size: width, type: WidthType.DXA },
     borders: BORDERS,
     ...(options.header
-      ? { shading: { type: ShadingType.CLEAR, fill: "D9E1F2", color: "auto" } }
+      ? { shading: { type: ShadingType.CLEAR, fill: hex(TABLE_HEADER.fill), color: "auto" } }
       : {}),
     children: [
       new Paragraph({
@@ -94,7 +101,7 @@ function cell(
             text,
             font: font(options.header ? HEADING : BODY),
             size: SIZE.table,
-            ...(options.bar ? { color: "4472C4" } : {}),
+            ...(options.bar ? { color: hex(SHEET_BAR_COLOR) } : {}),
           }),
         ],
       }),

@@ -3,6 +3,7 @@
 import { Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../excel/excelHost";
+import { isTableSheet } from "../core/analyze";
 import { Shell, TaskPane } from "./App";
 import { WebApp } from "./WebApp";
 
@@ -29,7 +30,9 @@ if (container) {
     .catch(() => null)
     .then((kind) =>
       root.render(
-        <Shell>{kind === "excel" ? <TaskPane host={createExcelHost()} /> : <WebApp />}</Shell>
+        <Shell>
+          {kind === "excel" ? <TaskPane host={createExcelHost(isTableSheet)} /> : <WebApp />}
+        </Shell>
       )
     );
 }

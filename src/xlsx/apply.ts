@@ -5,13 +5,17 @@ import * as ExcelJS from "exceljs";
 import { parseA1, type Grid } from "../core/grid";
 import { WriteRefused } from "../core/host";
 import { sheetNameProblem } from "../core/sheetName";
-import type {
-  CellSnapshot,
-  CellWrite,
-  NewSheet,
-  SheetCellStyle,
-  UndoRecord,
-  WritePlan,
+import {
+  SHEET_BORDER_COLOR,
+  SHEET_FONTS,
+  SHEET_STYLES,
+  tableCellLook,
+  type CellSnapshot,
+  type CellWrite,
+  type NewSheet,
+  type SheetCellStyle,
+  type UndoRecord,
+  type WritePlan,
 } from "../core/writePlan";
 import { worksheetToGrid } from "./read";
 
@@ -164,69 +168,35 @@ function writeCell(cell: ExcelJS.Cell, w: CellWrite): void {
 // ---------------------------------------------------------------------------------------------------------
 // New sheets (the report)
 
-const BODY_FONT = "仿宋";
-const HEADING_FONT = "黑体";
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: "thin", color: { argb: "FF8EA9DB" } },
-  left: { style: "thin", color: { argb: "FF8EA9DB" } },
-  bottom: { style: "thin", color: { argb: "FF8EA9DB" } },
-  right: { style: "thin", color: { argb: "FF8EA9DB" } },
-};
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+const THIN_SIDE = { style: "thin" as const, color: { argb: argb(SHEET_BORDER_COLOR) } };
 
 function styleFor(
   kind: SheetCellStyle,
   value: string | number | null,
   column: number
 ): Partial<ExcelJS.Style> {
-  const wrapLeft: Partial<ExcelJS.Alignment> = {
-    wrapText: true,
-    vertical: "top",
-    horizontal: "left",
+  const look = kind === "table" ? tableCellLook(value, column) : SHEET_STYLES[kind];
+  return {
+    font: {
+      name: SHEET_FONTS[look.font],
+      size: look.size,
+      ...(look.bold ? { bold: true } : {}),
+      ...(look.italic ? { italic: true } : {}),
+      ...(look.color ? { color: { argb: argb(look.color) } } : {}),
+    },
+    ...(look.fill
+      ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } } }
+      : {}),
+    ...(look.border
+      ? { border: { top: THIN_SIDE, left: THIN_SIDE, bottom: THIN_SIDE, right: THIN_SIDE } }
+      : {}),
+    alignment: {
+      horizontal: look.horizontal,
+      vertical: look.vertical,
+      ...(look.wrap ? { wrapText: true } : {}),
+    },
   };
-  switch (kind) {
-    case "title":
-      return {
-        font: { name: HEADING_FONT, size: 16, bold: true },
-        alignment: { wrapText: true, vertical: "middle", horizontal: "center" },
-      };
-    case "heading":
-      return {
-        font: { name: HEADING_FONT, size: 13, bold: true },
-        alignment: { vertical: "middle", horizontal: "left" },
-      };
-    case "subheading":
-      return { font: { name: BODY_FONT, size: 12, bold: true }, alignment: wrapLeft };
-    case "draft":
-      return {
-        font: { name: BODY_FONT, size: 11, italic: true, color: { argb: "FF9C5700" } },
-        fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } },
-        alignment: wrapLeft,
-      };
-    case "note":
-      return {
-        font: { name: BODY_FONT, size: 9, italic: true, color: { argb: "FF7F7F7F" } },
-        alignment: wrapLeft,
-      };
-    case "tableHeader":
-      return {
-        font: { name: HEADING_FONT, size: 11, bold: true },
-        fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } },
-        border: THIN,
-        alignment: { vertical: "middle", horizontal: "center" },
-      };
-    case "table": {
-      const bar = typeof value === "string" && /^[█░]+$/.test(value);
-      return {
-        font: bar
-          ? { name: BODY_FONT, size: 11, color: { argb: "FF4472C4" } }
-          : { name: BODY_FONT, size: 11 },
-        border: THIN,
-        alignment: { vertical: "middle", horizontal: column === 1 || bar ? "left" : "right" },
-      };
-    }
-    default:
-      return { font: { name: BODY_FONT, size: 11 }, alignment: wrapLeft };
-  }
 }
 
 function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {

@@ -51,15 +51,19 @@ function readCell(c: ExcelJS.Cell, date1904: boolean): Cell | undefined {
   const raw = c.value;
   let value: CellValue;
   let formula: string | undefined;
+  // the plain value, or a formula's cached result (undefined: a generator wrote the formula, nothing computed it)
+  let held: ResultLike = raw;
   if (isObject(raw) && ("formula" in raw || "sharedFormula" in raw)) {
     formula = c.formula || undefined;
-    value = plainValue((raw as ExcelJS.CellFormulaValue).result, date1904);
+    held = (raw as ExcelJS.CellFormulaValue).result;
+    value = plainValue(held, date1904);
   } else {
     value = plainValue(raw, date1904);
   }
   if (typeof value === "string" && value === "" && !formula) value = null;
   if (value === null && !formula) return undefined;
   const cell: Cell = { value };
+  if (isObject(held) && typeof held.error === "string") cell.error = held.error;
   const numFmt = c.numFmt;
   if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
   if (formula) cell.formula = formula.replace(/^=/, "");

@@ -1,3 +1,4 @@
+import { summaryLabel } from "../../src/core/profiles";
 import { analyze } from "../../src/core/analyze";
 import type { WorkbookGrids } from "../../src/core/grid";
 import type { Analysis, Finding, FindingCode } from "../../src/core/model";
@@ -23,3 +24,8 @@ export function findingAt(a: Analysis, code: FindingCode, cell: string): Finding
 /** A compact view for failure messages: "H15 SCORE_RULE error". */
 export const brief = (fs: Finding[]) =>
   fs.map((f) => `${f.cell} ${f.code} ${f.severity}: ${f.message}`);
+
+/** The summary parts as the report sentence names them: { 预算执行: 10, 项目产出: 50.45, … }. */
+export function partsByLabel(a: Analysis): Record<string, number> {
+  return Object.fromEntries(a.summary.parts.map((p) => [summaryLabel(a.profile, p.key), p.score]));
+}

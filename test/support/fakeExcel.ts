@@ -9,6 +9,7 @@
 import {
   CellValue,
   Grid,
+  isErrorValue,
   Range as GridRange,
   WorkbookGrids,
   parseRangeA1,
@@ -23,6 +24,9 @@ export interface FakeStyle {
   italic?: boolean;
   size?: number;
   fontColor?: string;
+  fontName?: string;
+  borders?: Record<string, string>;
+  borderColor?: string;
   wrapText?: boolean;
   horizontalAlignment?: string;
   verticalAlignment?: string;
@@ -35,6 +39,8 @@ export interface FakeCell {
   numFmt?: string;
   fill?: string | null;
   style?: FakeStyle;
+  /** The value is an Excel error (#DIV/0!…, held as its text in `value`): Range.valueTypes reports "Error". */
+  error?: boolean;
 }
 
 export interface FakeSheet {
@@ -150,6 +156,7 @@ export class FakeWorkbook {
           if (cell.formula) fc.formula = `=${cell.formula}`;
           if (cell.numFmt && cell.numFmt !== "General") fc.numFmt = cell.numFmt;
           if (cell.fill !== undefined) fc.fill = cell.fill;
+          if (cell.error !== undefined) fc.error = true;
           sheet.cells.set(KEY(r, c), fc);
         }
     }
@@ -224,6 +231,7 @@ export class FakeWorkbook {
             value: c.value,
             ...(c.formula ? { formula: c.formula.slice(1) } : {}),
             ...(c.numFmt && c.numFmt !== "General" ? { numFmt: c.numFmt } : {}),
+            ...(c.error && typeof c.value === "string" ? { error: c.value } : {}),
           });
         }
         return g;
@@ -293,6 +301,7 @@ function setInput(
   const cell = cellAt(sheet, row, col);
   const text = cell.numFmt === "@";
   delete cell.formula;
+  delete cell.error;
   if (input === "") {
     cell.value = null;
     return;
@@ -314,11 +323,17 @@ function setInput(
     const formula = input.startsWith("=") ? input : `=${input}`;
     cell.formula = formula;
     cell.value = book.evaluate(sheet.name, toA1(row, col), formula);
+    if (isErrorValue(cell.value)) cell.error = true;
     return;
   }
   if (numeric !== null) {
     cell.value = numeric;
     if (input.trim().endsWith("%") && !cell.numFmt) cell.numFmt = "0%";
+    return;
+  }
+  if (isErrorValue(input.trim())) {
+    cell.value = input.trim(); // a typed #N/A is an error value, as in Excel
+    cell.error = true;
     return;
   }
   if (/^(true|false)$/i.test(input.trim())) {
@@ -785,6 +800,7 @@ class FakeRange extends FakeObject {
       "values",
       "formulas",
       "numberFormat",
+      "valueTypes",
       "rowIndex",
       "columnIndex",
       "rowCount",
@@ -830,6 +846,15 @@ class FakeRange extends FakeObject {
         );
       case "numberFormat":
         return grid((c) => c?.numFmt ?? "General");
+      case "valueTypes":
+        // Excel.RangeValueType; a merged area's other cells are empty
+        return grid((c, r, col) => {
+          if (isCovered(r, col) || !c || c.value === null) return "Empty";
+          if (c.value === "") return c.formula ? "String" : "Empty";
+          if (typeof c.value === "number") return "Double";
+          if (typeof c.value === "boolean") return "Boolean";
+          return c.error ? "Error" : "String";
+        });
     }
     throw new Error(`fake Excel: Range.${prop}`);
   }
@@ -872,6 +897,9 @@ class FakeRange extends FakeObject {
   }
   get numberFormat(): unknown[][] {
     return this._get("numberFormat") as unknown[][];
+  }
+  get valueTypes(): unknown[][] {
+    return this._get("valueTypes") as unknown[][];
   }
   set numberFormat(v: unknown[][]) {
     this._write(
@@ -1046,6 +1074,7 @@ class FakeRangeAreas extends FakeNullable {
 class FakeRangeFormat extends FakeObject {
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
+  readonly borders: FakeRangeBorders;
   constructor(
     context: FakeRequestContext,
     private readonly _range: FakeRange
@@ -1053,6 +1082,7 @@ class FakeRangeFormat extends FakeObject {
     super(context);
     this.fill = strict(new FakeRangeFill(context, _range));
     this.font = strict(new FakeRangeFont(context, _range));
+    this.borders = strict(new FakeRangeBorders(context, _range));
   }
   protected _loadable(): string[] {
     return [];
@@ -1190,6 +1220,79 @@ class FakeRangeFont extends FakeObject {
   }
   set color(v: string) {
     this._style("fontColor", v);
+  }
+  set name(v: string) {
+    this._style("fontName", v);
+  }
+}
+
+const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
+
+class FakeRangeBorders extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly _range: FakeRange
+  ) {
+    super(context);
+  }
+  protected _loadable(): string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  getItem(index: string): FakeRangeBorder {
+    if (!BORDER_INDEXES.includes(index)) throw new Error(`fake Excel: border index ${index}`);
+    return strict(new FakeRangeBorder(this.context, this._range, index));
+  }
+}
+
+class FakeRangeBorder extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly _range: FakeRange,
+    private readonly _index: string
+  ) {
+    super(context);
+  }
+  protected _loadable(): string[] {
+    return [];
+  }
+  protected _read(): unknown {
+    return undefined;
+  }
+  set style(v: string) {
+    if (
+      ![
+        "None",
+        "Continuous",
+        "Dash",
+        "DashDot",
+        "DashDotDot",
+        "Dot",
+        "Double",
+        "SlantDashDot",
+      ].includes(v)
+    )
+      throw new Error(`fake Excel: border style ${v}`);
+    const index = this._index;
+    this._range._eachCell(`format.borders.${index}.style`, v, (cell) => {
+      cell.style = { ...cell.style, borders: { ...cell.style?.borders, [index]: v } };
+    });
+  }
+  set color(v: string) {
+    this._range._eachCell(`format.borders.${this._index}.color`, v, (cell) => {
+      cell.style = { ...cell.style, borderColor: v };
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import "@testing-library/jest-dom";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { WriteRefused } from "../../src/core/host";
-import { buildSeedWorkbook } from "../../src/samples/seedForm";
+import { buildSeedWorkbook } from "../../scripts/samples/seedForm";
 import { Shell } from "../../src/taskpane/App";
 import { WebApp } from "../../src/taskpane/WebApp";
 import { FakeHost } from "./fakeHost";

@@ -4,7 +4,7 @@
 import "./polyfills";
 import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
-import { buildSeedWorkbook } from "../../src/samples/seedForm";
+import { buildSeedWorkbook } from "../../scripts/samples/seedForm";
 import { FakeHost } from "./fakeHost";
 import { renderPane } from "./render";
 

@@ -8,7 +8,7 @@ import userEvent from "@testing-library/user-event";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { WriteRefused } from "../../src/core/host";
 import { getProfile } from "../../src/core/profiles";
-import { buildSeedForm, buildSeedWorkbook } from "../../src/samples/seedForm";
+import { buildSeedForm, buildSeedWorkbook } from "../../scripts/samples/seedForm";
 import * as download from "../../src/taskpane/services/download";
 import { Shell } from "../../src/taskpane/App";
 import { FakeHost } from "./fakeHost";

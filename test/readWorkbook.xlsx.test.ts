@@ -4,8 +4,8 @@ import * as ExcelJS from "exceljs";
 import { Grid, rangeToA1 } from "../src/core/grid";
 import { readWorkbook, worksheetToGrid } from "../src/xlsx/read";
 import { readWorkbookFile } from "../src/xlsx/readFile";
-import { gridsToWorkbook, gridsToXlsx } from "../src/xlsx/write";
-import { buildSeedWorkbook } from "../src/samples/seedForm";
+import { gridsToWorkbook, gridsToXlsx } from "../scripts/samples/gridsToXlsx";
+import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { gridLines } from "./support/gridDump";
 
 const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");
@@ -203,7 +203,7 @@ describe("reading what ExcelJS writes", () => {
     ws.getCell("C1").value = { formula: '"达成"', result: "达成" };
     const g = (await readWorkbook(await excelBytes(wb))).sheets[0];
     expect(g.get(3, 1)).toEqual({ value: 30, formula: "SUM(A1:A2)" });
-    expect(g.get(4, 1)).toEqual({ value: "#DIV/0!", formula: "A1/0" });
+    expect(g.get(4, 1)).toEqual({ value: "#DIV/0!", formula: "A1/0", error: "#DIV/0!" });
     expect(g.get(5, 1)).toEqual({ value: null, formula: "A1*2" });
     expect(g.get(2, 2)).toEqual({ value: 40, formula: "A2*2" });
     expect(g.get(1, 3)).toEqual({ value: "达成", formula: '"达成"' });

@@ -3,7 +3,7 @@ import { analyze, analyzeWorkbook } from "../src/core/analyze";
 import { toA1 } from "../src/core/grid";
 import type { Analysis } from "../src/core/model";
 import { getProfile } from "../src/core/profiles";
-import { buildSeedForm, buildSeedWorkbook } from "../src/samples/seedForm";
+import { buildSeedForm, buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { brief } from "./support/analyzeHelpers";
 
 function seed(
@@ -105,7 +105,13 @@ describe("indicators", () => {
         seed((set) => set(16, 7, 0)),
         "G16"
       )
-    ).toContain("WEIGHT_GROUP:error");
+    ).toContain("WEIGHT_NOT_POSITIVE:error");
+    expect(
+      codesAt(
+        seed((set) => set(16, 7, -2)),
+        "G16"
+      )
+    ).toContain("WEIGHT_NOT_POSITIVE:error");
     expect(
       codesAt(
         seed((set) => set(16, 7, "四")),

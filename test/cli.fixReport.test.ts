@@ -5,8 +5,8 @@ import * as path from "node:path";
 import JSZip from "jszip";
 import { main, type Output } from "../src/cli/main";
 import { Grid } from "../src/core/grid";
-import { buildSeedWorkbook, type SeedFormOptions } from "../src/samples/seedForm";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { buildSeedWorkbook, type SeedFormOptions } from "../scripts/samples/seedForm";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { describeShared, SHARED_FIXTURES } from "./support/shared";
 import {
   changedCells,

@@ -1,6 +1,6 @@
 // The seed form (北京市西城区科协, 全区科普经费项目, 2024 — 附件1 of seed-report.txt), rebuilt from its facts,
 // plus the layout variants real units produce. Pure TypeScript: no Node APIs, no ExcelJS.
-import { Cell, CellValue, Grid, parseA1, Range, toA1, WorkbookGrids } from "../core/grid";
+import { Cell, CellValue, Grid, parseA1, Range, toA1, WorkbookGrids } from "../../src/core/grid";
 
 export interface SeedFormOptions {
   /** errors = the 8 mistakes of fixtures/README.md; blankTotal = 总分 得分 empty + a 绩效级别 row. */

@@ -2,7 +2,7 @@
 import JSZip from "jszip";
 import { buildReport, textBar, type ReportDoc } from "../src/core/report";
 import { reportDocx } from "../src/report/docx";
-import { buildSeedWorkbook } from "../src/samples/seedForm";
+import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { analyzeBook } from "./support/analyzeHelpers";
 
 const unescape = (s: string) =>

@@ -4,7 +4,7 @@ import { Grid, parseA1, rangeToA1, Range, toA1 } from "../src/core/grid";
 import { Decimal } from "../src/core/decimal";
 import { readWorkbook } from "../src/xlsx/read";
 import { readWorkbookFile } from "../src/xlsx/readFile";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import {
   buildSeedForm,
   buildSeedWorkbook,
@@ -12,7 +12,7 @@ import {
   SEED_FACTS,
   SeedFormOptions,
   withThousands,
-} from "../src/samples/seedForm";
+} from "../scripts/samples/seedForm";
 
 const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");
 const haveFixtures = fs.existsSync(path.join(FIXTURES, "xicheng-kepu-2024.xlsx"));

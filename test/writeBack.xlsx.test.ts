@@ -6,10 +6,10 @@ import { WriteRefused } from "../src/core/host";
 import { confirmOverwrites, HIGHLIGHT_FILL, plan } from "../src/core/plan";
 import { getProfile } from "../src/core/profiles";
 import type { PlanChoices, WritePlan } from "../src/core/writePlan";
-import { buildSeedWorkbook, type SeedFormOptions } from "../src/samples/seedForm";
+import { buildSeedWorkbook, type SeedFormOptions } from "../scripts/samples/seedForm";
 import { applyPlanToXlsx, applyUndoToXlsx } from "../src/xlsx/apply";
 import { readWorkbook } from "../src/xlsx/read";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { describeShared, sharedFixture } from "./support/shared";
 import {
   changedCells,

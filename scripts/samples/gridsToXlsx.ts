@@ -1,8 +1,8 @@
 // Grid(s) → .xlsx with ExcelJS: values, number formats, formulas (with their cached result), merges,
 // and a form-like look (title, borders, readable column widths, wrapped long texts).
 import * as ExcelJS from "exceljs";
-import { Cell, Grid, Range, WorkbookGrids } from "../core/grid";
-import { displayWidth } from "../core/text";
+import { Cell, Grid, Range, WorkbookGrids } from "../../src/core/grid";
+import { displayWidth } from "../../src/core/text";
 
 export interface WriteOptions {
   /** Creation and modification date written in the workbook properties (fix it for reproducible files). */
@@ -185,6 +185,9 @@ function writeCell(xc: ExcelJS.Cell, cell: Cell): void {
       result = { error: v as ExcelJS.CellErrorValue["error"] };
     else result = v ?? undefined;
     xc.value = { formula, result };
+  } else if (cell.error !== undefined) {
+    // an error value typed or pasted as a value, not a text that reads "#REF!"
+    xc.value = { error: cell.error as ExcelJS.CellErrorValue["error"] };
   } else {
     // Strings such as "=1场" stay strings: ExcelJS only writes a formula for a { formula } object.
     xc.value = v;

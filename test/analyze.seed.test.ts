@@ -1,7 +1,13 @@
 // The seed form (北京市西城区科协 2024, 89.45 points, 良好): from the shared fixtures and from the project's own build.
-import { buildSeedWorkbook, SEED_FACTS } from "../src/samples/seedForm";
+import { buildSeedWorkbook, SEED_FACTS } from "../scripts/samples/seedForm";
 import { readWorkbook } from "../src/xlsx/read";
-import { analyzeBook, brief, errorsAndWarnings, findingAt } from "./support/analyzeHelpers";
+import {
+  analyzeBook,
+  brief,
+  errorsAndWarnings,
+  findingAt,
+  partsByLabel,
+} from "./support/analyzeHelpers";
 import { describeShared, sharedFixture } from "./support/shared";
 import type { Analysis } from "../src/core/model";
 import type { WorkbookGrids } from "../src/core/grid";
@@ -15,7 +21,7 @@ function expectSeedResult(a: Analysis) {
   expect(a.total.written).toBe(89.45);
   expect(a.total.suggested).toBe(89.45);
   expect(a.grade.label).toBe("良好");
-  expect(a.summary.parts).toEqual({
+  expect(partsByLabel(a)).toEqual({
     预算执行: 10,
     项目产出: 50.45,
     项目效益: 24.6,

@@ -1,7 +1,7 @@
 // The same seed form in other hands gives the same analysis (issue: "the same seed form in other hands").
-import { buildSeedWorkbook, type SeedFormOptions } from "../src/samples/seedForm";
+import { buildSeedWorkbook, type SeedFormOptions } from "../scripts/samples/seedForm";
 import { analyzeBook, brief, errorsAndWarnings } from "./support/analyzeHelpers";
-import { gridsToXlsx } from "../src/xlsx/write";
+import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { readWorkbook } from "../src/xlsx/read";
 
 const variants: [string, SeedFormOptions][] = [

@@ -1,0 +1,79 @@
+import { defineRule } from "./rule";
+import { fmt, quoted } from "./format";
+import type { CellFacts } from "../cellFacts";
+
+export const numberAsText = defineRule({
+  meta: {
+    code: "NUMBER_AS_TEXT",
+    severity: "warning",
+    title: "数字存成了文本",
+    docs:
+      "得分或分值单元格里是“文本格式的数字”（如全角“７.２”、带单位的“7.2分”、前后有空格的“ 5.4 ”，或设为文本格式的单元格）。" +
+      "本工具能读出这个数，但 Excel 的求和（SUM）会跳过它，表中的总分公式就会少算。写回时把这些单元格改为真正的数字（可预览、可撤销）；不改的话，写回的总分与 Excel 的算法一致，不计这些单元格。",
+    source: "SPEC §2（以文本存储的数字）、§10；Excel SUM 忽略文本",
+  },
+  messages: {
+    score: {
+      severity: "warning",
+      text: "{name}的得分“{text}”是文本，不是数字：Excel 求和时会跳过它，总分会少算{value}分。请改为数字{value}。",
+    },
+    weight: {
+      severity: "warning",
+      text: "{name}的分值“{text}”是文本，不是数字：Excel 求和时会跳过它。请改为数字{value}。",
+    },
+    budgetScore: {
+      severity: "warning",
+      text: "预算执行得分“{text}”是文本，不是数字：Excel 求和时会跳过它，总分会少算{value}分。请改为数字{value}。",
+    },
+    budgetWeight: {
+      severity: "warning",
+      text: "预算执行分值“{text}”是文本，不是数字：Excel 求和时会跳过它。请改为数字{value}。",
+    },
+  },
+  check({ model, report }) {
+    const isText = (f: CellFacts) => f.kind === "textNumber";
+    for (const i of model.indicators) {
+      const name = quoted(i.name);
+      if (
+        i.cells.score &&
+        i.raw.scoreMergedFrom === null &&
+        isText(i.raw.scoreFacts) &&
+        i.score !== null
+      )
+        report({
+          messageId: "score",
+          cell: i.cells.score,
+          data: { name, text: i.raw.scoreText, value: fmt(i.score) },
+          suggestion: i.score,
+        });
+      if (
+        model.hasWeights &&
+        i.cells.weight &&
+        i.raw.weightMergedFrom === null &&
+        isText(i.raw.weightFacts) &&
+        i.writtenWeight !== null
+      )
+        report({
+          messageId: "weight",
+          cell: i.cells.weight,
+          data: { name, text: i.raw.weightText, value: fmt(i.writtenWeight) },
+          suggestion: i.writtenWeight,
+        });
+    }
+    const fu = model.form.funding;
+    if (fu?.score.cell && isText(fu.score.facts) && fu.score.value !== null)
+      report({
+        messageId: "budgetScore",
+        cell: fu.score.cell,
+        data: { text: fu.score.text, value: fmt(fu.score.value) },
+        suggestion: fu.score.value,
+      });
+    if (fu?.weight.cell && isText(fu.weight.facts) && fu.weight.value !== null)
+      report({
+        messageId: "budgetWeight",
+        cell: fu.weight.cell,
+        data: { text: String(fu.weight.value), value: fmt(fu.weight.value) },
+        suggestion: fu.weight.value,
+      });
+  },
+});
