@@ -9,7 +9,7 @@ import type { Analysis } from "../src/core/model";
 import { confirmOverwrites } from "../src/core/plan";
 import { getProfile } from "../src/core/profiles";
 import type { PlanChoices, WritePlan } from "../src/core/writePlan";
-import { buildSeedForm, type SeedFormOptions } from "../src/samples/seedForm";
+import { buildSeedForm, type SeedFormOptions } from "../scripts/samples/seedForm";
 import { EXAMPLE_FORMS } from "./support/examples";
 import { applyToGrids, excelValue } from "./support/excelOracle";
 import {
