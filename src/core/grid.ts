@@ -112,6 +112,8 @@ export class Grid {
   readonly protected: boolean;
   /** False when the source could not report merged areas (ExcelApi < 1.13): the parser then inherits labels. */
   readonly mergesKnown: boolean;
+  /** The sheet is hidden (or very hidden) in the workbook: a table there is named as hidden. */
+  readonly hidden: boolean;
   private readonly cells: (Cell | undefined)[][] = [];
   private rowCount = 0;
   private colCount = 0;
@@ -120,12 +122,13 @@ export class Grid {
 
   constructor(
     sheet: string,
-    options: { merges?: Range[]; protected?: boolean; mergesKnown?: boolean } = {}
+    options: { merges?: Range[]; protected?: boolean; mergesKnown?: boolean; hidden?: boolean } = {}
   ) {
     this.sheet = sheet;
     this.merges = options.merges ? [...options.merges] : [];
     this.protected = options.protected ?? false;
     this.mergesKnown = options.mergesKnown ?? true;
+    this.hidden = options.hidden ?? false;
     for (const m of this.merges) this.indexMerge(m);
   }
 
@@ -133,10 +136,15 @@ export class Grid {
   static fromRows(
     sheet: string,
     rows: CellValue[][],
-    options: { merges?: (Range | string)[]; origin?: string; protected?: boolean } = {}
+    options: {
+      merges?: (Range | string)[];
+      origin?: string;
+      protected?: boolean;
+      hidden?: boolean;
+    } = {}
   ): Grid {
     const merges = (options.merges ?? []).map((m) => (typeof m === "string" ? parseRangeA1(m) : m));
-    const grid = new Grid(sheet, { merges, protected: options.protected });
+    const grid = new Grid(sheet, { merges, protected: options.protected, hidden: options.hidden });
     const origin = options.origin ? parseA1(options.origin) : { row: 1, col: 1 };
     rows.forEach((cells, r) =>
       cells.forEach((v, c) => {

@@ -32,7 +32,7 @@ interface QueuedRead {
 }
 
 function queueSheet(sheet: Excel.Worksheet, name: string, merges: boolean): SheetLoad {
-  sheet.load("name");
+  sheet.load("name, visibility");
   sheet.protection.load("protected");
   // getUsedRange (not …OrNullObject): a blank sheet gives A1, so the merged-areas call never hangs off a null object
   const used = sheet.getUsedRange();
@@ -76,11 +76,12 @@ export function usedRangeToGrid(
     /** Excel.RangeValueType per cell ("Error", "String", "Double", "Boolean", "Empty"…), when loaded. */
     valueTypes?: unknown[][];
   },
-  options: { merges: Range[] | null; protected: boolean }
+  options: { merges: Range[] | null; protected: boolean; hidden?: boolean }
 ): Grid {
   const grid = new Grid(name, {
     merges: options.merges ?? [],
     protected: options.protected,
+    hidden: options.hidden ?? false,
     mergesKnown: options.merges !== null,
   });
   const top = data.rowIndex + 1;
@@ -125,7 +126,12 @@ function collect(
           numberFormat: l.used.numberFormat,
           valueTypes: l.used.valueTypes,
         },
-        { merges: merges ? areas : null, protected: l.sheet.protection.protected }
+        {
+          merges: merges ? areas : null,
+          protected: l.sheet.protection.protected,
+          // Hidden and VeryHidden sheets are still read: their tables are checked and named as hidden
+          hidden: l.sheet.visibility !== "Visible",
+        }
       );
     }),
   };

@@ -84,6 +84,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, options: { date1904?: boo
     merges: sheetMerges(ws),
     protected: Boolean(protection?.sheet),
     mergesKnown: true,
+    hidden: ws.state === "hidden" || ws.state === "veryHidden",
   });
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (c, col) => {

@@ -47,6 +47,8 @@ export interface FakeSheet {
   id: string;
   name: string;
   protected: boolean;
+  /** Excel.SheetVisibility: "Visible" | "Hidden" | "VeryHidden". */
+  visibility: string;
   cells: Map<number, FakeCell>;
   merges: GridRange[];
   columnWidths: Map<number, number>;
@@ -144,6 +146,7 @@ export class FakeWorkbook {
     for (const g of book.sheets) {
       const sheet = fake.addSheet(g.sheet);
       sheet.protected = g.protected;
+      sheet.visibility = g.hidden ? "Hidden" : "Visible";
       sheet.merges = g.merges.map((m) => ({ ...m }));
       for (let r = 1; r <= g.rows; r++)
         for (let c = 1; c <= g.cols; c++) {
@@ -170,6 +173,7 @@ export class FakeWorkbook {
       id: `{sheet-${this.nextId++}}`,
       name,
       protected: false,
+      visibility: "Visible",
       cells: new Map(),
       merges: [],
       columnWidths: new Map(),
@@ -216,7 +220,11 @@ export class FakeWorkbook {
   toGrids(): WorkbookGrids {
     return {
       sheets: this.sheets.map((s) => {
-        const g = new Grid(s.name, { merges: s.merges, protected: s.protected });
+        const g = new Grid(s.name, {
+          merges: s.merges,
+          protected: s.protected,
+          hidden: s.visibility !== "Visible",
+        });
         for (const [k, c] of s.cells) {
           if ((c.value === null || c.value === "") && !c.formula) continue;
           g.set(ROW(k), COL(k), {
@@ -658,7 +666,7 @@ class FakeWorksheet extends FakeObject {
     this.protection = strict(new FakeWorksheetProtection(context, _sheet));
   }
   protected _loadable(): string[] {
-    return ["name", "id", "position"];
+    return ["name", "id", "position", "visibility"];
   }
   _readProp(prop: string): unknown {
     return this._read(prop);
@@ -667,6 +675,7 @@ class FakeWorksheet extends FakeObject {
     const s = this._sheet();
     if (prop === "name") return s.name;
     if (prop === "id") return s.id;
+    if (prop === "visibility") return s.visibility;
     return this._book().sheets.indexOf(s);
   }
   get name(): string {
@@ -677,6 +686,9 @@ class FakeWorksheet extends FakeObject {
   }
   get position(): number {
     return this._get("position") as number;
+  }
+  get visibility(): string {
+    return this._get("visibility") as string;
   }
   getRange(address?: string): FakeRange {
     if (!address) throw new Error("fake Excel: getRange() without an address is not implemented");
