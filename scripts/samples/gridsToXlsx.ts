@@ -196,7 +196,7 @@ function writeCell(xc: ExcelJS.Cell, cell: Cell): void {
 }
 
 function addSheet(wb: ExcelJS.Workbook, grid: Grid, styled: boolean): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(grid.sheet);
+  const ws = wb.addWorksheet(grid.sheet, grid.hidden ? { state: "hidden" } : {});
   for (const m of grid.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   for (let r = 1; r <= grid.rows; r++)
     for (let c = 1; c <= grid.cols; c++) {

@@ -144,7 +144,7 @@ function plain(x: number | null | undefined): string {
 export function formatAnalysis(file: string, a: Analysis, resolved?: ResolvedProfile): string {
   const lines: string[] = [];
   const counts = (s: Severity) => a.findings.filter((f) => f.severity === s).length;
-  lines.push(`■ ${file} · 工作表“${a.sheet}”`);
+  lines.push(`■ ${file} · 工作表“${a.sheet}”${a.sheetHidden ? "（隐藏的工作表）" : ""}`);
   lines.push(`  评分规则：${resolved ? describeResolved(resolved) : a.profile.name}`);
   if (a.project.name)
     lines.push(`  项目：${a.project.name}${a.project.unit ? `（${a.project.unit}）` : ""}`);
@@ -153,7 +153,9 @@ export function formatAnalysis(file: string, a: Analysis, resolved?: ResolvedPro
       `  预算执行：执行${plain(a.budget.executed)}／预算${plain(a.budget.adjusted ?? a.budget.planned)}${a.project.moneyUnit}，执行率${plain(a.budget.rate)}%，得分${plain(a.budget.score.written)}（规则${plain(a.budget.score.rule)}）／${plain(a.budget.weight)}`
     );
   lines.push(
-    `  总分：表中${plain(a.total.written)} · 按各项得分合计${plain(a.total.computed)} · 按规则建议${plain(a.total.suggested)}；等级：${a.grade.label}${a.grade.written ? `（表中“${a.grade.written}”）` : ""}`
+    a.total.status === "incomplete" || a.total.status === "uncomputable"
+      ? `  总分：${a.total.note}`
+      : `  总分：表中${plain(a.total.written)} · 按各项得分合计${plain(a.total.computed)} · 按规则建议${plain(a.total.suggested)}；等级：${a.grade.label}${a.total.note ? `（${a.total.note}）` : ""}${a.grade.written ? `（表中“${a.grade.written}”）` : ""}`
   );
   lines.push(`  ${a.summary.sentence}`);
   if (a.skippedChecks.length) lines.push(`  未能检查：${a.skippedChecks.join("、")}`);

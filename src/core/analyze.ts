@@ -1,15 +1,16 @@
 // analyze(grid, profile) → Analysis: the one entry point of the engine. It orchestrates only:
 // parse the form, compute the model, run the rules (src/core/rules/), assemble the Analysis.
 import { parseA1, type Grid, type WorkbookGrids } from "./grid";
-import { findIndicatorHeaders } from "./locate";
+import { describeMissingHeader, findIndicatorHeaders } from "./locate";
 import type { Analysis, Finding, IndicatorRow, Severity, SheetNotAnalyzed } from "./model";
-import { parseForm } from "./parse";
+import { parseForms, type ParsedForm } from "./parse";
 import type { Profile } from "./profiles";
 import { evaluate, summarize, type FormModel, type IndicatorFacts } from "./evaluate";
 import { FORM_RULES } from "./rules";
 import { skippedChecksOf } from "./rules/columnMissing";
 import { runRules } from "./rules/rule";
 import { noSuchSheetFinding, tableNotFoundFinding } from "./rules/tableNotFound";
+import { otherTablesFinding } from "./rules/tableMultiple";
 import { sum } from "./decimal";
 
 export { groupOf } from "./evaluate";
@@ -85,10 +86,33 @@ function publicIndicator(i: IndicatorFacts): IndicatorRow {
 
 const stated = (m: FormModel) => m.status.kind === "final" || m.status.kind === "provisional";
 
+/** The first (usually the only) table of the sheet; throws TableNotFoundError, naming what was found. */
 export function analyze(grid: Grid, profile: Profile): Analysis {
-  const headers = findIndicatorHeaders(grid, 1);
-  if (headers.length === 0) throw new TableNotFoundError(tableNotFoundFinding(grid.sheet));
-  const form = parseForm(grid, headers[0]);
+  return analyzeSheet(grid, () => profile)[0];
+}
+
+/**
+ * Every table of the sheet (two forms stacked or side by side), each under the profile `profileOf` gives it; each
+ * analysis also says that the others exist, so none is silently ignored.
+ */
+export function analyzeSheet(grid: Grid, profileOf: (form: ParsedForm) => Profile): Analysis[] {
+  const forms = findIndicatorHeaders(grid, 1).length ? parseForms(grid) : [];
+  if (forms.length === 0)
+    throw new TableNotFoundError(tableNotFoundFinding(grid.sheet, describeMissingHeader(grid)));
+  return forms.map((form) => {
+    const a = analyzeForm(form, profileOf(form));
+    if (forms.length > 1)
+      a.findings.push(
+        otherTablesFinding(
+          form,
+          forms.map((f) => f.header.top ?? f.header.row)
+        )
+      );
+    return a;
+  });
+}
+
+export function analyzeForm(form: ParsedForm, profile: Profile): Analysis {
   const model = evaluate(form, profile);
   const findings = runRules(FORM_RULES, model);
   const { groups, budget } = model;
@@ -98,6 +122,7 @@ export function analyze(grid: Grid, profile: Profile): Analysis {
   const tr = form.totalRow;
   return {
     sheet: form.sheet,
+    sheetHidden: form.hidden,
     profile,
     project: form.project,
     headerRow: form.header.row,
@@ -129,7 +154,7 @@ export function analyze(grid: Grid, profile: Profile): Analysis {
     },
     summary: summarize(model),
     findings: sortFindings(findings),
-    skippedChecks: skippedChecksOf(form.columns),
+    skippedChecks: skippedChecksOf(form.columns, form.weightsFromLabels),
   };
 }
 
@@ -159,7 +184,7 @@ export function analyzeWorkbook(
     });
   for (const g of grids) {
     try {
-      analyses.push(analyze(g, profile));
+      analyses.push(...analyzeSheet(g, () => profile));
     } catch (e) {
       if (e instanceof TableNotFoundError)
         notAnalyzed.push({ sheet: g.sheet, findings: [e.finding] });

@@ -5,6 +5,8 @@ import { summaryLabel } from "./profiles";
 export interface CheckJson {
   file: string;
   sheet: string;
+  /** The table is on a hidden sheet. */
+  sheetHidden: boolean;
   profile: string;
   /** Why this profile: "按北京市西城区规则：主管部门为…。" or "按用户选择的…规则。" */
   profileReason: string;
@@ -59,6 +61,7 @@ export function toCheckJson(file: string, a: Analysis, profileReason?: string): 
   return {
     file,
     sheet: a.sheet,
+    sheetHidden: a.sheetHidden,
     profile: a.profile.id,
     profileReason: profileReason ?? `按${a.profile.name}规则。`,
     project: {

@@ -28,7 +28,8 @@ export type FindingCode =
   | "WEIGHT_NOT_POSITIVE"
   | "BUDGET_DOUBLE_COUNTED"
   | "NUMBER_AS_TEXT"
-  | "SCORE_MERGED";
+  | "SCORE_MERGED"
+  | "TABLE_MULTIPLE";
 
 export interface Finding {
   code: FindingCode;
@@ -193,6 +194,8 @@ export interface Columns {
 
 export interface Analysis {
   sheet: string;
+  /** The sheet is hidden in the workbook (say so: the user may not see the table). */
+  sheetHidden: boolean;
   profile: Profile;
   project: ProjectInfo;
   headerRow: number;

@@ -1,6 +1,6 @@
 // The profile a check runs under: the one the user named, or ("auto", the default) the one the form itself shows.
 import {
-  analyze,
+  analyzeSheet,
   analyzeWorkbook,
   findTableSheets,
   TableNotFoundError,
@@ -99,10 +99,16 @@ export function analyzeWorkbookResolved(
   const analyses = [];
   const resolved: ResolvedProfile[] = [];
   for (const g of grids) {
-    const r = resolveProfile(g, AUTO_PROFILE, overrides);
     try {
-      analyses.push(analyze(g, r.profile));
-      resolved.push(r);
+      // each table of the sheet under the profile its own form points to
+      const chosen: ResolvedProfile[] = [];
+      const found = analyzeSheet(g, (form) => {
+        const r = resolveProfile(form, AUTO_PROFILE, overrides);
+        chosen.push(r);
+        return r.profile;
+      });
+      analyses.push(...found);
+      resolved.push(...chosen);
     } catch (e) {
       if (!(e instanceof TableNotFoundError)) throw e;
     }

@@ -14,6 +14,10 @@ export const columnMissing = defineRule({
       severity: "warning",
       text: "表中没有“分值”列：无法逐项核对得分是否符合计分规则、是否超过分值及定性指标档位，这些检查已跳过；只核对了预算执行、合计与标注在指标名称中的分值。",
     },
+    weightFromLabels: {
+      severity: "info",
+      text: "表中没有“分值”列：分值取自指标或类别名称中标注的分值（如“（10分）”），已据此逐项核对得分；名称中没有标注分值的指标无法核对。",
+    },
     noScore: {
       severity: "error",
       text: "表中没有“得分”列：无法核对任何得分。请在指标表头加上“得分”列。",
@@ -26,20 +30,21 @@ export const columnMissing = defineRule({
   check({ model, report }) {
     const { columns, header } = model.form;
     const cell = toA1(header.row, columns.name);
-    if (columns.weight === null) report({ messageId: "noWeight", cell });
+    if (columns.weight === null)
+      report({ messageId: model.form.weightsFromLabels ? "weightFromLabels" : "noWeight", cell });
     if (columns.score === null) report({ messageId: "noScore", cell });
     if (columns.reason === null) report({ messageId: "noReason", cell });
   },
 });
 
 /** The checks a missing column makes impossible, in Chinese, for the Analysis' skippedChecks. */
-export function skippedChecksOf(columns: {
-  weight: number | null;
-  score: number | null;
-  reason: number | null;
-}): string[] {
+export function skippedChecksOf(
+  columns: { weight: number | null; score: number | null; reason: number | null },
+  weightsFromLabels = false
+): string[] {
   const skipped: string[] = [];
-  if (columns.weight === null)
+  if (columns.weight === null && weightsFromLabels) skipped.push("各类别分值与规则的比较");
+  else if (columns.weight === null)
     skipped.push("逐项得分是否符合计分规则", "得分是否超过分值", "定性指标得分档位", "各类别分值");
   if (columns.score === null) skipped.push("逐项得分", "总分");
   if (columns.reason === null) skipped.push("偏差原因是否填写");

@@ -18,6 +18,7 @@ import { scoreBand } from "./scoreBand";
 import { scoreRange } from "./scoreRange";
 import { scoreRule } from "./scoreRule";
 import { tableNotFound } from "./tableNotFound";
+import { tableMultiple } from "./tableMultiple";
 import { textMismatch } from "./textMismatch";
 import { totalMismatch } from "./totalMismatch";
 import { typeMismatch } from "./typeMismatch";
@@ -53,7 +54,11 @@ export const FORM_RULES: readonly RuleModule[] = [
 ] as RuleModule[];
 
 /** Every rule, one per finding code. */
-export const RULES: readonly RuleModule[] = [tableNotFound as RuleModule, ...FORM_RULES];
+export const RULES: readonly RuleModule[] = [
+  tableNotFound as RuleModule,
+  tableMultiple as RuleModule,
+  ...FORM_RULES,
+];
 
 export function ruleFor(code: FindingCode | string): RuleModule | undefined {
   return RULES.find((r) => r.meta.code === code);

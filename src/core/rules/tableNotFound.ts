@@ -13,7 +13,7 @@ export const tableNotFound = defineRule({
   messages: {
     noHeader: {
       severity: "error",
-      text: "工作表“{sheet}”中没有找到绩效指标表：请确认表头含有“三级指标”“年度指标值”“实际完成值”等列名（可为同义词），或选择正确的工作表。",
+      text: "没有找到绩效指标表。{detail}请确认表头含有“三级指标”“年度指标值”“实际完成值”等列名（可为同义词），或选择正确的工作表。",
     },
     noSuchSheet: {
       severity: "error",
@@ -23,8 +23,9 @@ export const tableNotFound = defineRule({
   check: () => undefined,
 });
 
-export function tableNotFoundFinding(sheet: string): Finding {
-  return findingOf(tableNotFound, sheet, { messageId: "noHeader", cell: "A1", data: { sheet } });
+/** `detail`: what header words were found where, and which are missing (locate.ts describeMissingHeader). */
+export function tableNotFoundFinding(sheet: string, detail: string): Finding {
+  return findingOf(tableNotFound, sheet, { messageId: "noHeader", cell: "A1", data: { detail } });
 }
 
 export function noSuchSheetFinding(sheet: string, existing: string[]): Finding {
