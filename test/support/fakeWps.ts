@@ -58,11 +58,12 @@ export class FakeEt {
   /** Wraps a model object: counts every member access, throws on members it does not implement. */
   strict<T extends object>(obj: T, what: string): T {
     return new Proxy(obj, {
-      get: (target, prop, receiver) => {
+      get: (target, prop) => {
         if (typeof prop === "symbol" || prop === "then" || prop === "toJSON") return undefined;
         if (!(prop in target)) throw new FakeEtError(`fake ET: ${what}.${prop} is not implemented`);
         this.calls++;
-        const v: unknown = Reflect.get(target, prop, receiver);
+        // getters run on the object itself: its own helpers are not model calls
+        const v: unknown = Reflect.get(target, prop, target);
         return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
       },
       set: (target, prop, value) => {
