@@ -92,7 +92,9 @@ function build(options = {}) {
   if (!url.endsWith("/")) url += "/";
   const version = require(path.join(ROOT, "package.json")).version;
   if (!fs.existsSync(path.join(web, "taskpane.html")))
-    throw new Error(`build-wps: ${web}/taskpane.html not found — run webpack first (npm run build:wps does)`);
+    throw new Error(
+      `build-wps: ${web}/taskpane.html not found — run webpack first (npm run build:wps does)`
+    );
 
   fs.rmSync(out, { recursive: true, force: true });
   const addin = path.join(out, NAME);
@@ -102,7 +104,10 @@ function build(options = {}) {
   const html = fs.readFileSync(pane, "utf8");
   fs.writeFileSync(
     pane,
-    html.replace(/<script[^>]*src="https:\/\/appsforoffice\.microsoft\.com[^"]*"[^>]*>\s*<\/script>/, "")
+    html.replace(
+      /<script[^>]*src="https:\/\/appsforoffice\.microsoft\.com[^"]*"[^>]*>\s*<\/script>/,
+      ""
+    )
   );
   for (const file of ["ribbon.xml", "ribbon.js", "index.html"])
     fs.copyFileSync(path.join(ROOT, "src/wps/addin", file), path.join(addin, file));

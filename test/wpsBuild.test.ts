@@ -29,7 +29,11 @@ beforeAll(() => {
   fs.writeFileSync(path.join(web, "taskpane.0123abcd.js"), "/* bundle */");
   fs.writeFileSync(path.join(web, "commands.html"), "<html></html>");
   fs.writeFileSync(path.join(web, "manifest.xml"), "<OfficeApp/>");
-  ({ out, addin } = build({ web, out: path.join(tmp, "wps"), url: "https://oa.example.gov.cn/jixiao" }));
+  ({ out, addin } = build({
+    web,
+    out: path.join(tmp, "wps"),
+    url: "https://oa.example.gov.cn/jixiao",
+  }));
 });
 
 function parseXml(file: string): Document {
@@ -87,10 +91,16 @@ describe("npm run build:wps output", () => {
       GetTaskPane: (id: string) => panes.find((p) => p.ID === id),
     };
     const callbacks = loadCallbacks(app);
-    const click = () => (callbacks.OnAction as (c: { Id: string }) => boolean)({ Id: "jixiaoOpen" });
+    const click = () =>
+      (callbacks.OnAction as (c: { Id: string }) => boolean)({ Id: "jixiaoOpen" });
     click();
     expect(panes).toEqual([
-      { ID: "pane1", url: "https://oa.example.gov.cn/jixiao/taskpane.html", Visible: true, DockPosition: 2 },
+      {
+        ID: "pane1",
+        url: "https://oa.example.gov.cn/jixiao/taskpane.html",
+        Visible: true,
+        DockPosition: 2,
+      },
     ]);
     click();
     expect(panes).toHaveLength(1);
@@ -108,7 +118,9 @@ describe("npm run build:wps output", () => {
   });
 
   it("writes jsplugins.xml and publish.html for online, publish.xml and the folder for offline", () => {
-    const online = parseXml(path.join(out, "jsplugins.xml")).getElementsByTagName("jspluginonline")[0];
+    const online = parseXml(path.join(out, "jsplugins.xml")).getElementsByTagName(
+      "jspluginonline"
+    )[0];
     expect(online.getAttribute("type")).toBe("et");
     expect(online.getAttribute("url")).toBe("https://oa.example.gov.cn/jixiao/");
     expect(fs.readFileSync(path.join(out, "publish.html"), "utf8")).toContain(

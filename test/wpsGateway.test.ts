@@ -48,7 +48,11 @@ async function viaXlsx(book: WorkbookGrids): Promise<WorkbookGrids> {
 async function viaExcel(book: WorkbookGrids): Promise<WorkbookGrids> {
   const fake = FakeWorkbook.fromGrids(book);
   const names = book.sheets.map((g) => g.sheet);
-  const snap = await readWorkbookIn(fakeContext(fake), { merges: true, sheetNames: names, isTableSheet });
+  const snap = await readWorkbookIn(fakeContext(fake), {
+    merges: true,
+    sheetNames: names,
+    isTableSheet,
+  });
   return snap.book;
 }
 
@@ -90,12 +94,30 @@ const REPORT: NewSheet = {
     },
     {
       style: "tableHeader",
-      cells: [{ value: "指标" }, { value: "年度指标值" }, { value: "实际完成值" }, { value: "得分" }],
+      cells: [
+        { value: "指标" },
+        { value: "年度指标值" },
+        { value: "实际完成值" },
+        { value: "得分" },
+      ],
     },
-    { style: "table", cells: [{ value: "全国科普日主场活动" }, { value: "=1场" }, { value: "█████░" }] },
-    { style: "table", cells: [{ value: "偏差" }, { value: "-5" }, { value: "2024" }, { value: "@home" }] },
-    { style: "table", cells: [{ value: "执行率" }, { value: 1, numFmt: "0.00%" }, { value: "TRUE" }] },
-    { style: "note", height: 30, cells: [{ value: "注：本报告由绩效自评助手生成，请核对后使用。" }] },
+    {
+      style: "table",
+      cells: [{ value: "全国科普日主场活动" }, { value: "=1场" }, { value: "█████░" }],
+    },
+    {
+      style: "table",
+      cells: [{ value: "偏差" }, { value: "-5" }, { value: "2024" }, { value: "@home" }],
+    },
+    {
+      style: "table",
+      cells: [{ value: "执行率" }, { value: 1, numFmt: "0.00%" }, { value: "TRUE" }],
+    },
+    {
+      style: "note",
+      height: 30,
+      cells: [{ value: "注：本报告由绩效自评助手生成，请核对后使用。" }],
+    },
   ],
 };
 
@@ -103,7 +125,11 @@ function seedPlan(grid: Grid, addresses: { totalScore: string; grade?: string })
   return {
     sheet: grid.sheet,
     writes: [
-      write(grid, addresses.totalScore, { formula: "=I6+SUM(H13:H27)", value: 89.45, label: "总分" }),
+      write(grid, addresses.totalScore, {
+        formula: "=I6+SUM(H13:H27)",
+        value: 89.45,
+        label: "总分",
+      }),
       write(grid, addresses.grade!, { value: "良好", purpose: "grade", label: "绩效级别" }),
       write(grid, "H15", { value: 5.4, numFmt: "0.00", purpose: "suggestedScore" }),
       write(grid, "I17", { value: null, fill: "#FFC7CE", fillOnly: true, purpose: "highlight" }),
@@ -145,7 +171,11 @@ function fullState(book: FakeWorkbook): unknown {
     cells: [...s.cells.entries()]
       .map(([k, c]) => {
         const { numFmt, fill, ...rest } = c;
-        const cell = { ...rest, numFmt: numFmt === "General" ? undefined : numFmt, fill: fill ?? null };
+        const cell = {
+          ...rest,
+          numFmt: numFmt === "General" ? undefined : numFmt,
+          fill: fill ?? null,
+        };
         return [k, JSON.stringify(canon(cell))] as const;
       })
       .filter(([, j]) => j !== JSON.stringify({ fill: null, value: null }))
@@ -158,7 +188,18 @@ function fullState(book: FakeWorkbook): unknown {
 // ---------------------------------------------------------------- the fake itself
 
 describe("the fake ET object model is strict", () => {
-  const fake = et({ sheets: [Grid.fromRows("表", [["a", 1], [true, null]], { merges: ["A3:B3"] })] });
+  const fake = et({
+    sheets: [
+      Grid.fromRows(
+        "表",
+        [
+          ["a", 1],
+          [true, null],
+        ],
+        { merges: ["A3:B3"] }
+      ),
+    ],
+  });
   fake.book.put("表", "A3", { value: "合并" });
   const ws = app(fake).ActiveWorkbook!.Worksheets.Item(1);
 
@@ -219,15 +260,14 @@ describe("reading through the ET object model", () => {
     }
   });
 
-  it.each(fs.readdirSync(path.join(__dirname, "../assets/samples")).filter((f) => f.endsWith(".xlsx")))(
-    "assets/samples/%s: the same grids as the .xlsx reader",
-    async (file) => {
-      const xlsx = await readWorkbookFile(path.join(__dirname, "../assets/samples", file));
-      const wps = readWorkbookEt(app(et(xlsx))).book;
-      expect(bookLines(wps)).toEqual(bookLines(xlsx));
-      expect(errorLines(wps)).toEqual(errorLines(xlsx));
-    }
-  );
+  it.each(
+    fs.readdirSync(path.join(__dirname, "../assets/samples")).filter((f) => f.endsWith(".xlsx"))
+  )("assets/samples/%s: the same grids as the .xlsx reader", async (file) => {
+    const xlsx = await readWorkbookFile(path.join(__dirname, "../assets/samples", file));
+    const wps = readWorkbookEt(app(et(xlsx))).book;
+    expect(bookLines(wps)).toEqual(bookLines(xlsx));
+    expect(errorLines(wps)).toEqual(errorLines(xlsx));
+  });
 
   it("keeps =1场 as text, formulas without '=', error values, merges and absolute positions", () => {
     const grid = Grid.fromRows("表", [["x"]], { origin: "C4" });
@@ -251,7 +291,10 @@ describe("reading through the ET object model", () => {
 
   it("reports protection and the active sheet", () => {
     const fake = et({
-      sheets: [Grid.fromRows("说明", [["a"]]), Grid.fromRows("附件1", [["b"]], { protected: true })],
+      sheets: [
+        Grid.fromRows("说明", [["a"]]),
+        Grid.fromRows("附件1", [["b"]], { protected: true }),
+      ],
     });
     fake.book.activeSheet = "附件1";
     const snapshot = readWorkbookEt(app(fake));
@@ -377,23 +420,29 @@ describe("createWpsHost", () => {
     const fake = et({ sheets: [Grid.fromRows("附件1", [["b"]])] });
     const host = createWpsHost(app(fake));
     expect(await host.loadSettings()).toBeNull();
-    const settings = { profileId: "xicheng", sheet: "附件1", choices: { totalAs: "value" as const } };
+    const settings = {
+      profileId: "xicheng",
+      sheet: "附件1",
+      choices: { totalAs: "value" as const },
+    };
     await host.saveSettings(settings);
     await host.saveSettings({ ...settings, liveCheck: true }); // saved again: the same sheet
     expect(fake.book.sheets.map((s) => s.name)).toEqual(["附件1", SETTINGS_SHEET]);
     expect(fake.visibility.get(fake.book.sheet(SETTINGS_SHEET))).toBe(2);
     expect(fake.book.activeSheet).toBe("附件1");
     // a colleague opening the same workbook
-    expect(await createWpsHost(new FakeEt(fake.book).application as EtApplication).loadSettings()).toEqual(
-      { ...settings, liveCheck: true }
-    );
+    expect(
+      await createWpsHost(new FakeEt(fake.book).application as EtApplication).loadSettings()
+    ).toEqual({ ...settings, liveCheck: true });
     expect((await host.read()).book.sheets.map((g) => g.sheet)).toEqual(["附件1"]);
   });
 
   it("finds WPS through window.Application or the wps global, and nothing elsewhere", () => {
     const fake = et({ sheets: [Grid.fromRows("附件1", [["b"]])] });
     expect(wpsApplication({ Application: fake.application })).toBe(fake.application);
-    expect(wpsApplication({ wps: { EtApplication: () => fake.application } })).toBe(fake.application);
+    expect(wpsApplication({ wps: { EtApplication: () => fake.application } })).toBe(
+      fake.application
+    );
     expect(wpsApplication({})).toBeNull();
     expect(wpsApplication({ Application: { Name: "not ET" } })).toBeNull();
   });

@@ -92,13 +92,17 @@ export function numberFormats(ws: EtWorksheet, block: Range, holds: boolean[][])
 function errorOf(value: unknown, formula: unknown): string | null {
   if (typeof value === "number" && ERROR_CODES[value]) return ERROR_CODES[value];
   // WPS builds that pass errors as text: only a formula's result is taken for an error, a typed "#REF!" is text
-  if (isErrorValue(value) && typeof formula === "string" && formula.startsWith("=") && formula !== value)
+  if (
+    isErrorValue(value) &&
+    typeof formula === "string" &&
+    formula.startsWith("=") &&
+    formula !== value
+  )
     return value;
   return null;
 }
 
-export function readSheet(ws: EtWorksheet): Grid {
-  const name = ws.Name;
+export function readSheet(ws: EtWorksheet, name: string = ws.Name): Grid {
   const protectedSheet = Boolean(ws.ProtectContents);
   const used = ws.UsedRange;
   const block = parseAddress(used.Address());
@@ -128,7 +132,14 @@ export function readSheet(ws: EtWorksheet): Grid {
   const numberFormat = numberFormats(ws, block, holds);
   return usedRangeToGrid(
     name,
-    { rowIndex: block.top - 1, columnIndex: block.left - 1, values, formulas, numberFormat, valueTypes },
+    {
+      rowIndex: block.top - 1,
+      columnIndex: block.left - 1,
+      values,
+      formulas,
+      numberFormat,
+      valueTypes,
+    },
     { merges, protected: protectedSheet }
   );
 }
@@ -147,8 +158,9 @@ export function readWorkbookEt(app: EtApplication): WorkbookSnapshot {
   const sheets: Grid[] = [];
   for (let i = 1; i <= count; i++) {
     const ws = list.Item(i);
-    if (ws.Name === SETTINGS_SHEET) continue;
-    sheets.push(readSheet(ws));
+    const name = ws.Name;
+    if (name === SETTINGS_SHEET) continue;
+    sheets.push(readSheet(ws, name));
   }
   const grids: WorkbookGrids = { sheets };
   return { book: grids, activeSheet: book.ActiveSheet.Name };

@@ -37,7 +37,9 @@ function explain(e: unknown, what: string): Error {
 
 function isStoredSettings(v: unknown): v is StoredSettings {
   return (
-    typeof v === "object" && v !== null && typeof (v as { profileId?: unknown }).profileId === "string"
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as { profileId?: unknown }).profileId === "string"
   );
 }
 

@@ -126,7 +126,12 @@ function changedCells(items: { name: string; content: CellContent }[], what: str
 type Content = { formula: string } | { value: CellValue };
 
 /** As the Office.js gateway: text WPS would parse goes into a "@" cell; a formula or number never does. */
-function writeContent(range: EtRange, content: Content, currentFmt: string, finalFmt: string): void {
+function writeContent(
+  range: EtRange,
+  content: Content,
+  currentFmt: string,
+  finalFmt: string
+): void {
   let fmt = currentFmt;
   const setFmt = (f: string) => {
     if (f === fmt) return;
@@ -264,12 +269,11 @@ function addSheet(book: EtWorkbook, ns: NewSheet): void {
 }
 
 /** Worksheets.Add activates the new sheet; the user stays on the form, as in Excel. */
-function addSheets(app: EtApplication, book: EtWorkbook, sheets: NewSheet[]): void {
+function addSheets(book: EtWorkbook, sheets: NewSheet[]): void {
   if (sheets.length === 0) return;
   const active = book.ActiveSheet;
   for (const ns of sheets) addSheet(book, ns);
   active.Activate();
-  void app;
 }
 
 // ---- apply ----
@@ -286,11 +290,19 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
   const sheets = sheetsByName(book, names, action);
   refuseProtected(sheets, plan.writes, action);
   const withFill = plan.writes.some((w) => w.fill !== undefined || w.fillOnly);
-  const targets = plan.writes.map((w) => readTarget(sheets.get(w.sheet)!, w.sheet, w.address, withFill));
+  const targets = plan.writes.map((w) =>
+    readTarget(sheets.get(w.sheet)!, w.sheet, w.address, withFill)
+  );
   refuseMerged(targets, plan.sheet, action);
   const stale = plan.writes
-    .map((w, i) => ({ w, content: targets[i].content, name: cellName(plan.sheet, w.sheet, w.address) }))
-    .filter(({ w, content }) => !holds(content, { value: w.before.value, formula: w.before.formula }));
+    .map((w, i) => ({
+      w,
+      content: targets[i].content,
+      name: cellName(plan.sheet, w.sheet, w.address),
+    }))
+    .filter(
+      ({ w, content }) => !holds(content, { value: w.before.value, formula: w.before.formula })
+    );
   if (stale.length > 0)
     throw new WriteRefused(
       `${changedCells(stale, "在检查之后被修改过")}：请重新检查后再写回。`,
@@ -320,7 +332,7 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
     }
     if (w.fill !== undefined) writeFill(t.range, w.fill);
   });
-  addSheets(app, book, plan.newSheets);
+  addSheets(book, plan.newSheets);
 
   const record: WpsUndoRecord = undoOf(plan);
   record.restores = record.restores.map((r, i) => {
@@ -360,7 +372,12 @@ export function undoEt(app: EtApplication, record: WpsUndoRecord): void {
   if (written && written.length === record.restores.length) {
     const oneSheet = names.length === 1 ? names[0] : "";
     const changed = written
-      .map((w, i) => ({ w, i, content: targets[i].content, name: cellName(oneSheet, w.sheet, w.address) }))
+      .map((w, i) => ({
+        w,
+        i,
+        content: targets[i].content,
+        name: cellName(oneSheet, w.sheet, w.address),
+      }))
       .filter(({ w, i, content }) =>
         w.fillOnly
           ? w.fill !== undefined &&
@@ -382,7 +399,9 @@ export function undoEt(app: EtApplication, record: WpsUndoRecord): void {
       const content: Content = b.formula ? { formula: b.formula } : { value: b.value ?? null };
       writeContent(t.range, content, t.content.numFmt, b.numFmt ?? t.content.numFmt);
     }
-    const fillChanged = written ? written[i]?.fill !== undefined : r.fillOnly || b.fill !== undefined;
+    const fillChanged = written
+      ? written[i]?.fill !== undefined
+      : r.fillOnly || b.fill !== undefined;
     if (fillChanged && b.fill !== undefined) writeFill(t.range, b.fill);
   });
   if (record.addedSheets.length > 0) {

@@ -121,7 +121,9 @@ class SheetsObj {
   Item(index: number | string): SheetObj {
     const book = this.et.book;
     const sheet =
-      typeof index === "number" ? book.sheets[index - 1] : book.findSheet(index) && book.sheet(index);
+      typeof index === "number"
+        ? book.sheets[index - 1]
+        : book.findSheet(index) && book.sheet(index);
     if (!sheet || (typeof index === "number" && (index < 1 || !Number.isInteger(index))))
       throw new FakeEtError(`fake ET: Worksheets.Item(${String(index)}): subscript out of range`);
     return this.et.sheetObj(sheet);
@@ -154,7 +156,8 @@ class SheetObj {
   set Name(v: string) {
     const other = this.et.book.findSheet(v);
     if (other && other !== this._sheet) throw new FakeEtError(`fake ET: sheet name ${v} is taken`);
-    if (/[:\\/?*[\]]/.test(v) || v.length > 31) throw new FakeEtError(`fake ET: bad sheet name ${v}`);
+    if (/[:\\/?*[\]]/.test(v) || v.length > 31)
+      throw new FakeEtError(`fake ET: bad sheet name ${v}`);
     this.et.book.rename(this._sheet.name, v);
   }
   get ProtectContents(): boolean {
@@ -181,7 +184,8 @@ class SheetObj {
         : { ...r };
     };
     for (const [k, c] of s.cells) {
-      const used = (c.value !== null && c.value !== "") || c.formula || c.numFmt || c.fill || c.style;
+      const used =
+        (c.value !== null && c.value !== "") || c.formula || c.numFmt || c.fill || c.style;
       if (!used) continue;
       const row = Math.floor(k / 16384);
       const col = k % 16384;
@@ -279,7 +283,10 @@ class RangeObj {
     this.checkWritable();
     const { top, left, bottom, right } = this._rect;
     const rows = Array.isArray(v) ? (v as unknown[][]) : null;
-    if (rows && (rows.length !== bottom - top + 1 || rows.some((r) => r.length !== right - left + 1)))
+    if (
+      rows &&
+      (rows.length !== bottom - top + 1 || rows.some((r) => r.length !== right - left + 1))
+    )
       throw new FakeEtError("fake ET: array size differs from the range");
     for (let r = top; r <= bottom; r++)
       for (let c = left; c <= right; c++) {
