@@ -13,7 +13,7 @@ import { applyPlanIn, undoIn } from "../src/excel/write";
 import type { EtApplication } from "../src/wps/et";
 import { readWorkbookEt, SETTINGS_SHEET } from "../src/wps/read";
 import { applyPlanEt, undoEt, WpsUndoRecord } from "../src/wps/write";
-import { createWpsHost, wpsApplication } from "../src/wps/wpsHost";
+import { createWpsHost, OWN_WRITE_GRACE_MS, wpsApplication } from "../src/wps/wpsHost";
 import { readWorkbook } from "../src/xlsx/read";
 import { readWorkbookFile } from "../src/xlsx/readFile";
 import { buildSeedForm, buildSeedWorkbook, SeedFormOptions } from "../scripts/samples/seedForm";
@@ -435,6 +435,26 @@ describe("createWpsHost", () => {
       await createWpsHost(new FakeEt(fake.book).application as EtApplication).loadSettings()
     ).toEqual({ ...settings, liveCheck: true });
     expect((await host.read()).book.sheets.map((g) => g.sheet)).toEqual(["附件1"]);
+  });
+
+  it("onChanged reports the user's edits, not the add-in's own writes, until unsubscribed", async () => {
+    const { layout, grid, wps } = blankTotalPair();
+    const host = createWpsHost(app(wps));
+    let edits = 0;
+    const unsubscribe = await host.onChanged!(() => edits++);
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    await host.apply(seedPlan(grid, layout.addresses));
+    await tick();
+    expect(edits).toBe(0); // the write-back echoes back as SheetChange: not the user's
+    jest.useFakeTimers({ now: Date.now() + OWN_WRITE_GRACE_MS + 1, doNotFake: ["setTimeout"] });
+    typeInto(wps, "附件1", "H16", 3);
+    await tick();
+    expect(edits).toBe(1);
+    unsubscribe();
+    typeInto(wps, "附件1", "H16", 4);
+    await tick();
+    expect(edits).toBe(1);
+    jest.useRealTimers();
   });
 
   it("finds WPS through window.Application or the wps global, and nothing elsewhere", () => {

@@ -78,8 +78,19 @@ export interface EtWorkbook {
   readonly ProtectStructure: boolean;
 }
 
+/** WPS's event hub (the JS API's, not VBA's): one listener per event name and add-in. */
+export interface EtApiEvent {
+  AddApiEventListener(
+    event: "SheetChange",
+    callback: (sheet: unknown, range: unknown) => void
+  ): void;
+  RemoveApiEventListener(event: "SheetChange"): void;
+}
+
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
+  /** Absent on builds without the JS API's events. */
+  readonly ApiEvent?: EtApiEvent;
   DisplayAlerts: boolean;
   ScreenUpdating: boolean;
 }

@@ -53,7 +53,22 @@ function settingsSheet(app: EtApplication): EtWorksheet | null {
   }
 }
 
+/** SheetChange events this long after the add-in's own write are taken as its echo, not as the user's edits. */
+export const OWN_WRITE_GRACE_MS = 1500;
+
 export function createWpsHost(app: EtApplication): WorkbookHost {
+  let writing = 0;
+  let quietUntil = 0;
+  const ownWrite = <T>(fn: () => T): T => {
+    writing++;
+    try {
+      return fn();
+    } finally {
+      writing--;
+      quietUntil = Date.now() + OWN_WRITE_GRACE_MS;
+    }
+  };
+
   return {
     kind: "wps",
 
@@ -67,7 +82,7 @@ export function createWpsHost(app: EtApplication): WorkbookHost {
 
     async apply(plan: WritePlan): Promise<UndoRecord> {
       try {
-        return applyPlanEt(app, plan);
+        return ownWrite(() => applyPlanEt(app, plan));
       } catch (e) {
         throw explain(e, "写回");
       }
@@ -75,7 +90,7 @@ export function createWpsHost(app: EtApplication): WorkbookHost {
 
     async undo(record: UndoRecord): Promise<void> {
       try {
-        undoEt(app, record as WpsUndoRecord);
+        ownWrite(() => undoEt(app, record as WpsUndoRecord));
       } catch (e) {
         throw explain(e, "撤销写回");
       }
@@ -120,19 +135,40 @@ export function createWpsHost(app: EtApplication): WorkbookHost {
             );
           const list = book.Worksheets;
           const active = book.ActiveSheet;
-          ws = list.Add(null, list.Item(list.Count));
-          ws.Name = SETTINGS_SHEET;
-          ws.Visible = XL.sheetVeryHidden;
-          active.Activate();
+          ws = ownWrite(() => {
+            const added = list.Add(null, list.Item(list.Count));
+            added.Name = SETTINGS_SHEET;
+            added.Visible = XL.sheetVeryHidden;
+            active.Activate();
+            return added;
+          });
         }
         const cell = ws.Range("A1");
-        cell.NumberFormat = "@"; // the JSON stays text
-        cell.Value2 = JSON.stringify(settings);
+        ownWrite(() => {
+          cell.NumberFormat = "@"; // the JSON stays text
+          cell.Value2 = JSON.stringify(settings);
+        });
       } catch (e) {
         throw e instanceof Error && e.message.startsWith("工作簿结构")
           ? e
           : explain(e, "把设置保存到工作簿");
       }
+    },
+
+    async onChanged(handler: () => void): Promise<() => void> {
+      const events = app.ApiEvent;
+      if (!events) return () => undefined;
+      events.AddApiEventListener("SheetChange", () => {
+        // the add-in's own writes (and their echo shortly after) are not the user's edits
+        if (writing > 0 || Date.now() < quietUntil) return;
+        handler();
+      });
+      let removed = false;
+      return () => {
+        if (removed) return;
+        removed = true;
+        events.RemoveApiEventListener("SheetChange");
+      };
     },
   };
 }

@@ -10,15 +10,17 @@ export type Checked = [
   Members<Et.EtWorksheet, keyof Ours.EtWorksheet>,
   Members<Et.EtSheets, keyof Ours.EtWorksheets>,
   Members<Et.EtWorkbook, keyof Ours.EtWorkbook>,
-  Members<Et.EtApplication, keyof Ours.EtApplication>,
+  Members<Et.EtApplication, Exclude<keyof Ours.EtApplication, "ApiEvent">>,
   Members<Et.EtInterior, keyof Ours.EtInterior>,
   Members<Et.EtFont, keyof Ours.EtFont>,
   Members<Et.EtBorder, keyof Ours.EtBorder>,
   Members<Et.EtBorders, keyof Ours.EtBorders>,
 ];
 
-/** What src/wps/addin/ribbon.js calls on window.Application (declared on the `wps` namespace there). */
-export type RibbonCalls = [
+/** What src/wps/addin/ribbon.js and wpsHost.ts's onChanged call on window.Application (the `wps` namespace). */
+export type JsApiCalls = [
+  typeof wps.ApiEvent.AddApiEventListener,
+  typeof wps.ApiEvent.RemoveApiEventListener,
   typeof wps.CreateTaskPane,
   typeof wps.GetTaskPane,
   typeof wps.PluginStorage.getItem,

@@ -49,6 +49,8 @@ export class FakeEt {
   displayAlerts = true;
   /** Sheet visibility (FakeSheet has no such field): -1 visible, 0 hidden, 2 very hidden. */
   readonly visibility = new Map<FakeSheet, number>();
+  /** ApiEvent listeners by event name (WPS keeps one per name and add-in). */
+  readonly listeners = new Map<string, (sheet: unknown, range: unknown) => void>();
   readonly application: unknown;
 
   constructor(readonly book: FakeWorkbook) {
@@ -79,6 +81,12 @@ export class FakeEt {
     return this.strict(new SheetObj(this, sheet), `Worksheet(${sheet.name})`);
   }
 
+  /** A cell edit, by the user or through the model: SheetChange arrives after the current task, as in WPS. */
+  emitChange(sheet: FakeSheet, rect: GridRange): void {
+    const listener = this.listeners.get("SheetChange");
+    if (listener) setTimeout(() => listener(this.sheetObj(sheet), this.rangeObj(sheet, rect)), 0);
+  }
+
   rangeObj(sheet: FakeSheet, rect: GridRange): RangeObj {
     return this.strict(new RangeObj(this, sheet, rect), `Range(${rangeToA1(rect)})`);
   }
@@ -92,11 +100,25 @@ class AppObj {
   get Worksheets(): SheetsObj {
     return this.et.strict(new SheetsObj(this.et), "Worksheets");
   }
+  get ApiEvent(): ApiEventObj {
+    return this.et.strict(new ApiEventObj(this.et), "ApiEvent");
+  }
   get DisplayAlerts(): boolean {
     return this.et.displayAlerts;
   }
   set DisplayAlerts(v: boolean) {
     this.et.displayAlerts = v;
+  }
+}
+
+class ApiEventObj {
+  constructor(private readonly et: FakeEt) {}
+  AddApiEventListener(name: string, callback: (sheet: unknown, range: unknown) => void): void {
+    if (name !== "SheetChange") throw new FakeEtError(`fake ET: event ${name} is not implemented`);
+    this.et.listeners.set(name, callback);
+  }
+  RemoveApiEventListener(name: string): void {
+    this.et.listeners.delete(name);
   }
 }
 
@@ -299,6 +321,7 @@ class RangeObj {
         if (m && (m.top !== r || m.left !== c)) continue;
         setInput(this.et.book, this._sheet, r, c, x === undefined ? "" : x, false);
       }
+    this.et.emitChange(this._sheet, this._rect);
   }
 
   Address(rowAbsolute = true, columnAbsolute = true): string {
@@ -561,4 +584,5 @@ export function typeInto(et: FakeEt, sheet: string, address: string, input: Cell
   const s = et.book.sheet(sheet);
   const r = parseRangeA1(address);
   setInput(et.book, s, r.top, r.left, input ?? "", false);
+  et.emitChange(s, r);
 }
