@@ -105,7 +105,8 @@ function build(options = {}) {
   fs.writeFileSync(
     pane,
     html.replace(
-      /<script[^>]*src="https:\/\/appsforoffice\.microsoft\.com[^"]*"[^>]*>\s*<\/script>/,
+      // quoted or, in the minified production page, unquoted
+      /<script\b[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com\/[^>]*>\s*<\/script>/,
       ""
     )
   );

@@ -24,7 +24,8 @@ beforeAll(() => {
   // what webpack emits into dist/web (names hashed in production)
   fs.writeFileSync(
     path.join(web, "taskpane.html"),
-    `<!doctype html><html><head><script type="text/javascript" src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script><script defer src="taskpane.0123abcd.js"></script></head><body><div id="container"></div></body></html>`
+    // minified as html-webpack-plugin emits it in production: unquoted attributes
+    `<!doctype html><html><head><script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=taskpane.0123abcd.js></script></head><body><div id=container></div></body></html>`
   );
   fs.writeFileSync(path.join(web, "taskpane.0123abcd.js"), "/* bundle */");
   fs.writeFileSync(path.join(web, "commands.html"), "<html></html>");
