@@ -34,7 +34,7 @@ export class WriteRefused extends Error {
 }
 
 export interface WorkbookHost {
-  readonly kind: "excel" | "file";
+  readonly kind: "excel" | "wps" | "file";
   /** Every sheet as a Grid (Excel: a single sync with the workbook). */
   read(): Promise<WorkbookSnapshot>;
   /** Confirms the target cells still hold what the plan saw, then writes (Excel: one sync to confirm, one to write).

@@ -1,8 +1,10 @@
-// Entry of taskpane.html. Inside Excel the pane works on the open workbook (Office.js host); anywhere else (no
-// Office, or Office.onReady reports no host) the same page is the web version over an .xlsx file.
+// Entry of taskpane.html. Inside Excel the pane works on the open workbook (Office.js host); inside WPS 表格 on
+// the open workbook through the ET object model (src/wps); anywhere else (no Office, or Office.onReady reports
+// no host) the same page is the web version over an .xlsx file.
 import { Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../excel/excelHost";
+import { createWpsHost, wpsApplication } from "../wps/wpsHost";
 import { isTableSheet } from "../core/analyze";
 import { Shell, TaskPane } from "./App";
 import { WebApp } from "./WebApp";
@@ -26,12 +28,20 @@ if (container) {
       </div>
     </Shell>
   );
-  void officeHost()
+  // WPS first: its pages have no Office.js, and waiting for Office.onReady would only delay them
+  const et = wpsApplication();
+  void (et ? Promise.resolve("wps" as const) : officeHost())
     .catch(() => null)
     .then((kind) =>
       root.render(
         <Shell>
-          {kind === "excel" ? <TaskPane host={createExcelHost(isTableSheet)} /> : <WebApp />}
+          {kind === "excel" ? (
+            <TaskPane host={createExcelHost(isTableSheet)} />
+          ) : kind === "wps" && et ? (
+            <TaskPane host={createWpsHost(et)} />
+          ) : (
+            <WebApp />
+          )}
         </Shell>
       )
     );

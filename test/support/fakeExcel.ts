@@ -83,7 +83,7 @@ export interface FakeChangedEvent {
   triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
-const KEY = (row: number, col: number) => row * 16384 + col;
+export const KEY = (row: number, col: number) => row * 16384 + col;
 const ROW = (key: number) => Math.floor(key / 16384);
 const COL = (key: number) => key % 16384;
 
@@ -271,7 +271,7 @@ export class FakeWorkbook {
 
 // ---------------------------------------------------------------- Excel's input rules
 
-function cellAt(sheet: FakeSheet, row: number, col: number): FakeCell {
+export function cellAt(sheet: FakeSheet, row: number, col: number): FakeCell {
   let c = sheet.cells.get(KEY(row, col));
   if (!c) {
     c = { value: null };
@@ -289,7 +289,7 @@ function looksNumeric(s: string): number | null {
 }
 
 /** Excel's rules for content arriving through Range.values (asFormula: Range.formulas). */
-function setInput(
+export function setInput(
   book: FakeWorkbook,
   sheet: FakeSheet,
   row: number,

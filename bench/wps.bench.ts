@@ -1,0 +1,32 @@
+// Prints the WPS ET object-model calls a check's read costs (test/support/fakeWps.ts counts every property read,
+// write and method call). Each call crosses from the pane into WPS, so there must be none per row or cell: the used
+// range comes back as whole Value2/Formula arrays; number formats and merged areas are found by halving blocks,
+// so a tenfold longer form adds only the few halvings that lead to each merged area (about log2 10 each).
+import { Grid } from "../src/core/grid";
+import type { EtApplication } from "../src/wps/et";
+import { readWorkbookEt } from "../src/wps/read";
+import { FakeWorkbook } from "../test/support/fakeExcel";
+import { FakeEt } from "../test/support/fakeWps";
+import { syntheticForm } from "./syntheticForm";
+
+function callsToRead(grid: Grid): number {
+  const fake = new FakeEt(FakeWorkbook.fromGrids({ sheets: [grid] }));
+  readWorkbookEt(fake.application as EtApplication);
+  return fake.calls;
+}
+
+const counts = [30, 300, 3000].map((rows) => {
+  const grid = syntheticForm(rows);
+  const calls = callsToRead(grid);
+  console.log(
+    `WPS read ${String(rows).padStart(4)} indicator rows (${grid.rows}×${grid.cols} cells, ${grid.merges.length} merged areas): ${calls} object-model calls`
+  );
+  return calls;
+});
+const bounded = counts[1] - counts[0] <= 20 && counts[2] - counts[1] <= 20;
+console.log(
+  bounded
+    ? "✓ no call per row: tenfold rows add ≤ 20 calls"
+    : `✗ the call count grows with the rows (${counts.join(" → ")})`
+);
+if (!bounded) process.exitCode = 1;

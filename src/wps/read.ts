@@ -1,0 +1,167 @@
+// WPS ET object model → Grid. Per sheet a bounded number of calls: the used range's Value2 and Formula as whole
+// arrays; number formats and merged areas by halving a block until NumberFormat / MergeCells answer for all of
+// it at once (the model has no call that lists them), so the cost grows with the number of formats and merged
+// areas, not with the rows. The Grid is built by the Office.js gateway's own usedRangeToGrid, so both agree.
+import { Grid, parseRangeA1, Range, rangeToA1, WorkbookGrids } from "../core/grid";
+import type { WorkbookSnapshot } from "../core/host";
+import { usedRangeToGrid } from "../excel/read";
+import { ERROR_CODES, EtApplication, EtWorkbook, EtWorksheet } from "./et";
+import { isErrorValue } from "../core/grid";
+
+/** The very hidden sheet that keeps the add-in's settings in the document (see wpsHost.ts). */
+export const SETTINGS_SHEET = "jixiao_settings";
+
+/** A 2-D array from Value2/Formula: a one-cell range gives a scalar. */
+export function rows2d(v: unknown, height: number, width: number): unknown[][] {
+  if (Array.isArray(v)) return v.map((row) => (Array.isArray(row) ? row : [row]));
+  if (height === 1 && width === 1) return [[v]];
+  throw new Error(`WPS 返回的单元格区域不是二维数组（${height}×${width}）`);
+}
+
+function parseAddress(address: string): Range {
+  return parseRangeA1(address.replace(/\$/g, "").split("!").pop()!);
+}
+
+const size = (r: Range) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/** Halves a block along its longer side. */
+function halves(r: Range): [Range, Range] {
+  if (r.bottom - r.top >= r.right - r.left) {
+    const mid = Math.floor((r.top + r.bottom) / 2);
+    return [
+      { ...r, bottom: mid },
+      { ...r, top: mid + 1 },
+    ];
+  }
+  const mid = Math.floor((r.left + r.right) / 2);
+  return [
+    { ...r, right: mid },
+    { ...r, left: mid + 1 },
+  ];
+}
+
+const inside = (a: Range, b: Range) =>
+  a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+
+/** Every merged area touching `block`: MergeCells is false for a block with none, so only areas cost calls. */
+export function mergedAreas(ws: EtWorksheet, block: Range): Range[] {
+  const found = new Map<string, Range>();
+  const visit = (r: Range): void => {
+    if ([...found.values()].some((m) => inside(r, m))) return;
+    const range = ws.Range(rangeToA1(r));
+    const merged = range.MergeCells;
+    if (merged === false) return;
+    if (size(r) === 1 || merged === true) {
+      const area = parseAddress(range.Item(1, 1).MergeArea.Address());
+      found.set(rangeToA1(area), area);
+      if (inside(r, area)) return;
+    }
+    if (size(r) > 1) for (const h of halves(r)) visit(h);
+  };
+  visit(block);
+  return [...found.values()];
+}
+
+/**
+ * Number formats of the cells that hold something (the Grid keeps no format on an empty cell): NumberFormat of a
+ * block is one string when all its cells share it, else null, and then each half is asked.
+ */
+export function numberFormats(ws: EtWorksheet, block: Range, holds: boolean[][]): string[][] {
+  const out = holds.map((row) => row.map(() => "General"));
+  const any = (r: Range) => {
+    for (let i = r.top; i <= r.bottom; i++)
+      for (let j = r.left; j <= r.right; j++) if (holds[i - block.top][j - block.left]) return true;
+    return false;
+  };
+  const visit = (r: Range): void => {
+    if (!any(r)) return;
+    const fmt = ws.Range(rangeToA1(r)).NumberFormat;
+    if (typeof fmt === "string" || size(r) === 1) {
+      const f = typeof fmt === "string" && fmt !== "" ? fmt : "General";
+      for (let i = r.top; i <= r.bottom; i++)
+        for (let j = r.left; j <= r.right; j++) out[i - block.top][j - block.left] = f;
+      return;
+    }
+    for (const h of halves(r)) visit(h);
+  };
+  visit(block);
+  return out;
+}
+
+/** Value2 reports an error as its COM code (a formula's text or a constant's Formula shows it as written). */
+function errorOf(value: unknown, formula: unknown): string | null {
+  if (typeof value === "number" && ERROR_CODES[value]) return ERROR_CODES[value];
+  // WPS builds that pass errors as text: only a formula's result is taken for an error, a typed "#REF!" is text
+  if (
+    isErrorValue(value) &&
+    typeof formula === "string" &&
+    formula.startsWith("=") &&
+    formula !== value
+  )
+    return value;
+  return null;
+}
+
+export function readSheet(ws: EtWorksheet, name: string = ws.Name): Grid {
+  const protectedSheet = Boolean(ws.ProtectContents);
+  const used = ws.UsedRange;
+  const block = parseAddress(used.Address());
+  const height = block.bottom - block.top + 1;
+  const width = block.right - block.left + 1;
+  const raw = rows2d(used.Value2, height, width);
+  const formulas = rows2d(used.Formula, height, width);
+  const valueTypes: string[][] = [];
+  const values = raw.map((row, r) => {
+    valueTypes.push([]);
+    return row.map((v, c) => {
+      const error = errorOf(v, formulas[r]?.[c]);
+      valueTypes[r].push(error ? "Error" : "Value");
+      if (error) {
+        // a constant error's Formula is the error text: keep it from reading as a formula
+        if (formulas[r][c] === v) formulas[r][c] = error;
+        return error;
+      }
+      return v;
+    });
+  });
+  const holds = values.map((row, r) =>
+    row.map((v, c) => (v !== null && v !== undefined && v !== "") || formulas[r][c] !== "")
+  );
+  const merges = mergedAreas(ws, block);
+  // a blank sheet's used range is A1 holding nothing: no format call at all then
+  const numberFormat = numberFormats(ws, block, holds);
+  return usedRangeToGrid(
+    name,
+    {
+      rowIndex: block.top - 1,
+      columnIndex: block.left - 1,
+      values,
+      formulas,
+      numberFormat,
+      valueTypes,
+    },
+    { merges, protected: protectedSheet }
+  );
+}
+
+export function activeWorkbook(app: EtApplication): EtWorkbook {
+  const book = app.ActiveWorkbook;
+  if (!book) throw new Error("WPS 中没有打开的工作簿：请先打开自评表。");
+  return book;
+}
+
+/** Every worksheet (but the settings sheet) in order, and the active one. */
+export function readWorkbookEt(app: EtApplication): WorkbookSnapshot {
+  const book = activeWorkbook(app);
+  const list = book.Worksheets;
+  const count = list.Count;
+  const sheets: Grid[] = [];
+  for (let i = 1; i <= count; i++) {
+    const ws = list.Item(i);
+    const name = ws.Name;
+    if (name === SETTINGS_SHEET) continue;
+    sheets.push(readSheet(ws, name));
+  }
+  const grids: WorkbookGrids = { sheets };
+  return { book: grids, activeSheet: book.ActiveSheet.Name };
+}

@@ -1,0 +1,423 @@
+// WritePlan → WPS ET object model, and its undo. The model is synchronous, so "confirm, then write" is two
+// passes: the first only reads (sheets, protection, merged areas, every target cell) and throws WriteRefused
+// with nothing written; the second writes. Content rules are the Office.js gateway's (src/excel/cells.ts).
+import type { CellValue } from "../core/grid";
+import { sheetAddress } from "../core/grid";
+import { WriteRefused } from "../core/host";
+import {
+  SHEET_BORDER_COLOR,
+  SHEET_FONTS,
+  SHEET_STYLES,
+  tableCellLook,
+  undoOf,
+  type CellSnapshot,
+  type NewSheet,
+  type SheetStyleLook,
+  type UndoRecord,
+  type WritePlan,
+} from "../core/writePlan";
+import { displayWidth } from "../core/text";
+import { CellContent, contentOf, describeContent, holds, needsTextFormat } from "../excel/cells";
+import { rows2d } from "./read";
+import { activeWorkbook } from "./read";
+import { EtApplication, EtRange, EtWorkbook, EtWorksheet, fromBgr, toBgr, XL } from "./et";
+
+/** What one write put in a cell, so that the undo can confirm the cell still holds it. */
+export interface WrittenCell {
+  sheet: string;
+  address: string;
+  value: string | number | null;
+  formula?: string;
+  fill?: string | null;
+  fillOnly?: boolean;
+}
+
+/** undoOf(plan) with each `before` replaced by what the cell really held (number format and fill included). */
+export interface WpsUndoRecord extends UndoRecord {
+  written?: WrittenCell[];
+}
+
+interface Target {
+  sheet: string;
+  address: string;
+  range: EtRange;
+  content: CellContent;
+  fill?: string | null;
+}
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+function sheetsByName(book: EtWorkbook, names: string[], action: string): Map<string, EtWorksheet> {
+  const map = new Map<string, EtWorksheet>();
+  const missing: string[] = [];
+  for (const name of names) {
+    try {
+      map.set(name, book.Worksheets.Item(name));
+    } catch {
+      missing.push(name);
+    }
+  }
+  if (missing.length > 0)
+    throw new WriteRefused(
+      `找不到工作表${missing.map((n) => `“${n}”`).join("、")}（可能已改名或删除）：请重新检查后再${action}。`
+    );
+  return map;
+}
+
+function refuseProtected(
+  sheets: Map<string, EtWorksheet>,
+  targets: { sheet: string; address: string }[],
+  action: string
+): void {
+  for (const [name, ws] of sheets) {
+    if (!ws.ProtectContents) continue;
+    throw new WriteRefused(
+      `工作表“${name}”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）后再${action}。`,
+      targets.filter((t) => t.sheet === name).map((t) => t.address)
+    );
+  }
+}
+
+function fillOf(range: EtRange): string | null {
+  const interior = range.Interior;
+  if (interior.Pattern === XL.patternNone) return null;
+  return fromBgr(interior.Color);
+}
+
+function readTarget(ws: EtWorksheet, sheet: string, address: string, withFill: boolean): Target {
+  const range = ws.Range(address);
+  const cell = (v: unknown) => rows2d(v, 1, 1)[0][0];
+  const content = contentOf({
+    value: cell(range.Value2),
+    formula: cell(range.Formula),
+    numFmt: range.NumberFormat,
+  });
+  const t: Target = { sheet, address, range, content };
+  if (withFill) t.fill = fillOf(range);
+  return t;
+}
+
+/** A target inside a merged area but not its top-left cell: WPS would write nowhere visible. */
+function refuseMerged(targets: Target[], formSheet: string, action: string): void {
+  const bad = targets.filter((t) => {
+    if (t.range.MergeCells !== true) return false;
+    const area = t.range.MergeArea.Address(false, false);
+    return !area.startsWith(`${t.address}:`) && area !== t.address;
+  });
+  if (bad.length > 0)
+    throw new WriteRefused(
+      `${bad.map((t) => cellName(formSheet, t.sheet, t.address)).join("、")} 在检查之后被合并到其他单元格中：请重新检查后再${action}。`,
+      bad.map((t) => t.address)
+    );
+}
+
+function cellName(formSheet: string, sheet: string, address: string): string {
+  return sheet === formSheet ? address : sheetAddress(sheet, address);
+}
+
+function changedCells(items: { name: string; content: CellContent }[], what: string): string {
+  if (items.length === 1) return `${items[0].name} ${what}（${describeContent(items[0].content)}）`;
+  const names = items.map((i) => i.name).join("、");
+  return `${names} ${what}（${items.map((i) => `${i.name} ${describeContent(i.content)}`).join("，")}）`;
+}
+
+// ---- writing one cell without WPS re-interpreting it ----
+
+type Content = { formula: string } | { value: CellValue };
+
+/** As the Office.js gateway: text WPS would parse goes into a "@" cell; a formula or number never does. */
+function writeContent(
+  range: EtRange,
+  content: Content,
+  currentFmt: string,
+  finalFmt: string
+): void {
+  let fmt = currentFmt;
+  const setFmt = (f: string) => {
+    if (f === fmt) return;
+    range.NumberFormat = f;
+    fmt = f;
+  };
+  if ("formula" in content) {
+    setFmt(finalFmt === "@" ? "General" : finalFmt);
+    range.Formula = content.formula;
+  } else if (typeof content.value === "string") {
+    setFmt(needsTextFormat(content.value) ? "@" : finalFmt);
+    range.Value2 = content.value;
+  } else if (content.value === null) {
+    range.Value2 = "";
+  } else {
+    setFmt(finalFmt === "@" ? "General" : finalFmt);
+    range.Value2 = content.value;
+  }
+  setFmt(finalFmt);
+}
+
+function writeFill(range: EtRange, fill: string | null): void {
+  if (fill === null) range.Interior.Pattern = XL.patternNone;
+  else range.Interior.Color = toBgr(fill);
+}
+
+// ---- the report sheet ----
+
+const EDGES = [
+  XL.edgeTop,
+  XL.edgeBottom,
+  XL.edgeLeft,
+  XL.edgeRight,
+  XL.insideHorizontal,
+  XL.insideVertical,
+];
+
+function styleBlock(block: EtRange, look: SheetStyleLook): void {
+  const font = block.Font;
+  font.Name = SHEET_FONTS[look.font];
+  font.Size = look.size;
+  if (look.bold) font.Bold = true;
+  if (look.italic) font.Italic = true;
+  if (look.color) font.Color = toBgr(look.color);
+  if (look.fill) block.Interior.Color = toBgr(look.fill);
+  if (look.border)
+    for (const edge of EDGES) {
+      const b = block.Borders.Item(edge);
+      b.LineStyle = XL.continuous;
+      b.Color = toBgr(SHEET_BORDER_COLOR);
+    }
+  block.HorizontalAlignment =
+    look.horizontal === "center" ? XL.center : look.horizontal === "right" ? XL.right : XL.left;
+  block.VerticalAlignment = look.vertical === "top" ? XL.top : XL.center;
+  block.WrapText = look.wrap;
+}
+
+const area = (top: number, left: number, height: number, width: number) =>
+  `${colName(left)}${top}:${colName(left + width - 1)}${top + height - 1}`;
+
+function colName(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function addSheet(book: EtWorkbook, ns: NewSheet): void {
+  const list = book.Worksheets;
+  const ws = list.Add(null, list.Item(list.Count));
+  ws.Name = ns.name;
+  const height = ns.rows.length;
+  const width = Math.max(
+    1,
+    ns.columnWidths.length,
+    ...ns.rows.map((r) => Math.max(r.cells.length, r.span ?? 1))
+  );
+  if (height > 0) {
+    const values: (string | number)[][] = ns.rows.map((row) =>
+      Array.from({ length: width }, (_, c) => row.cells[c]?.value ?? "")
+    );
+    // formats before values: text WPS would parse is stored as text only in a "@" cell
+    ns.rows.forEach((row, r) =>
+      row.cells.forEach((cell, c) => {
+        const v = cell?.value;
+        const fmt = typeof v === "string" && needsTextFormat(v) ? "@" : cell?.numFmt;
+        if (fmt && fmt !== "General") ws.Range(area(r + 1, c + 1, 1, 1)).NumberFormat = fmt;
+      })
+    );
+    const all = ws.Range(area(1, 1, height, width));
+    all.Value2 = values; // ONE assignment for the whole sheet
+    all.VerticalAlignment = XL.center;
+  }
+  let start = 0;
+  for (let i = 1; i <= height; i++) {
+    if (i < height && ns.rows[i].style === ns.rows[start].style) continue;
+    const style = ns.rows[start].style;
+    if (style === "table")
+      for (let c = 0; c < width; c++) {
+        const bar = ns.rows
+          .slice(start, i)
+          .find((r) => tableCellLook(r.cells[c]?.value ?? null, 2).color);
+        styleBlock(
+          ws.Range(area(start + 1, c + 1, i - start, 1)),
+          tableCellLook(bar?.cells[c]?.value ?? null, c + 1)
+        );
+      }
+    else styleBlock(ws.Range(area(start + 1, 1, i - start, width)), SHEET_STYLES[style]);
+    start = i;
+  }
+  const totalChars = ns.columnWidths.reduce((a, b) => a + b, 0) || width * 10;
+  ns.rows.forEach((row, i) => {
+    const span = row.span ?? 1;
+    let rowHeight = row.height;
+    if (span > 1) {
+      const merged = ws.Range(area(i + 1, 1, 1, span));
+      merged.Merge(false);
+      merged.HorizontalAlignment = row.style === "title" ? XL.center : XL.left;
+      if (rowHeight === undefined) {
+        // merged cells do not autofit their height: size paragraphs by their length
+        const text = String(row.cells[0]?.value ?? "");
+        const spanChars =
+          ns.columnWidths.slice(0, span).reduce((a, b) => a + b, 0) || (totalChars * span) / width;
+        const lines = Math.ceil(displayWidth(text) / Math.max(1, spanChars - 1));
+        if (lines > 1) rowHeight = 15 * lines;
+      }
+    }
+    if (rowHeight !== undefined)
+      ws.Range(area(i + 1, 1, 1, 1)).RowHeight = Math.min(409, rowHeight);
+  });
+  // ColumnWidth is in characters here (Office.js takes points)
+  ns.columnWidths.forEach((chars, c) => {
+    ws.Range(area(1, c + 1, 1, 1)).ColumnWidth = chars;
+  });
+}
+
+/** Worksheets.Add activates the new sheet; the user stays on the form, as in Excel. */
+function addSheets(book: EtWorkbook, sheets: NewSheet[]): void {
+  if (sheets.length === 0) return;
+  const active = book.ActiveSheet;
+  for (const ns of sheets) addSheet(book, ns);
+  active.Activate();
+}
+
+// ---- apply ----
+
+/**
+ * Applies a WritePlan: reads everything the checks need, throws WriteRefused — nothing written — for a protected
+ * sheet, a target merged into another cell, a cell changed since the check, or a new sheet whose name is taken;
+ * then writes. Returns what the undo needs to put every cell back exactly.
+ */
+export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord {
+  const action = "写回";
+  const book = activeWorkbook(app);
+  const names = unique(plan.writes.map((w) => w.sheet));
+  const sheets = sheetsByName(book, names, action);
+  refuseProtected(sheets, plan.writes, action);
+  const withFill = plan.writes.some((w) => w.fill !== undefined || w.fillOnly);
+  const targets = plan.writes.map((w) =>
+    readTarget(sheets.get(w.sheet)!, w.sheet, w.address, withFill)
+  );
+  refuseMerged(targets, plan.sheet, action);
+  const stale = plan.writes
+    .map((w, i) => ({
+      w,
+      content: targets[i].content,
+      name: cellName(plan.sheet, w.sheet, w.address),
+    }))
+    .filter(
+      ({ w, content }) => !holds(content, { value: w.before.value, formula: w.before.formula })
+    );
+  if (stale.length > 0)
+    throw new WriteRefused(
+      `${changedCells(stale, "在检查之后被修改过")}：请重新检查后再写回。`,
+      stale.map((x) => x.w.address)
+    );
+  if (plan.newSheets.length > 0) {
+    const list = book.Worksheets;
+    const existing = new Set<string>();
+    for (let i = 1, n = list.Count; i <= n; i++) existing.add(list.Item(i).Name.toLowerCase());
+    for (const ns of plan.newSheets) {
+      if (existing.has(ns.name.toLowerCase()))
+        throw new WriteRefused(`工作簿中已有名为“${ns.name}”的工作表：请将其改名或删除后再写回。`);
+      existing.add(ns.name.toLowerCase());
+    }
+    if (book.ProtectStructure)
+      throw new WriteRefused(
+        `工作簿结构受保护，无法添加工作表“${plan.newSheets[0].name}”：请先撤销工作簿保护（审阅 → 保护工作簿）后再写回。`
+      );
+  }
+
+  // ---- every check passed: write ----
+  plan.writes.forEach((w, i) => {
+    const t = targets[i];
+    if (!w.fillOnly) {
+      const content: Content = w.formula ? { formula: w.formula } : { value: w.value };
+      writeContent(t.range, content, t.content.numFmt, w.numFmt ?? t.content.numFmt);
+    }
+    if (w.fill !== undefined) writeFill(t.range, w.fill);
+  });
+  addSheets(book, plan.newSheets);
+
+  const record: WpsUndoRecord = undoOf(plan);
+  record.restores = record.restores.map((r, i) => {
+    const cur = targets[i].content;
+    const before: CellSnapshot = { ...r.before, value: cur.value, numFmt: cur.numFmt };
+    if (cur.formula) before.formula = cur.formula;
+    else delete before.formula;
+    if (targets[i].fill !== undefined) before.fill = targets[i].fill;
+    return { ...r, before };
+  });
+  record.written = plan.writes.map((w) => {
+    const out: WrittenCell = { sheet: w.sheet, address: w.address, value: w.value };
+    if (w.formula) out.formula = w.formula;
+    if (w.fill !== undefined) out.fill = w.fill;
+    if (w.fillOnly) out.fillOnly = true;
+    return out;
+  });
+  return record;
+}
+
+// ---- undo ----
+
+/** Puts back every cell the plan wrote and deletes the sheets it added, after confirming nobody changed them. */
+export function undoEt(app: EtApplication, record: WpsUndoRecord): void {
+  const action = "撤销写回";
+  const book = activeWorkbook(app);
+  const names = unique(record.restores.map((r) => r.sheet));
+  const sheets = sheetsByName(book, names, action);
+  refuseProtected(sheets, record.restores, action);
+  const withFill =
+    record.restores.some((r) => r.fillOnly || r.before.fill !== undefined) ||
+    (record.written ?? []).some((w) => w.fill !== undefined);
+  const targets = record.restores.map((r) =>
+    readTarget(sheets.get(r.sheet)!, r.sheet, r.address, withFill)
+  );
+  const written = record.written;
+  if (written && written.length === record.restores.length) {
+    const oneSheet = names.length === 1 ? names[0] : "";
+    const changed = written
+      .map((w, i) => ({
+        w,
+        i,
+        content: targets[i].content,
+        name: cellName(oneSheet, w.sheet, w.address),
+      }))
+      .filter(({ w, i, content }) =>
+        w.fillOnly
+          ? w.fill !== undefined &&
+            targets[i].fill !== undefined &&
+            targets[i].fill !== (w.fill?.toUpperCase() ?? null)
+          : !holds(content, { value: w.value, formula: w.formula }, false)
+      );
+    if (changed.length > 0)
+      throw new WriteRefused(
+        `${changedCells(changed, "在写回之后又被修改过")}：撤销会覆盖这些修改，请手动恢复这些单元格，或重新检查后再写回。`,
+        changed.map((x) => x.w.address)
+      );
+  }
+
+  record.restores.forEach((r, i) => {
+    const t = targets[i];
+    const b = r.before;
+    if (!r.fillOnly) {
+      const content: Content = b.formula ? { formula: b.formula } : { value: b.value ?? null };
+      writeContent(t.range, content, t.content.numFmt, b.numFmt ?? t.content.numFmt);
+    }
+    const fillChanged = written
+      ? written[i]?.fill !== undefined
+      : r.fillOnly || b.fill !== undefined;
+    if (fillChanged && b.fill !== undefined) writeFill(t.range, b.fill);
+  });
+  if (record.addedSheets.length > 0) {
+    const list = book.Worksheets;
+    const live = new Map<string, EtWorksheet>();
+    for (let i = 1, n = list.Count; i <= n; i++) {
+      const ws = list.Item(i);
+      live.set(ws.Name, ws);
+    }
+    // Delete() asks the user to confirm unless alerts are off
+    const alerts = app.DisplayAlerts;
+    app.DisplayAlerts = false;
+    try {
+      for (const name of record.addedSheets) live.get(name)?.Delete();
+    } finally {
+      app.DisplayAlerts = alerts;
+    }
+  }
+}
