@@ -104,8 +104,14 @@ describe("the seed facts", () => {
 });
 
 describe("default build", () => {
-  const { workbook, layout } = buildSeedForm();
-  const g = workbook.sheets[0];
+  // in beforeAll, not while jest collects the tests: per-test coverage (npm run mutate) needs it
+  let workbook: ReturnType<typeof buildSeedForm>["workbook"];
+  let layout: ReturnType<typeof buildSeedForm>["layout"];
+  let g: Grid;
+  beforeAll(() => {
+    ({ workbook, layout } = buildSeedForm());
+    g = workbook.sheets[0];
+  });
 
   it("is one sheet 附件1 with the title at A1 and the 23 merges", () => {
     expect(workbook.sheets).toHaveLength(1);
