@@ -44,9 +44,9 @@ async function open(doc: ReportDoc) {
 }
 
 describe("the report as .docx", () => {
-  // in beforeAll, not while jest collects the tests: per-test coverage (npm run mutate) needs it
+  // in beforeEach: Stryker (npm run mutate) counts only what runs inside a test as that test's coverage
   let doc: ReportDoc;
-  beforeAll(() => {
+  beforeEach(() => {
     doc = buildReport(analyzeBook(buildSeedWorkbook()));
   });
 

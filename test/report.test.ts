@@ -89,12 +89,12 @@ describeShared("the report on the shared seed fixture", () => {
 });
 
 describe("the report on the project's own seed form", () => {
-  // in beforeAll, not while jest collects the tests: per-test coverage (npm run mutate) needs it
+  // in beforeEach: Stryker (npm run mutate) counts only what runs inside a test as that test's coverage
   let a: Analysis;
   let doc: ReportDoc;
   let texts: string[];
   let headings: string[];
-  beforeAll(() => {
+  beforeEach(() => {
     a = analyzeBook(buildSeedWorkbook());
     doc = buildReport(a);
     texts = reportTexts(doc);
@@ -211,7 +211,7 @@ describe("the report on the project's own seed form", () => {
 describe("the report on a form with mistakes", () => {
   let a: Analysis;
   let doc: ReportDoc;
-  beforeAll(() => {
+  beforeEach(() => {
     a = analyzeBook(buildSeedWorkbook({ variant: "errors" }));
     doc = buildReport(a);
   });
@@ -269,7 +269,7 @@ describe("the report on forms unlike the seed (EXAMPLES.md)", () => {
 describe("the report sheet", () => {
   let a: Analysis;
   let doc: ReportDoc;
-  beforeAll(() => {
+  beforeEach(() => {
     a = analyzeBook(buildSeedWorkbook());
     doc = buildReport(a);
   });

@@ -104,11 +104,11 @@ describe("the seed facts", () => {
 });
 
 describe("default build", () => {
-  // in beforeAll, not while jest collects the tests: per-test coverage (npm run mutate) needs it
+  // in beforeEach: Stryker (npm run mutate) counts only what runs inside a test as that test's coverage
   let workbook: ReturnType<typeof buildSeedForm>["workbook"];
   let layout: ReturnType<typeof buildSeedForm>["layout"];
   let g: Grid;
-  beforeAll(() => {
+  beforeEach(() => {
     ({ workbook, layout } = buildSeedForm());
     g = workbook.sheets[0];
   });
