@@ -43,6 +43,12 @@ describe("profiles", () => {
     const groups = p.groups.map((g) => (g.key === "产出" ? { ...g, weight: 60 } : g));
     expect(() => getProfile("xicheng", { groups })).toThrow(/105/);
   });
+  it("a written grade with spaces or quotes is still that grade; an empty one is none", () => {
+    expect(sameGrade(" 良 好 ", "良好")).toBe(true);
+    expect(sameGrade("“良好”", "良好")).toBe(true);
+    expect(sameGrade("良好", "良好")).toBe(true);
+    expect(sameGrade("", "良好")).toBe(false);
+  });
   it("a written 良 means 良好; 优 is not 良好", () => {
     expect(sameGrade("良", "良好")).toBe(true);
     expect(sameGrade("优", "良好")).toBe(false);
@@ -106,6 +112,12 @@ describe("a bad override is refused, with a message that names the setting", () 
     );
   });
 
+  it("several mistakes: every message, separated by ；", () =>
+    expect(() => getProfile("central", { budgetWeight: -1, atMostRule: "x" as never })).toThrow(
+      "评分规则设置有误：预算执行分值必须在 0 到总分值之间；反向指标计分规则只能是 ratio 或 linear"
+    ));
+  it("a name that is not text", () =>
+    expect(problemsWith({ name: 5 })).toEqual(["评分规则名称不能为空"]));
   it("budget weight above the total: 120 of 100", () =>
     expect(problemsWith({ budgetWeight: 120 })).toContain("预算执行分值必须在 0 到总分值之间"));
   it("budget weight equal to the total is allowed when no group has a fixed weight", () => {
@@ -149,6 +161,26 @@ describe("a bad override is refused, with a message that names the setting", () 
       expect(withGroup(0, { requiredLevel2: ["数量", ""] })).toEqual([
         "类别“产出”的必备二级指标设置有误",
       ]));
+    it("a match word that is not text, or one empty word among good ones", () => {
+      expect(withGroup(0, { match: [3] })).toEqual(["类别“产出”缺少匹配词"]);
+      expect(withGroup(0, { match: ["产出", ""] })).toEqual(["类别“产出”缺少匹配词"]);
+    });
+    it("a group written as a word instead of a setting", () =>
+      expect(problemsWith({ groups: [...central.groups, "产出"] })).toEqual(["指标类别设置有误"]));
+    it("a negative weight among fixed ones: one message, not also a wrong sum", () => {
+      const groups = central.groups.map((g) => (g.key === "产出" ? { ...g, weight: -5 } : g));
+      expect(problemsWith({ groups })).toEqual(["类别“产出”的分值必须是非负数或留空"]);
+    });
+    it("an infinite weight among fixed ones: one message", () => {
+      const groups = central.groups.map((g) => (g.key === "产出" ? { ...g, weight: Infinity } : g));
+      expect(problemsWith({ groups })).toEqual(["类别“产出”的分值必须是非负数或留空"]);
+    });
+    it("a weight of 0 still counts in the sum: 10 + 50 + 30 + 0 = 90", () => {
+      const groups = central.groups.map((g) => (g.key === "满意度" ? { ...g, weight: 0 } : g));
+      expect(problemsWith({ groups })).toEqual([
+        "预算执行分值与各类别分值之和为 90，应等于总分值 100",
+      ]);
+    });
     it("a null entry in the list", () =>
       expect(problemsWith({ groups: [...central.groups, null] })).toEqual(["指标类别设置有误"]));
     it("weights that add up to 95 with the budget", () => {
@@ -208,6 +240,12 @@ describe("a bad override is refused, with a message that names the setting", () 
       expect(problemsWith(g(["优", 120], ["差", 0]))).toEqual(["等级下限 120 超过总分值 100"]));
     it("a bound equal to the total weight is reachable", () =>
       expect(problemsWith(g(["满分", 100], ["差", 0]))).toEqual([]));
+    it("a grade that is not a setting", () =>
+      expect(problemsWith({ grades: [{ label: "优", min: 90 }, null] })).toEqual([
+        "等级下限必须是数字",
+      ]));
+    it("a label that is not text", () =>
+      expect(problemsWith(g(["优", 90], [0 as never, 0]))).toEqual(["等级名称不能为空"]));
     it("an empty label", () =>
       expect(problemsWith(g(["优", 90], [" ", 0]))).toEqual(["等级名称不能为空"]));
     it("one grade from 0 is enough", () => expect(problemsWith(g(["合格", 0]))).toEqual([]));

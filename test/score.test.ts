@@ -38,6 +38,8 @@ describe("at least (≥) and strictly more than (>)", () => {
     expect(rule(">=", 0, 0, 5, "ratio")).toEqual({ score: 5, completion: null, met: true });
     expect(rule(">", 0, 3, 5, "ratio")).toEqual({ score: 5, completion: null, met: true });
   });
+  it("≥−5 (a fall of at most 5) with 0: full marks, and no completion rate (a rate of a negative target means nothing)", () =>
+    expect(rule(">=", -5, 0, 5, "ratio")).toEqual({ score: 5, completion: null, met: true }));
   it("a negative actual counts as 0: 0 points and 0% done", () =>
     expect(rule(">=", 30, -5, 8, "ratio")).toEqual({ score: 0, completion: 0, met: false }));
 });

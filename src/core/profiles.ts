@@ -169,7 +169,7 @@ export function getProfile(id: string, overrides?: ProfileOverrides): Profile {
 export function validateProfile(p: Profile): string[] {
   const problems: string[] = [];
   // typeof first: "90" > 80 and "0.5" < "0.8" are true in JavaScript, and an override may come from JSON
-  const finite = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+  const finite = (x: unknown): x is number => Number.isFinite(x); // no coercion: "90" is not finite
   const positive = (x: unknown) => finite(x) && x > 0;
   const text = (x: unknown) => typeof x === "string" && x.trim() !== "";
   const isObject = (x: unknown): x is Record<string, unknown> =>
@@ -205,15 +205,11 @@ export function validateProfile(p: Profile): string[] {
       )
         problems.push(`类别“${g.key}”的必备二级指标设置有误`);
     }
-    const fixed = groups.filter((g) => g.weight !== null);
-    if (
-      groups.length === p.groups.length &&
-      fixed.length === groups.length &&
-      fixed.every((g) => finite(g.weight) && g.weight >= 0) &&
-      totalOk &&
-      budgetOk
-    ) {
-      const total = fixed.reduce((s, g) => s + (g.weight ?? 0), 0) + p.budgetWeight;
+    // the sum is checked when every group has a valid fixed weight (a free group takes what is left)
+    const weights = groups.map((g) => g.weight);
+    if (weights.every((w): w is number => finite(w) && w >= 0) && totalOk && budgetOk) {
+      const total = weights.reduce((s, w) => s + w, 0) + p.budgetWeight;
+      // Stryker disable next-line EqualityOperator: weights never differ by exactly 1e-9
       if (Math.abs(total - p.totalWeight) > 1e-9)
         problems.push(`预算执行分值与各类别分值之和为 ${total}，应等于总分值 ${p.totalWeight}`);
     }
