@@ -5,6 +5,8 @@ import { getProfile } from "../src/core/profiles";
 import { exampleForm, type ExampleForm } from "./support/examples";
 import { brief, partsByLabel } from "./support/analyzeHelpers";
 
+// Called in beforeEach, not in the describe body or beforeAll: Stryker (npm run mutate) counts only what runs
+// between a test's start and end as that test's coverage; anything else makes every mutant run every test.
 function run(id: ExampleForm["id"]): { a: Analysis; ex: ExampleForm } {
   const ex = exampleForm(id);
   return { a: analyze(ex.grid, getProfile(ex.profile)), ex };
@@ -20,7 +22,9 @@ function only(a: Analysis, code: FindingCode, cell: string): Finding {
 const errors = (a: Analysis) => a.findings.filter((f) => f.severity === "error");
 
 describe("湖北 鄂州市科协 2022 (no 分值 column, budget worth 20)", () => {
-  const { a, ex } = run("hubei-ezhou-2022");
+  let a: Analysis;
+  let ex: ExampleForm;
+  beforeEach(() => ({ a, ex } = run("hubei-ezhou-2022")));
   it("budget 20 × 103.97/104 = 19.99, written 19: BUDGET_SCORE (floor on a form of integers → rounding warning)", () => {
     expect(a.budget).toMatchObject({
       weight: 20,
@@ -55,7 +59,8 @@ describe("湖北 鄂州市科协 2022 (no 分值 column, budget worth 20)", () =
 });
 
 describe("湖北 渔业成品油价格改革补贴 2020 (no 一级 column)", () => {
-  const { a } = run("hubei-yuye-2020");
+  let a: Analysis;
+  beforeEach(() => ({ a } = run("hubei-yuye-2020")));
   it("20 + 20 + 10 + 10 + 40 = 100, nothing wrong in the totals", () => {
     expect(a.total).toMatchObject({ written: 100, computed: 100 });
     expect(partsByLabel(a)).toMatchObject({ 预算执行: 20, 服务对象满意度: 40 });
@@ -71,7 +76,9 @@ describe("湖北 渔业成品油价格改革补贴 2020 (no 一级 column)", () 
 });
 
 describe("北京 海淀区学院路街道 2016 (分值 before the values, 得分计算方法 column)", () => {
-  const { a, ex } = run("beijing-haidian-2016");
+  let a: Analysis;
+  let ex: ExampleForm;
+  beforeEach(() => ({ a, ex } = run("beijing-haidian-2016")));
   it("154.74/310.2 = 49.88%, written 50%: BUDGET_RATE", () => {
     expect(a.budget?.rate).toBe(49.88);
     expect(only(a, "BUDGET_RATE", ex.cells.budgetRate).message).toContain("49.88");
@@ -100,7 +107,9 @@ describe("北京 海淀区学院路街道 2016 (分值 before the values, 得分
 });
 
 describe("重庆 忠县科协 2024 (元, thousands separators)", () => {
-  const { a, ex } = run("chongqing-zhongxian-2024");
+  let a: Analysis;
+  let ex: ExampleForm;
+  beforeEach(() => ({ a, ex } = run("chongqing-zhongxian-2024")));
   it("amounts in 元 with separators are read", () => {
     expect(a.project.moneyUnit).toBe("元");
     expect(a.budget).toMatchObject({ adjusted: 4764453.11, executed: 4614453.11, rate: 96.85 });
@@ -124,7 +133,9 @@ describe("重庆 忠县科协 2024 (元, thousands separators)", () => {
 });
 
 describe("湖北 市级服务贸易发展资金 2020 (blocks that do not add up)", () => {
-  const { a, ex } = run("hubei-fuwumaoyi-2020");
+  let a: Analysis;
+  let ex: ExampleForm;
+  beforeEach(() => ({ a, ex } = run("hubei-fuwumaoyi-2020")));
   it("产出(60) + 效益(40) = 100 ≠ the block's 80: WEIGHT_GROUP at the block label", () => {
     const f = only(a, "WEIGHT_GROUP", ex.cells.blockLabels["年度绩效目标(80分)"]);
     expect(f.message).toMatch(/80.*100/);

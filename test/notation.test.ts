@@ -553,29 +553,46 @@ describe("properties", () => {
     }
   );
 
-  it("parseValue, parseNumberCell, parseOperator and classifyQualitative never throw", () => {
+  // These functions catch everything, so "never throws" cannot fail: the properties say what they return.
+  it("parseValue keeps what was written; only strings and numbers are read; a number needs a digit", () => {
     fc.assert(
       fc.property(anyCell, anyFormat, anyCell, anyCell, (input, fmt, operator, unit) => {
         const v = parseValue(input, fmt, { operator, unit });
-        expect(["number", "text", "empty"]).toContain(v.kind);
-        parseNumberCell(input, fmt);
-        parseOperator(input);
-        if (typeof input === "string") classifyQualitative(input);
+        if (typeof input === "string") expect(v.raw).toBe(input);
+        if (input === null) expect(v).toEqual({ kind: "empty", raw: "" });
+        if (typeof input === "boolean")
+          expect(v).toEqual({ kind: "text", raw: String(input), qualitative: null });
+        const n = parseNumberCell(input, fmt);
+        if (n !== null) {
+          const readable =
+            typeof input === "number"
+              ? Number.isFinite(input)
+              : typeof input === "string" && /\d/.test(input.normalize("NFKC"));
+          expect(readable).toBe(true);
+        }
+        if (typeof input !== "string") expect(parseOperator(input)).toBeNull();
       }),
       { numRuns: 2000 }
     );
   });
 
-  it("never throw on arbitrary values either", () => {
+  it("a value that is neither text, number nor boolean (a stray object from a host) is empty, not a number", () => {
     fc.assert(
-      fc.property(fc.anything(), fc.anything(), (input, fmt) => {
-        const cell = input as string;
-        expect(() => parseValue(cell, fmt as string, { operator: cell, unit: cell })).not.toThrow();
-        expect(() => parseNumberCell(cell, fmt as string)).not.toThrow();
-        expect(() => parseOperator(cell)).not.toThrow();
-        expect(() => classifyQualitative(cell)).not.toThrow();
-      }),
-      { numRuns: 500 }
+      fc.property(
+        fc.oneof(fc.object(), fc.array(fc.integer()), fc.constant(undefined), fc.bigInt()),
+        fc.anything(),
+        (input, fmt) => {
+          const cell = input as unknown as string;
+          expect(parseValue(cell, fmt as string, { operator: cell, unit: cell })).toEqual({
+            kind: "empty",
+            raw: "",
+          });
+          expect(parseNumberCell(cell, fmt as string)).toBeNull();
+          expect(parseOperator(cell)).toBeNull();
+          expect(classifyQualitative(cell)).toBeNull();
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 
@@ -652,5 +669,101 @@ describe("properties", () => {
         });
       })
     );
+  });
+});
+
+// Cases mutation testing found untested: each is something people write, read the way a reader would.
+describe("what people also write", () => {
+  it("+5% is 5%, not −5% (a leading plus sign)", () =>
+    expect(parseValue("+5%")).toEqual({
+      kind: "number",
+      raw: "+5%",
+      op: ">=",
+      explicitOp: false,
+      value: "5",
+      unit: "%",
+      relative: false,
+    }));
+  it("3年 is three years; 2024年 is a year, not a number of years", () => {
+    expect(parseValue("3年")).toMatchObject({ kind: "number", value: "3", unit: "年" });
+    expect(parseValue("2024年")).toEqual({ kind: "text", raw: "2024年", qualitative: null });
+    expect(parseValue("1999年度")).toMatchObject({ kind: "text" });
+  });
+  it("2000人次 and 2020场 are counts, not years (only 年 makes 2000 a year)", () => {
+    expect(parseValue("2000人次")).toMatchObject({ kind: "number", value: "2000", unit: "人次" });
+    expect(parseValue("2020场")).toMatchObject({ kind: "number", value: "2020", unit: "场" });
+  });
+  it("a label of 16 letters before the number is still a label; 17 letters make a sentence", () => {
+    const label16 = "全区科普活动覆盖街道社区数量共计";
+    const label17 = "全区科普活动覆盖街道和社区数量共计";
+    expect([label16.length, label17.length]).toEqual([16, 17]);
+    expect(parseValue(`${label16}30场`)).toMatchObject({
+      kind: "number",
+      op: ">=",
+      explicitOp: false,
+      value: "30",
+      unit: "场",
+    });
+    expect(parseValue(`${label17}30场`)).toEqual({
+      kind: "text",
+      raw: `${label17}30场`,
+      qualitative: null,
+    });
+  });
+  it("an operator word inside the label: 控制在预算的90% is at most 90%", () =>
+    expect(parseValue("控制在预算的90%")).toMatchObject({
+      kind: "number",
+      op: "<=",
+      explicitOp: true,
+      value: "90",
+      unit: "%",
+    }));
+  it("3,724,055 without decimals: 3724055, as a cell and as a value", () => {
+    expect(parseNumberCell("3,724,055")).toEqual({ value: "3724055", percent: false });
+    expect(parseValue("3,724,055")).toMatchObject({ kind: "number", value: "3724055", unit: "" });
+  });
+  it("0.5% against ≥95% is half a percent, not 50%; a bare 0.5 against it is 50%", () => {
+    const target = parseValue("≥95%") as NumberValue;
+    expect(comparable(target, parseValue("0.5%") as NumberValue)).toEqual({ a: "95", b: "0.5" });
+    expect(comparable(target, parseValue("0.5") as NumberValue)).toEqual({ a: "95", b: "50" });
+  });
+  it("a 95% target against 1 (a ratio cell) is met: 1 → 100%", () =>
+    expect(comparable(num("95", "%"), num("1"))).toEqual({ a: "95", b: "100" }));
+  it("two percents ≤ 1 stay as written: ≤1% against 0.8%", () =>
+    expect(comparable(num("1", "%"), num("0.8", "%"))).toEqual({ a: "1", b: "0.8" }));
+  it("amount cells: ¥1,200 → 1200, −3 (a minus sign) → −3, +5 → 5, 12万 → 12", () => {
+    expect(parseNumberCell("¥1,200")).toEqual({ value: "1200", percent: false });
+    expect(parseNumberCell("−3")).toEqual({ value: "-3", percent: false });
+    expect(parseNumberCell("+5")).toEqual({ value: "5", percent: false });
+    expect(parseNumberCell("12万")).toEqual({ value: "12", percent: false });
+    expect(parseNumberCell("95百分比")).toEqual({ value: "95", percent: true });
+  });
+  it("a unit in the number format: 137.85 shown as 137.85万元 is 137.85 万元", () => {
+    expect(parseValue(137.85, '0.00"万元"')).toMatchObject({ value: "137.85", unit: "万元" });
+    expect(parseValue(30, "0\\场")).toMatchObject({ value: "30", unit: "场" });
+    expect(parseValue(30, '0"年底前"')).toMatchObject({ value: "30", unit: "" });
+  });
+  it("a rank is not a number: 排名前3, 位列第2", () => {
+    expect(parseValue("排名前3")).toMatchObject({ kind: "text" });
+    expect(parseValue("位列第2")).toMatchObject({ kind: "text" });
+  });
+  it("a sign after a label is a dash, not a minus: 满意度-90% is text; ≥-5 keeps its sign", () => {
+    expect(parseValue("满意度-90%").kind).toBe("text");
+    expect(parseValue("≥+5")).toMatchObject({ kind: "number", value: "5" });
+  });
+  it("百分之 with another unit is not a percent: 百分之5场 is text", () =>
+    expect(parseValue("百分之5场").kind).toBe("text"));
+  it("30多人 is at least 30 人; 3千余册 is at least 3 千册", () => {
+    expect(parseValue("30多人")).toMatchObject({
+      op: ">=",
+      explicitOp: true,
+      value: "30",
+      unit: "人",
+    });
+    expect(parseValue("3千余册")).toMatchObject({ op: ">=", value: "3", unit: "千册" });
+  });
+  it("30场左右 and 100%(含) carry no operator", () => {
+    expect(parseValue("30场左右")).toMatchObject({ op: ">=", explicitOp: false, value: "30" });
+    expect(parseValue("100%(含)")).toMatchObject({ op: ">=", explicitOp: false, unit: "%" });
   });
 });

@@ -6,6 +6,7 @@ import { analyze } from "../src/core/analyze";
 import { getProfile } from "../src/core/profiles";
 import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { parseValue } from "../src/core/notation";
+import { partsByLabel } from "./support/analyzeHelpers";
 
 const amount = fc.integer({ min: 0, max: 10_000_000 }).map((n) => (n / 100).toString());
 const positive = fc.integer({ min: 1, max: 10_000_000 }).map((n) => (n / 100).toString());
@@ -54,22 +55,43 @@ describe("scores", () => {
 });
 
 describe("totals", () => {
-  it("total = Σ parts, whatever the written scores", () => {
+  // The oracle is integer arithmetic in cents, not the engine: scores are written as n/100.
+  const xichengGrade = (cents: number) =>
+    cents >= 9000 ? "优秀" : cents >= 8000 ? "良好" : cents >= 6000 ? "中等" : "较差";
+  const total = (ns: number[]) => ns.reduce((s, n) => s + n, 0);
+  it("the total, the grade and the summary sentence follow the written scores", () => {
     const profile = getProfile("xicheng");
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 15, maxLength: 15 }),
+        // scores up to each row's own weight: the seed's weights are 8 5 6 4 3 6 5 5 5 8 | 10 5 5 | 10 | 5
+        fc.tuple(
+          ...[8, 5, 6, 4, 3, 6, 5, 5, 5, 8, 10, 5, 5, 10, 5].map((w) =>
+            fc.integer({ min: 0, max: w * 100 })
+          )
+        ),
         fc.integer({ min: 0, max: 1000 }),
         (scores, budget) => {
-          const book = buildSeedWorkbook();
-          const g = book.sheets[0];
+          const g = buildSeedWorkbook().sheets[0];
           scores.forEach((s, i) => g.set(13 + i, 8, { value: s / 100 }));
           g.set(6, 9, { value: budget / 100 });
           const a = analyze(g, profile);
-          const parts = sum(a.summary.parts.map((p) => p.score));
-          return (
-            round(parts).equals(a.total.computed) &&
-            a.summary.sentence.includes(`${a.total.computed}分`)
+          const output = total(scores.slice(0, 10));
+          const benefit = total(scores.slice(10, 14)); // 效益 + 可持续影响
+          const satisfaction = scores[14];
+          const sum = budget + output + benefit + satisfaction;
+          expect(a.total.computed).toBe(sum / 100);
+          expect(a.grade.label).toBe(xichengGrade(sum));
+          expect(partsByLabel(a)).toEqual({
+            预算执行: budget / 100,
+            项目产出: output / 100,
+            项目效益: benefit / 100,
+            服务对象满意度: satisfaction / 100,
+          });
+          // String(n / 100) prints 24.6 and 10 the seed's way
+          expect(a.summary.sentence).toBe(
+            `全区科普经费项目自评得分${String(sum / 100)}分，绩效级别为“${xichengGrade(sum)}”。` +
+              `其中：预算执行${String(budget / 100)}分，项目产出${String(output / 100)}分，` +
+              `项目效益${String(benefit / 100)}分，服务对象满意度${String(satisfaction / 100)}分。`
           );
         }
       ),
@@ -79,17 +101,28 @@ describe("totals", () => {
 });
 
 describe("the notation parser", () => {
-  it("never throws, whatever is in the cell", () => {
+  // parseValue catches everything, so "never throws" cannot fail; what it returns can.
+  it("keeps what was written, and calls a cell empty exactly when it holds no letter and no digit", () => {
     fc.assert(
-      fc.property(
-        fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)),
-        fc.option(fc.string()),
-        (v, fmt) => {
-          parseValue(v as never, fmt ?? undefined);
-          return true;
-        }
-      ),
+      fc.property(fc.string(), fc.option(fc.string(), { nil: undefined }), (v, fmt) => {
+        const parsed = parseValue(v, fmt);
+        expect(parsed.raw).toBe(v);
+        const blank = !/[\p{L}\p{N}]/u.test(v.normalize("NFKC"));
+        expect(parsed.kind === "empty").toBe(blank);
+        if (parsed.kind === "number") expect(v.normalize("NFKC")).toMatch(/\d/);
+      }),
       { numRuns: 2000 }
+    );
+  });
+  it("reads every finite cell number as that number, an infinite one as text", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), (x) => {
+        const parsed = parseValue(x);
+        if (!Number.isFinite(x)) expect(parsed).toMatchObject({ kind: "text", raw: String(x) });
+        else expect(parsed).toMatchObject({ kind: "number", op: ">=", explicitOp: false });
+        if (parsed.kind === "number") expect(dec(parsed.value).equals(dec(String(x)))).toBe(true);
+      }),
+      { numRuns: 500 }
     );
   });
 });

@@ -164,56 +164,114 @@ export function getProfile(id: string, overrides?: ProfileOverrides): Profile {
   return merged;
 }
 
-/** Problems with a (possibly user-edited) profile, in Chinese; empty when valid. */
+/** Problems with a (possibly user-edited) profile, in Chinese; empty when valid. Never throws: a stored override
+ * may hold anything (strings for numbers, null entries). */
 export function validateProfile(p: Profile): string[] {
   const problems: string[] = [];
-  const positive = (x: unknown) => typeof x === "number" && Number.isFinite(x) && x > 0;
-  if (!positive(p.totalWeight)) problems.push("总分值必须是正数");
-  if (!(
-    typeof p.budgetWeight === "number" &&
-    p.budgetWeight >= 0 &&
-    p.budgetWeight <= p.totalWeight
-  ))
-    problems.push("预算执行分值必须在 0 到总分值之间");
+  // typeof first: "90" > 80 and "0.5" < "0.8" are true in JavaScript, and an override may come from JSON
+  const finite = (x: unknown): x is number => Number.isFinite(x); // no coercion: "90" is not finite
+  const positive = (x: unknown) => finite(x) && x > 0;
+  const text = (x: unknown) => typeof x === "string" && x.trim() !== "";
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === "object" && x !== null;
+  if (!text(p.name)) problems.push("评分规则名称不能为空");
+  // one mistake, one message: checks that build on a bad setting are skipped
+  const totalOk = positive(p.totalWeight);
+  if (!totalOk) problems.push("总分值必须是正数");
+  const budgetOk =
+    finite(p.budgetWeight) && p.budgetWeight >= 0 && (!totalOk || p.budgetWeight <= p.totalWeight);
+  if (!budgetOk) problems.push("预算执行分值必须在 0 到总分值之间");
+  const groups = Array.isArray(p.groups) ? p.groups.filter(isObject) : [];
   if (!Array.isArray(p.groups) || p.groups.length === 0) problems.push("至少需要一个指标类别");
-  else
-    for (const g of p.groups) {
-      if (!g.key || !Array.isArray(g.match) || g.match.length === 0)
-        problems.push(`类别“${g.key ?? "?"}”缺少匹配词`);
-      if (g.weight !== null && !(typeof g.weight === "number" && g.weight >= 0))
+  else {
+    if (groups.length !== p.groups.length) problems.push("指标类别设置有误");
+    const keys = new Set<string>();
+    for (const g of groups) {
+      // an empty match word is contained in every name: the group would take every indicator
+      if (
+        !text(g.key) ||
+        !Array.isArray(g.match) ||
+        g.match.length === 0 ||
+        !g.match.every((m) => text(m))
+      )
+        problems.push(`类别“${text(g.key) ? g.key : "?"}”缺少匹配词`);
+      else if (keys.has(g.key)) problems.push(`类别“${g.key}”重复`);
+      else keys.add(g.key);
+      if (g.weight !== null && !(finite(g.weight) && g.weight >= 0))
         problems.push(`类别“${g.key}”的分值必须是非负数或留空`);
+      if (
+        g.requiredLevel2 !== undefined &&
+        !(Array.isArray(g.requiredLevel2) && g.requiredLevel2.every((m) => text(m)))
+      )
+        problems.push(`类别“${g.key}”的必备二级指标设置有误`);
     }
-  if (Array.isArray(p.groups)) {
-    const fixed = p.groups.filter((g) => g.weight !== null);
-    if (fixed.length === p.groups.length) {
-      const total = fixed.reduce((s, g) => s + (g.weight ?? 0), 0) + p.budgetWeight;
+    // the sum is checked when every group has a valid fixed weight (a free group takes what is left)
+    const weights = groups.map((g) => g.weight);
+    if (weights.every((w): w is number => finite(w) && w >= 0) && totalOk && budgetOk) {
+      const total = weights.reduce((s, w) => s + w, 0) + p.budgetWeight;
+      // Stryker disable next-line EqualityOperator: weights never differ by exactly 1e-9
       if (Math.abs(total - p.totalWeight) > 1e-9)
         problems.push(`预算执行分值与各类别分值之和为 ${total}，应等于总分值 ${p.totalWeight}`);
     }
   }
+  // a summary part that names no group of the profile would always print 0 (central's 项目效益 names 可持续影响,
+  // which only xicheng has: a part may name groups the profile lacks, as long as one is there)
+  if (!Array.isArray(p.summaryGroups) || p.summaryGroups.length === 0)
+    problems.push("至少需要一个汇总类别");
+  else if (groups.length)
+    for (const sg of p.summaryGroups) {
+      if (!isObject(sg) || !text(sg.label)) problems.push("汇总类别名称不能为空");
+      else if (!Array.isArray(sg.groups) || !sg.groups.some((k) => groups.some((g) => g.key === k)))
+        problems.push(`汇总类别“${sg.label}”不含本评分规则的任何指标类别`);
+    }
   if (!Array.isArray(p.grades) || p.grades.length === 0) problems.push("至少需要一个等级");
   else {
-    const mins = p.grades.map((g) => g.min);
-    for (let i = 1; i < mins.length; i++)
-      if (!(mins[i] < mins[i - 1])) problems.push("等级下限必须从高到低排列且互不相同");
-    if (p.grades.some((g) => !g.label || !String(g.label).trim()))
-      problems.push("等级名称不能为空");
-    if (mins[mins.length - 1] !== 0) problems.push("最低等级的下限应为 0");
+    const grades = p.grades.filter(isObject);
+    const mins = grades.map((g) => g.min);
+    if (grades.length !== p.grades.length || !mins.every(finite))
+      problems.push("等级下限必须是数字");
+    else {
+      for (let i = 1; i < mins.length; i++)
+        if (!(mins[i] < mins[i - 1])) {
+          problems.push("等级下限必须从高到低排列且互不相同");
+          break;
+        }
+      if (mins[mins.length - 1] !== 0) problems.push("最低等级的下限应为 0");
+      if (totalOk && mins[0] > p.totalWeight)
+        problems.push(`等级下限 ${mins[0]} 超过总分值 ${p.totalWeight}`);
+    }
+    if (grades.some((g) => !text(g.label))) problems.push("等级名称不能为空");
   }
   if (p.atMostRule !== "ratio" && p.atMostRule !== "linear")
     problems.push("反向指标计分规则只能是 ratio 或 linear");
   const b = p.qualitativeBands;
-  if (!b || !(b.partial > 0 && b.partial < b.achieved && b.achieved <= 1))
+  if (
+    !isObject(b) ||
+    !finite(b.partial) ||
+    !finite(b.achieved) ||
+    !(b.partial > 0 && b.partial < b.achieved && b.achieved <= 1)
+  )
     problems.push("定性指标档位应满足 0 < 部分达成下限 < 达成下限 ≤ 1");
-  if (!(p.overAchievementFactor > 1)) problems.push("超额完成倍数应大于 1");
-  if (!(p.reasonBudgetThreshold >= 0 && p.reasonBudgetThreshold <= 100))
+  if (!(finite(p.overAchievementFactor) && p.overAchievementFactor > 1))
+    problems.push("超额完成倍数应大于 1");
+  if (!(
+    finite(p.reasonBudgetThreshold) &&
+    p.reasonBudgetThreshold >= 0 &&
+    p.reasonBudgetThreshold <= 100
+  ))
     problems.push("预算执行率说明阈值应在 0–100 之间");
   if (
-    !p.rounding ||
+    !isObject(p.rounding) ||
     ![0, 1, 2].includes(p.rounding.decimals) ||
     !["halfUp", "truncate"].includes(p.rounding.mode)
   )
     problems.push("得分保留位数应为 0、1 或 2，方式为四舍五入或截断");
+  for (const [key, label] of [
+    ["groupWeightsStrict", "类别分值是否严格"],
+    ["notApplicable", "不适用指标"],
+    ["summaryFixedDecimals", "汇总保留固定小数"],
+  ] as const)
+    if (typeof p[key] !== "boolean") problems.push(`“${label}”只能是“是”或“否”`);
   return problems;
 }
 
