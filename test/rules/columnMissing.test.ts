@@ -1,0 +1,86 @@
+import { columnMissing } from "../../src/core/rules/columnMissing";
+import { runRuleTests, seedForm, table } from "./ruleTester";
+
+const NO_WEIGHT =
+  "表中没有“分值”列：无法逐项核对得分是否符合计分规则、是否超过分值及定性指标档位，这些检查已跳过；只核对了预算执行、合计与标注在指标名称中的分值。";
+const NO_SCORE = "表中没有“得分”列：无法核对任何得分。请在指标表头加上“得分”列。";
+const NO_REASON = "表中没有“偏差原因分析及改进措施”列：未检查扣分指标是否说明原因。";
+
+// header in row 2; 三级指标 in column C
+const row = ["产出指标", "数量指标", "培训场次", "≥10场", "10场"];
+
+runRuleTests(columnMissing, {
+  valid: [
+    { name: "the seed form has every column", form: seedForm() },
+    {
+      name: "synonyms count: 权重, 自评得分, 偏差原因",
+      form: table([
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "权重",
+          "自评得分",
+          "偏差原因",
+        ],
+        [...row, 90, 90, ""],
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: "no 分值 column (Hubei style)",
+      form: table([
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "得分",
+          "偏差原因分析及改进措施",
+        ],
+        [...row, 80, ""],
+      ]),
+      errors: [{ cell: "C2", severity: "warning", message: NO_WEIGHT }],
+    },
+    {
+      name: "no 得分 column",
+      form: table([
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "分值",
+          "偏差原因分析及改进措施",
+        ],
+        [...row, 90, ""],
+      ]),
+      errors: [{ cell: "C2", severity: "error", message: NO_SCORE }],
+    },
+    {
+      name: "no reason column",
+      form: table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [...row, 90, 90],
+      ]),
+      errors: [{ cell: "C2", severity: "info", message: NO_REASON }],
+    },
+    {
+      name: "all three missing: errors first, then warnings, then infos",
+      form: table([
+        ["三级指标", "年度指标值", "实际完成值"],
+        ["培训场次", "≥10场", "10场"],
+      ]),
+      errors: [
+        { cell: "A2", severity: "error", message: NO_SCORE },
+        { cell: "A2", severity: "warning", message: NO_WEIGHT },
+        { cell: "A2", severity: "info", message: NO_REASON },
+      ],
+    },
+  ],
+});
