@@ -1,0 +1,62 @@
+import { textMismatch } from "../../src/core/rules/textMismatch";
+import { runRuleTests, seedForm } from "./ruleTester";
+
+// 年度总体目标 预期目标 text in B11; the table's amounts are 137.85 万元
+const goals = (text: string) => seedForm({ B11: text });
+
+runRuleTests(textMismatch, {
+  valid: [
+    { name: "the seed's goal names no amount", form: seedForm() },
+    { name: "a stated total equal to the budget", form: goals("项目预算资金共计137.85万元。") },
+    // 1,378,500 元 = 137.85 万元
+    { name: "a total in 元 converted to 万元", form: goals("项目预算资金共计1,378,500元。") },
+    // 100 + 37.85 = 137.85
+    {
+      name: "parts adding up to the stated total",
+      form: goals("共计137.85万元，其中活动经费100万元、宣传经费37.85万元。"),
+    },
+    { name: "amounts without a stated total", form: goals("活动经费100万元、宣传经费30万元。") },
+  ],
+  invalid: [
+    {
+      // 100 + 30 = 130 ≠ 137.85; the total itself matches the budget
+      name: "parts not adding up to the stated total",
+      form: goals("共计137.85万元，其中活动经费100万元、宣传经费30万元。"),
+      errors: [
+        {
+          cell: "B11",
+          severity: "warning",
+          message: "年度总体目标中写明合计137.85万元，但分项金额加起来是130万元：请核对目标表述。",
+        },
+      ],
+    },
+    {
+      name: "a stated total that is not the budget",
+      form: goals("本项目预算资金共计150万元。"),
+      errors: [
+        {
+          cell: "B11",
+          severity: "warning",
+          message: "年度总体目标中的金额150万元与资金表中的预算数137.85万元不一致：请核对。",
+        },
+      ],
+    },
+    {
+      // SPEC §9: 1,000,000 + 740,000 = 1,740,000 元 = 174 万元 against 2,026,400 元 = 202.64 万元 ≠ 137.85
+      name: "the SPEC's example: parts 1,740,000 元 against a stated 2,026,400 元",
+      form: goals("总预算2,026,400元，其中设备购置1,000,000元、活动经费740,000元。"),
+      errors: [
+        {
+          cell: "B11",
+          severity: "warning",
+          message: "年度总体目标中写明合计2,026,400元，但分项金额加起来是174万元：请核对目标表述。",
+        },
+        {
+          cell: "B11",
+          severity: "warning",
+          message: "年度总体目标中的金额2,026,400元与资金表中的预算数137.85万元不一致：请核对。",
+        },
+      ],
+    },
+  ],
+});
