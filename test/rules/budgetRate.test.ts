@@ -97,5 +97,29 @@ runRuleTests(budgetRate, {
         },
       ],
     },
+    {
+      // 49.8839… truncated to an integer = 49
+      name: "a rate truncated to an integer is a warning",
+      form: seedForm({ E6: 310.2, F6: 154.74, H6: 0.49 }),
+      errors: [
+        {
+          cell: "H6",
+          severity: "warning",
+          message: differs("49", "154.74", "全年预算数310.2", "49.88", "（差异来自取整）"),
+        },
+      ],
+    },
+    {
+      // 49.8839… rounded to one decimal = 49.9
+      name: "a rate rounded to one decimal is a warning",
+      form: seedForm({ E6: 310.2, F6: 154.74, H6: 49.9 }),
+      errors: [
+        {
+          cell: "H6",
+          severity: "warning",
+          message: differs("49.9", "154.74", "全年预算数310.2", "49.88", "（差异来自取整）"),
+        },
+      ],
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { reasonMissing } from "../../src/core/rules/reasonMissing";
-import { runRuleTests, seedForm } from "./ruleTester";
+import { runRuleTests, seedForm, table } from "./ruleTester";
 
 const ARTICLES = "“‘西城科普进行时’公众号发布科普文章”"; // row 15: ≥300篇 / 270篇, 5.4 of 6
 const CLIMATE = "“‘爱科学、学科学、用科学’社会氛围”"; // row 25: qualitative, 4 of 5
@@ -39,6 +39,13 @@ runRuleTests(reasonMissing, {
     {
       name: "low execution explained in some reason (资金…结余)",
       form: seedForm({ E6: 100, F6: 95, I13: "部分资金结余；下一步加快支出进度。" }),
+    },
+    {
+      name: "no reason column: nothing to check",
+      form: table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 90, 72],
+      ]),
     },
   ],
   invalid: [
@@ -96,6 +103,12 @@ runRuleTests(reasonMissing, {
       form: seedForm({ E6: 100, F6: 89.99 }),
       profile: "sichuan",
       errors: [{ cell: "H6", severity: "warning", message: budget("89.99", 90) }],
+    },
+    {
+      // no 执行率 column: 95 ÷ 100 = 95%, reported at the 全年执行数 cell
+      name: "without a rate column the budget reason is asked at the executed amount",
+      form: seedForm({ H5: null, H6: null, E6: 100, F6: 95 }),
+      errors: [{ cell: "F6", severity: "warning", message: budget("95", 100) }],
     },
   ],
 });

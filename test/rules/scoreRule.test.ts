@@ -169,5 +169,30 @@ runRuleTests(scoreRule, {
         },
       ],
     },
+    {
+      name: "a strict > target scores as ≥: 6 × 270 ÷ 300 = 5.4",
+      form: seedForm({ E15: ">300篇", H15: 5 }),
+      errors: [
+        {
+          cell: "H15",
+          severity: "error",
+          message: `${ARTICLES}得分5分，按计分规则应为5.4分（6×270÷300）：请更正得分或说明依据。`,
+          suggestion: 5.4,
+        },
+      ],
+    },
+    {
+      // 8 × 137.85 ÷ 150 = 7.352 → 7.35
+      name: "a strict < target scores as ≤",
+      form: seedForm({ E22: "<137.85万元", F22: "150万元" }),
+      errors: [
+        {
+          cell: "H22",
+          severity: "error",
+          message: `${COST}得分8分，按计分规则应为7.35分（8×137.85÷150）：请更正得分或说明依据。`,
+          suggestion: 7.35,
+        },
+      ],
+    },
   ],
 });

@@ -16,6 +16,14 @@ runRuleTests(textMismatch, {
       form: goals("共计137.85万元，其中活动经费100万元、宣传经费37.85万元。"),
     },
     { name: "amounts without a stated total", form: goals("活动经费100万元、宣传经费30万元。") },
+    {
+      name: "a table in 元: 137.85万元 = 1,378,500元",
+      form: seedForm({ B11: "预算资金共计137.85万元。" }, { amountsInYuan: true }),
+    },
+    {
+      name: "a stated total and a single part are not checked as parts",
+      form: goals("共计137.85万元，其中活动经费100万元。"),
+    },
   ],
   invalid: [
     {
@@ -55,6 +63,30 @@ runRuleTests(textMismatch, {
           cell: "B11",
           severity: "warning",
           message: "年度总体目标中的金额2,026,400元与资金表中的预算数137.85万元不一致：请核对。",
+        },
+      ],
+    },
+    {
+      // 1.5 亿元 = 15000 万元
+      name: "a total in 亿元",
+      form: goals("预算资金共计1.5亿元。"),
+      errors: [
+        {
+          cell: "B11",
+          severity: "warning",
+          message: "年度总体目标中的金额1.5亿元与资金表中的预算数137.85万元不一致：请核对。",
+        },
+      ],
+    },
+    {
+      // 150 万元 = 1,500,000 元 against 1,378,500 元
+      name: "a total in 万元 on a table in 元",
+      form: seedForm({ B11: "预算资金共计150万元。" }, { amountsInYuan: true }),
+      errors: [
+        {
+          cell: "B11",
+          severity: "warning",
+          message: "年度总体目标中的金额150万元与资金表中的预算数1378500元不一致：请核对。",
         },
       ],
     },

@@ -91,5 +91,32 @@ runRuleTests(weightTotal, {
       profile: "hubei",
       errors: [{ cell: "F5", severity: "error", message: notTotal("预算执行0分＋指标80分＝80分") }],
     },
+    {
+      // no 总分 row: 10 + 91 = 101 reported at the 分值 header G12
+      name: "no 总分 row: reported at the 分值 header",
+      form: seedForm({ A28: null, G28: null, H28: null, G15: 7 }),
+      errors: [
+        { cell: "G12", severity: "error", message: notTotal("预算执行10分＋指标91分＝101分") },
+      ],
+    },
+    {
+      // neither a 分值 column nor a 总分 row: reported at the header's first cell
+      name: "no 分值 column and no 总分 row",
+      form: table([
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "得分",
+          "偏差原因分析及改进措施",
+        ],
+        ["产出指标(50分)", "数量指标", "培训场次", "≥10场", "10场", 50, ""],
+        ["效益指标(30分)", "社会效益指标", "受益人数", "≥100人", "100人", 30, ""],
+      ]),
+      profile: "hubei",
+      errors: [{ cell: "A2", severity: "error", message: notTotal("预算执行0分＋指标80分＝80分") }],
+    },
   ],
 });
