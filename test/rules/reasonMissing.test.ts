@@ -110,5 +110,17 @@ runRuleTests(reasonMissing, {
       form: seedForm({ H5: null, H6: null, E6: 100, F6: 95 }),
       errors: [{ cell: "F6", severity: "warning", message: budget("95", 100) }],
     },
+    {
+      // met (3场 of ≥3场) and 3.99 is within 0.01 of the rule's 4: not a scoring mistake, but a lost point
+      name: "a met target scored 0.01 below the weight still needs a reason",
+      form: seedForm({ H16: 3.99 }),
+      errors: [
+        {
+          cell: "I16",
+          severity: "error",
+          message: lostPoints("“公民科学素质大赛（地推宣传、预赛、决赛）”", "3.99", "4"),
+        },
+      ],
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { scoreRange } from "../../src/core/rules/scoreRange";
-import { runRuleTests, seedForm } from "./ruleTester";
+import { runRuleTests, seedForm, table } from "./ruleTester";
 
 const ARTICLES = "“‘西城科普进行时’公众号发布科普文章”"; // row 15, weight 6
 
@@ -11,6 +11,21 @@ runRuleTests(scoreRange, {
     {
       name: "no weight to compare with: a high score is not over it",
       form: seedForm({ G15: null, H15: 100 }),
+    },
+    {
+      name: "no 得分 column: COLUMN_MISSING says so, no score is asked for",
+      form: table([
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "分值",
+          "偏差原因分析及改进措施",
+        ],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 90, ""],
+      ]),
     },
   ],
   invalid: [

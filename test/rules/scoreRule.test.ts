@@ -194,5 +194,36 @@ runRuleTests(scoreRule, {
         },
       ],
     },
+    {
+      // weights 10 + 91 = 101 (G16 5): row 16 met and lost exactly 1 → the weight; row 13 lost 8 − 7 = 1 too,
+      // but did not meet its target (8 × 27 ÷ 30 = 7.2) → the score
+      name: "only a met target blames the weight",
+      form: seedForm({ G16: 5, H16: 4, H13: 7 }),
+      errors: [
+        {
+          cell: "H13",
+          severity: "error",
+          message: `${SUMMER}得分7分，按计分规则应为7.2分（8×27÷30）：请更正得分或说明依据。`,
+          suggestion: 7.2,
+        },
+        {
+          cell: "H16",
+          severity: "warning",
+          message: `${CONTEST}已达到目标，得分4分却低于分值5分；而各项分值合计正好多出1分：更可能是分值写错（应为4分），请先核对分值。`,
+        },
+      ],
+    },
+    {
+      name: "at most, exactly at the target, scored below the weight",
+      form: seedForm({ H22: 7 }),
+      errors: [
+        {
+          cell: "H22",
+          severity: "error",
+          message: `${COST}得分7分，按计分规则应为8分（实际未超过目标，得满分8）：请更正得分或说明依据。`,
+          suggestion: 8,
+        },
+      ],
+    },
   ],
 });

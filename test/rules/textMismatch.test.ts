@@ -24,6 +24,18 @@ runRuleTests(textMismatch, {
       name: "a stated total and a single part are not checked as parts",
       form: goals("共计137.85万元，其中活动经费100万元。"),
     },
+    // 137.84 + 0.01 = 137.85
+    {
+      name: "parts 0.01 off the stated total",
+      form: goals("共计137.85万元，其中活动经费100万元、宣传经费37.84万元。"),
+    },
+    { name: "a stated total 0.01 off the budget", form: goals("预算资金共计137.86万元。") },
+    // 0.013785 亿元 = 137.85 万元 = 1,378,500 元
+    { name: "亿元 on a table in 万元", form: goals("预算资金共计0.013785亿元。") },
+    {
+      name: "亿元 on a table in 元",
+      form: seedForm({ B11: "预算资金共计0.013785亿元。" }, { amountsInYuan: true }),
+    },
   ],
   invalid: [
     {

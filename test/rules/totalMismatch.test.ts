@@ -1,5 +1,5 @@
 import { totalMismatch } from "../../src/core/rules/totalMismatch";
-import { runRuleTests, seedForm } from "./ruleTester";
+import { runRuleTests, seedForm, table } from "./ruleTester";
 
 // 总分 row 28: H28 = 89.45 = 10 + 50.45 + 18.5 + 6.1 + 4.4 on the seed
 runRuleTests(totalMismatch, {
@@ -7,6 +7,7 @@ runRuleTests(totalMismatch, {
     { name: "the seed form", form: seedForm() },
     { name: "0.01 above", form: seedForm({ H28: 89.46 }) },
     { name: "0.01 below", form: seedForm({ H28: 89.44 }) },
+    { name: "no 总分 row", form: seedForm({ A28: null, G28: null, H28: null }) },
   ],
   invalid: [
     {
@@ -70,6 +71,20 @@ runRuleTests(totalMismatch, {
           message:
             "总分写的是89.45分，但预算执行和各项指标得分合计为89.05分：请改为89.05分，或先更正各项得分。",
           suggestion: 89.05,
+        },
+      ],
+    },
+    {
+      // no budget score written: 89.45 − 10 = 79.45; by the rules the budget gets 10 again: 89.45
+      name: "a blank budget score: the total is what was written",
+      form: seedForm({ I6: null }),
+      errors: [
+        {
+          cell: "H28",
+          severity: "error",
+          message:
+            "总分写的是89.45分，但预算执行和各项指标得分合计为79.45分：请改为79.45分，或先更正各项得分。",
+          suggestion: 79.45,
         },
       ],
     },

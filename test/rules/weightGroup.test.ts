@@ -46,6 +46,11 @@ runRuleTests(weightGroup, {
       profile: "hubei",
     },
     { name: "hubei fixes no group weight", form: seedForm({ G6: 20, G15: 16 }), profile: "hubei" },
+    { name: "no 分值 column: no group weights to add up", form: blocks(30), profile: "central" },
+    {
+      name: "a profile group without indicators is GROUP_MISSING's",
+      form: seedForm({ B27: "其他指标", C27: "其他" }),
+    },
   ],
   invalid: [
     {

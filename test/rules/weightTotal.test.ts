@@ -32,6 +32,21 @@ runRuleTests(weightTotal, {
       form: labelsOnly(60, 40),
       profile: "hubei",
     },
+    {
+      name: "no 分值 column and no declared weight: nothing to add up",
+      form: table([
+        [
+          "一级指标",
+          "二级指标",
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "得分",
+          "偏差原因分析及改进措施",
+        ],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 80, ""],
+      ]),
+    },
   ],
   invalid: [
     {
@@ -115,6 +130,29 @@ runRuleTests(weightTotal, {
         ["产出指标(50分)", "数量指标", "培训场次", "≥10场", "10场", 50, ""],
         ["效益指标(30分)", "社会效益指标", "受益人数", "≥100人", "100人", 30, ""],
       ]),
+      profile: "hubei",
+      errors: [{ cell: "A2", severity: "error", message: notTotal("预算执行0分＋指标80分＝80分") }],
+    },
+    {
+      // 一级 labels without weights: the block's 80 counts, no budget block
+      name: "no 分值 column: a block label declaring 80",
+      form: table(
+        [
+          [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "得分",
+            "偏差原因分析及改进措施",
+          ],
+          ["年度绩效目标(80分)", "产出指标", "数量指标", "培训场次", "≥10场", "10场", 50, ""],
+          [null, "效益指标", "社会效益指标", "受益人数", "≥100人", "100人", 30, ""],
+        ],
+        ["A3:A4"]
+      ),
       profile: "hubei",
       errors: [{ cell: "A2", severity: "error", message: notTotal("预算执行0分＋指标80分＝80分") }],
     },
