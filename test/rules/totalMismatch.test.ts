@@ -1,5 +1,5 @@
 import { totalMismatch } from "../../src/core/rules/totalMismatch";
-import { runRuleTests, seedForm, table } from "./ruleTester";
+import { runRuleTests, seedForm } from "./ruleTester";
 
 // 总分 row 28: H28 = 89.45 = 10 + 50.45 + 18.5 + 6.1 + 4.4 on the seed
 runRuleTests(totalMismatch, {
