@@ -47,6 +47,11 @@ runRuleTests(reasonMissing, {
         ["产出指标", "数量指标", "培训场次", "≥10场", "8场", 90, 72],
       ]),
     },
+    {
+      // 95% < 100%, explained only by “资金…未支付”
+      name: "low execution explained by money not yet paid",
+      form: seedForm({ E6: 100, F6: 95, I13: "年底部分资金尚未支付；下一步加快结算。" }),
+    },
   ],
   invalid: [
     {

@@ -36,6 +36,10 @@ runRuleTests(textMismatch, {
       name: "亿元 on a table in 元",
       form: seedForm({ B11: "预算资金共计0.013785亿元。" }, { amountsInYuan: true }),
     },
+    {
+      name: "a total word more than 8 characters before the amount is not a stated total",
+      form: goals("项目预算资金共计（含当年财政拨款与上年结转资金）150万元。"),
+    },
   ],
   invalid: [
     {
@@ -99,6 +103,17 @@ runRuleTests(textMismatch, {
           cell: "B11",
           severity: "warning",
           message: "年度总体目标中的金额150万元与资金表中的预算数1378500元不一致：请核对。",
+        },
+      ],
+    },
+    {
+      name: "spaces between the word, the number and the unit",
+      form: goals("预算资金共计 150 万元。"),
+      errors: [
+        {
+          cell: "B11",
+          severity: "warning",
+          message: "年度总体目标中的金额150 万元与资金表中的预算数137.85万元不一致：请核对。",
         },
       ],
     },
