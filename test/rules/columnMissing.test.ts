@@ -1,4 +1,4 @@
-import { columnMissing } from "../../src/core/rules/columnMissing";
+import { columnMissing, skippedChecksOf } from "../../src/core/rules/columnMissing";
 import { runRuleTests, seedForm, table } from "./ruleTester";
 
 const NO_WEIGHT =
@@ -83,4 +83,18 @@ runRuleTests(columnMissing, {
       ],
     },
   ],
+});
+
+describe("skippedChecksOf: the checks a missing column makes impossible, listed in the Analysis", () => {
+  it("names each skipped check per missing column", () => {
+    expect(skippedChecksOf({ weight: 7, score: 8, reason: 9 })).toEqual([]);
+    expect(skippedChecksOf({ weight: null, score: 8, reason: 9 })).toEqual([
+      "逐项得分是否符合计分规则",
+      "得分是否超过分值",
+      "定性指标得分档位",
+      "各类别分值",
+    ]);
+    expect(skippedChecksOf({ weight: 7, score: null, reason: 9 })).toEqual(["逐项得分", "总分"]);
+    expect(skippedChecksOf({ weight: 7, score: 8, reason: null })).toEqual(["偏差原因是否填写"]);
+  });
 });
