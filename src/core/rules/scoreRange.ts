@@ -37,7 +37,8 @@ export const scoreRange = defineRule({
   check({ model, report }) {
     for (const i of model.indicators) {
       const cell = i.cells.score;
-      if (!cell) continue;
+      // without a 得分 column the cell is the name's; COLUMN_MISSING already says no score can be checked
+      if (!cell || model.form.columns.score === null) continue;
       const name = quoted(i.name);
       const s = i.score;
       const facts = i.raw.scoreFacts;

@@ -13,7 +13,7 @@ export const tableNotFound = defineRule({
   messages: {
     noHeader: {
       severity: "error",
-      text: "没有找到绩效指标表。{detail}请确认表头含有“三级指标”“年度指标值”“实际完成值”等列名（可为同义词），或选择正确的工作表。",
+      text: "没有找到绩效指标表。{detail}请检查表头，或选择正确的工作表。",
     },
     noSuchSheet: {
       severity: "error",

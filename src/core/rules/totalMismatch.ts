@@ -23,7 +23,7 @@ export const totalMismatch = defineRule({
     },
     notYet: {
       severity: "info",
-      text: "总分未填写：{note}。",
+      text: "{note}，总分暂不能填写。",
     },
     weightsFirst: {
       severity: "error",
