@@ -1,12 +1,15 @@
 // `jixiao fix` never loses a file: not the input (through a link either), not an existing output, not on a full
 // disk; and each refusal says why in its own sentence, exit 2.
 import * as fs from "node:fs";
-import * as fsp from "node:fs/promises";
+import type * as FsPromises from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main, type Output } from "../src/cli/main";
 import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
+
+// the module object itself (an `import * as` copy cannot be spied on): the CLI reads its functions from it
+const fsp = jest.requireActual<typeof FsPromises>("node:fs/promises");
 
 let dir: string;
 let input: string;
@@ -70,7 +73,10 @@ describe("fix refuses to lose a file", () => {
     const folder = path.join(dir, "文件夹");
     fs.mkdirSync(folder);
     const r1 = await cli("fix", folder, "-o", path.join(dir, "x.xlsx"));
-    expect([r1.code, r1.err]).toEqual([2, `“${folder}”是一个文件夹，不是文件：请指定要处理的 .xlsx 文件。`]);
+    expect([r1.code, r1.err]).toEqual([
+      2,
+      `“${folder}”是一个文件夹，不是文件：请指定要处理的 .xlsx 文件。`,
+    ]);
     const asOut = path.join(dir, "输出.xlsx");
     fs.mkdirSync(asOut);
     const r2 = await fix(asOut);
@@ -98,7 +104,9 @@ describe("fix refuses to lose a file", () => {
   it("a failed write leaves an existing output as it was (--force replaces it only once written)", async () => {
     const out = path.join(dir, "保留.xlsx");
     fs.writeFileSync(out, "上一版");
-    jest.spyOn(fsp, "writeFile").mockRejectedValue(Object.assign(new Error("x"), { code: "ENOSPC" }));
+    jest
+      .spyOn(fsp, "writeFile")
+      .mockRejectedValue(Object.assign(new Error("x"), { code: "ENOSPC" }));
     expect((await fix(out, "--force")).code).toBe(2);
     expect(fs.readFileSync(out, "utf8")).toBe("上一版");
     expect(leftovers()).toEqual([]);

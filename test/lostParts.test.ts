@@ -55,7 +55,9 @@ describe("parts a saved copy would lose", () => {
     });
     expect(code).toBe(0);
     expect(err.join("\n")).not.toContain("不会保留");
-    const chart = await (await JSZip.loadAsync(fs.readFileSync(fixed)))
+    const chart = await (
+      await JSZip.loadAsync(fs.readFileSync(fixed))
+    )
       .file("xl/charts/chart1.xml")
       ?.async("string");
     expect(chart).toBe("<x/>");

@@ -305,7 +305,9 @@ async function checkOutput(input: string, output: string, force: boolean): Promi
     throw new InputError(`输出“${output}”是一个文件夹：请在 -o 后写文件名，例如 -o 已写回.xlsx。`);
   const exists = outStat ?? (await fsp.lstat(output).catch(() => null));
   if (exists && !force)
-    throw new InputError(`输出文件“${output}”已存在，没有覆盖它：换一个文件名，或加 --force 覆盖。`);
+    throw new InputError(
+      `输出文件“${output}”已存在，没有覆盖它：换一个文件名，或加 --force 覆盖。`
+    );
 }
 
 function writeProblem(file: string, e: unknown): string {
@@ -474,7 +476,9 @@ async function report(args: ParsedArgs, io: Output): Promise<number> {
   if (out) {
     const [i, o] = await Promise.all([file, out].map((f) => fsp.stat(f).catch(() => null)));
     if (i && o && i.dev === o.dev && i.ino === o.ino)
-      throw new InputError(`不会覆盖原文件：报告文件“${out}”就是输入文件“${file}”（同一文件或指向它的链接）。`);
+      throw new InputError(
+        `不会覆盖原文件：报告文件“${out}”就是输入文件“${file}”（同一文件或指向它的链接）。`
+      );
   }
   const book = await parseBook(file, input);
   const doc = buildReport(oneAnalysis(file, book, args.profile, args.sheet).a);

@@ -73,7 +73,11 @@ function prefixOf(xml: string, root: string): string {
 }
 
 /** Every element `name` (self-closing or with content) in `xml`, with its position. */
-function elements(xml: string, name: string, p: string): { start: number; end: number; open: string }[] {
+function elements(
+  xml: string,
+  name: string,
+  p: string
+): { start: number; end: number; open: string }[] {
   const out: { start: number; end: number; open: string }[] = [];
   const re = new RegExp(`<${p}${name}(?=[\\s/>])[^>]*>`, "g");
   let m: RegExpExecArray | null;
@@ -490,8 +494,10 @@ class SheetXml {
   /** Replaces row `row` by `xml` (null: removes it). */
   setRow(row: number, xml: string | null): void {
     const r = this.row(row);
-    if (r.found) this.xml = this.xml.slice(0, r.found.start) + (xml ?? "") + this.xml.slice(r.found.end);
-    else if (xml !== null) this.xml = this.xml.slice(0, r.insertAt) + xml + this.xml.slice(r.insertAt);
+    if (r.found)
+      this.xml = this.xml.slice(0, r.found.start) + (xml ?? "") + this.xml.slice(r.found.end);
+    else if (xml !== null)
+      this.xml = this.xml.slice(0, r.insertAt) + xml + this.xml.slice(r.insertAt);
   }
 
   /** The <c> element of the cell (absolute positions) or where a new one goes in its row. */
@@ -559,7 +565,8 @@ function newSheetXml(sheet: NewSheet, styles: Styles): string {
   sheet.rows.forEach((row, i) => {
     const r = i + 1;
     const cells = row.cells.map((cell, k) => {
-      const look = row.style === "table" ? tableCellLook(cell.value, k + 1) : SHEET_STYLES[row.style];
+      const look =
+        row.style === "table" ? tableCellLook(cell.value, k + 1) : SHEET_STYLES[row.style];
       const s = styles.look(look, cell.numFmt);
       // data only: a string that starts with = + - @ stays a string
       return cellXml("", toA1(r, k + 1), String(s), { value: cell.value });
@@ -606,7 +613,9 @@ async function addSheet(pkg: Package, sheet: NewSheet, styles: Styles): Promise<
     rels.slice(relsClose);
 
   const p = prefixOf(wb, "workbook");
-  const rPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(/^[\s\S]*?<[^?][^>]*>/.exec(wb)?.[0] ?? "")?.[1];
+  const rPrefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(
+    /^[\s\S]*?<[^?][^>]*>/.exec(wb)?.[0] ?? ""
+  )?.[1];
   const ids2 = elements(wb, "sheet", p).map((e) => Number(attr(e.open, "sheetId")) || 0);
   const sheetId = Math.max(0, ...ids2) + 1;
   const rAttr = rPrefix ? `${rPrefix}:id="${relId}"` : `xmlns:r="${REL_NS}" r:id="${relId}"`;
@@ -741,7 +750,9 @@ export async function patchPlanIntoXlsx(
       continue;
     }
     const p = parseA1(w.address);
-    const merge = s.xml.merges().find((m) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right);
+    const merge = s.xml
+      .merges()
+      .find((m) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right);
     if (merge && (merge.top !== p.row || merge.left !== p.col)) {
       problems.push(
         `${w.address} 位于合并单元格中、不是其左上角单元格：写入的内容不会显示，已取消写回。`
@@ -842,7 +853,8 @@ export async function patchUndoIntoXlsx(data: Uint8Array, undo: UndoRecord): Pro
   for (const name of new Set(undo.restores.map((r) => r.sheet))) {
     const entry = entries.find((e) => e.name === name);
     const text = entry?.part ? await pkg.text(entry.part) : null;
-    if (!entry || text === null) throw new WriteRefused(`无法撤销：工作簿中找不到工作表“${name}”。`);
+    if (!entry || text === null)
+      throw new WriteRefused(`无法撤销：工作簿中找不到工作表“${name}”。`);
     const xml = new SheetXml(text);
     if (xml.protectedSheet())
       throw new WriteRefused(`无法撤销：工作表“${name}”受保护，请先撤销工作表保护。`);
