@@ -13,7 +13,7 @@ import { patchPlanIntoXlsx, patchUndoIntoXlsx } from "../src/xlsx/patch";
 
 const SHEET = "附件1";
 const FORM_PART = "xl/worksheets/sheet1.xml";
-const RUNS = 25;
+const RUNS = 40;
 
 interface Target {
   row: number;
@@ -44,7 +44,7 @@ const target: fc.Arbitrary<Target> = fc.record(
 );
 const targets = fc.uniqueArray(target, {
   minLength: 1,
-  maxLength: 8,
+  maxLength: 5,
   selector: (t) => `${t.row}:${t.col}`,
 });
 
