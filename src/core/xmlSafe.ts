@@ -6,7 +6,6 @@
 export const MAX_CELL_TEXT = 32767;
 
 // XML 1.0 allows tab, line feed and carriage return only, below U+0020; U+FFFE/U+FFFF are never characters
-// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** "_x0001_" … "_x001F_" (not _x0009_, _x000A_, _x000D_): OOXML's escape for a character XML cannot hold. */
 const ESCAPED_ILLEGAL = /_x00(?:0[0-8BbCcEeFf]|1[0-9A-Fa-f])_/g;
