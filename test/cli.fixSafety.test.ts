@@ -113,6 +113,16 @@ describe("fix refuses to lose a file", () => {
   });
 });
 
+describe("report refuses a link to the input too", () => {
+  it("-o 报告.docx that is a symbolic link to the input", async () => {
+    const link = path.join(dir, "报告.docx");
+    fs.symlinkSync(input, link);
+    const r = await cli("report", input, "-o", link, "--profile", "xicheng");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("就是输入文件");
+  });
+});
+
 describe("--grade-cell and the output's type", () => {
   it("an address outside A1 … XFD1048576 is a usage error", async () => {
     for (const bad of ["XFE1", "A1048577", "A0", "总分"]) {

@@ -11,7 +11,7 @@ import { main, type Output } from "../src/cli/main";
 import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { gridsToWorkbook, gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { readWorkbook } from "../src/xlsx/read";
-import { patchPlanIntoXlsx, patchUndoIntoXlsx } from "../src/xlsx/patch";
+import { PatchUnsupported, patchPlanIntoXlsx, patchUndoIntoXlsx } from "../src/xlsx/patch";
 import { reportDocx } from "../src/report/docx";
 import { MAX_CELL_TEXT } from "../src/core/xmlSafe";
 import type { WritePlan } from "../src/core/writePlan";
@@ -390,5 +390,33 @@ describe("output is well-formed whatever the text holds", () => {
     expect(text(b.get("xl/_rels/workbook.xml.rels"))).toBe(
       text(a.get("xl/_rels/workbook.xml.rels"))
     );
+  });
+});
+
+describe("what the patcher does not edit, it leaves to the ExcelJS fallback", () => {
+  it("the master of a shared formula (other cells take their formula from it) is not patched", async () => {
+    const zip = await JSZip.loadAsync(await gridsToXlsx(buildSeedWorkbook()));
+    const xml = await (zip.file(FORM) as JSZip.JSZipObject).async("string");
+    zip.file(
+      FORM,
+      xml.replace("</row>", '<c r="Z1"><f t="shared" ref="Z1:Z2" si="0">1+1</f><v>2</v></c></row>')
+    );
+    const data = await zip.generateAsync({ type: "uint8array" });
+    const plan: WritePlan = {
+      sheet: "附件1",
+      writes: [
+        {
+          sheet: "附件1",
+          address: "Z1",
+          value: 3,
+          before: { value: 2, formula: "=1+1" },
+          purpose: "total",
+          label: "总分",
+        },
+      ],
+      newSheets: [],
+      refusals: [],
+    };
+    await expect(patchPlanIntoXlsx(data, plan)).rejects.toBeInstanceOf(PatchUnsupported);
   });
 });
