@@ -1,4 +1,5 @@
-// Write safety as properties, over random plans on the seed form, for the .xlsx patcher: only the planned cells
+// Write safety as properties, over random plans on the seed form, for the .xlsx patcher and for the Office.js
+// gateway (through the strict fake of test/support/fakeExcel.ts): only the planned cells
 // change, undo restores the form's sheet byte for byte, text never becomes a formula, and a protected sheet or a
 // non-master cell of a merged area is refused before anything is written.
 import fc from "fast-check";
@@ -10,6 +11,8 @@ import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { readWorkbook } from "../src/xlsx/read";
 import { patchPlanIntoXlsx, patchUndoIntoXlsx } from "../src/xlsx/patch";
+import { applyPlanIn, undoIn } from "../src/excel/write";
+import { fakeContext, FakeWorkbook } from "./support/fakeExcel";
 
 const SHEET = "附件1";
 const FORM_PART = "xl/worksheets/sheet1.xml";
@@ -151,6 +154,66 @@ describe("the .xlsx patcher over random plans on the seed form", () => {
       fc.asyncProperty(targets, async (ts) => {
         const plan = planOf(lockedBook.sheets[0], ts);
         await expect(patchPlanIntoXlsx(lockedData, plan, lockedBook)).rejects.toThrow(/受保护/);
+      }),
+      { numRuns: 10 }
+    );
+  });
+});
+
+/** The fake's cells of the form, as "row:col" → the cell (empty ones left out; a fill of null, "no fill", is
+ *  the same as none recorded). */
+function fakeCells(fake: FakeWorkbook): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [k, c] of fake.sheets[0].cells)
+    if (c.value !== null || c.formula || c.numFmt || c.fill)
+      out.set(k, JSON.stringify({ ...c, fill: c.fill ?? undefined }));
+  return out;
+}
+
+describe("the Office.js gateway over random plans on the seed form", () => {
+  const seed = buildSeedWorkbook();
+  const OPTS = { fillPattern: true };
+
+  it("only planned cells change, text stays text, and undo restores every cell", async () => {
+    await fc.assert(
+      fc.asyncProperty(targets, async (ts) => {
+        const fake = FakeWorkbook.fromGrids(seed);
+        const grid = seed.sheets[0];
+        const plan = planOf(grid, ts);
+        const original = fakeCells(fake);
+        // the gateway does not check merges itself (the planner refuses a non-master target before a plan exists)
+        fc.pre(!ts.some((t) => isNonMaster(grid, t)));
+        const record = await applyPlanIn(fakeContext(fake), plan, OPTS);
+        const after = fakeCells(fake);
+        const planned = new Set(ts.map((t) => t.row * 16384 + t.col));
+        for (const k of new Set([...original.keys(), ...after.keys()]))
+          if (!planned.has(k)) expect([k, after.get(k)]).toEqual([k, original.get(k)]);
+        for (const t of ts) {
+          const c = fake.sheets[0].cells.get(t.row * 16384 + t.col);
+          if (!t.content.formula && typeof t.content.value === "string" && t.content.value !== "")
+            expect([t.content.value, c?.value, c?.formula]).toEqual([
+              t.content.value,
+              t.content.value,
+              undefined,
+            ]);
+        }
+        await undoIn(fakeContext(fake), record, OPTS);
+        expect(fakeCells(fake)).toEqual(original);
+      }),
+      { numRuns: RUNS }
+    );
+  });
+
+  it("a protected form: refused, nothing written", async () => {
+    const locked = new Grid(SHEET, { merges: seed.sheets[0].merges, protected: true });
+    eachCell(seed.sheets[0], (row, col, cell) => locked.set(row, col, cell));
+    await fc.assert(
+      fc.asyncProperty(targets, async (ts) => {
+        const fake = FakeWorkbook.fromGrids({ sheets: [locked] });
+        await expect(
+          applyPlanIn(fakeContext(fake), planOf(locked, ts), OPTS)
+        ).rejects.toBeInstanceOf(WriteRefused);
+        expect(fake.writes).toEqual([]);
       }),
       { numRuns: 10 }
     );
