@@ -1,5 +1,5 @@
 // The `jixiao` command: a finance bureau checks every unit's submission at once.
-import { readFile, writeFile } from "node:fs/promises";
+import * as fsp from "node:fs/promises";
 import * as path from "node:path";
 import { parseArgs as parseArgv, type ParseArgsConfig } from "node:util";
 import {
@@ -26,6 +26,7 @@ import type { CellWrite, PlanChoices, WritePlan } from "../core/writePlan";
 import { reportDocx } from "../report/docx";
 import { applyPlanToXlsx } from "../xlsx/apply";
 import { lostPartsWarning } from "../xlsx/lostParts";
+import { PatchUnsupported, patchPlanIntoXlsx } from "../xlsx/patch";
 import { isAcceptableSuggestion } from "../core/suggestions";
 import { readWorkbook } from "../xlsx/read";
 import { ruleDocs, ruleText } from "../core/rules/docs";
@@ -34,10 +35,11 @@ export const USAGE = `用法：
   jixiao check 文件.xlsx… [--profile 规则] [--sheet 工作表] [--json]
       检查自评表：分值、得分、原因、总分和等级。
   jixiao fix 文件.xlsx -o 输出.xlsx [--profile 规则] [--sheet 工作表] [--values] [--accept-suggested]
-                                  [--report] [--grade-cell 单元格] [--overwrite]
+                                  [--report] [--grade-cell 单元格] [--overwrite] [--force]
       写回总分和绩效级别（默认为公式，--values 写数值）、空着的预算执行率和得分，另存为新文件（不改动原文件）。
       --accept-suggested 采用计分规则建议的得分；--report 同时新建“自评报告”工作表；
-      --grade-cell 表中没有“绩效级别”格时指定写入等级的单元格；--overwrite 确认覆盖已有内容的单元格。
+      --grade-cell 表中没有“绩效级别”格时指定写入等级的单元格；--overwrite 确认覆盖已有内容的单元格；
+      --force 输出文件已存在时覆盖它（原文件任何时候都不会被覆盖）。
   jixiao report 文件.xlsx -o 报告.docx|报告.md [--profile 规则] [--sheet 工作表]
       生成绩效自评报告（Word 或 Markdown；不加 -o 时输出 Markdown）。
   jixiao rules [代码] [--json]
@@ -67,6 +69,7 @@ export interface ParsedArgs {
   acceptSuggested: boolean;
   report: boolean;
   overwrite: boolean;
+  force: boolean;
   gradeCell?: string;
 }
 
@@ -82,6 +85,7 @@ const OPTIONS = {
   "accept-suggested": { type: "boolean" },
   report: { type: "boolean" },
   overwrite: { type: "boolean" },
+  force: { type: "boolean" },
   "grade-cell": { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -105,6 +109,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     acceptSuggested: values["accept-suggested"] ?? false,
     report: values.report ?? false,
     overwrite: values.overwrite ?? false,
+    force: values.force ?? false,
     gradeCell: values["grade-cell"],
   };
 }
@@ -183,7 +188,7 @@ function callToAction(f: Finding): string {
 async function loadBook(file: string) {
   let data: Buffer;
   try {
-    data = await readFile(file);
+    data = await fsp.readFile(file);
   } catch {
     throw new InputError(`无法打开文件“${file}”：文件不存在或没有读取权限。`);
   }
@@ -291,8 +296,10 @@ function rules(args: ParsedArgs, io: Output): number {
 
 async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await readFile(file));
-  } catch {
+    return new Uint8Array(await fsp.readFile(file));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EISDIR")
+      throw new InputError(`“${file}”是一个文件夹，不是文件：请指定要处理的 .xlsx 文件。`);
     throw new InputError(`无法打开文件“${file}”：文件不存在或没有读取权限。`);
   }
 }
@@ -305,14 +312,69 @@ async function parseBook(file: string, data: Uint8Array) {
   }
 }
 
-async function writeOutput(file: string, data: Uint8Array | string): Promise<void> {
-  try {
-    await writeFile(file, data);
-  } catch (e) {
+/**
+ * Checks the output path before anything is computed: never the input itself (also through a symbolic or hard
+ * link: the same device and inode), never a folder, never an existing file unless `force`.
+ */
+async function checkOutput(input: string, output: string, force: boolean): Promise<void> {
+  const inputStat = await fsp.stat(input).catch(() => null);
+  const outStat = await fsp.stat(output).catch(() => null);
+  if (inputStat && outStat && inputStat.dev === outStat.dev && inputStat.ino === outStat.ino)
     throw new InputError(
-      `无法写入“${file}”：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件夹不存在" : "没有写入权限或文件正被打开"}。`
+      `不会覆盖原文件：输出文件“${output}”就是输入文件“${input}”（同一文件或指向它的链接）。请用 -o 指定另一个文件名，核对无误后再替换原文件。`
     );
+  if (outStat?.isDirectory())
+    throw new InputError(`输出“${output}”是一个文件夹：请在 -o 后写文件名，例如 -o 已写回.xlsx。`);
+  const exists = outStat ?? (await fsp.lstat(output).catch(() => null));
+  if (exists && !force)
+    throw new InputError(
+      `输出文件“${output}”已存在，没有覆盖它：换一个文件名，或加 --force 覆盖。`
+    );
+}
+
+function writeProblem(file: string, e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return `磁盘空间不足，无法写入“${file}”：没有生成文件，原文件未改动。请腾出磁盘空间后重试。`;
+    case "ENOENT":
+      return `无法写入“${file}”：文件夹不存在。`;
+    case "EISDIR":
+      return `无法写入“${file}”：这是一个文件夹，请在 -o 后写文件名。`;
+    case "EROFS":
+      return `无法写入“${file}”：所在磁盘是只读的。`;
+    default:
+      return `无法写入“${file}”：没有写入权限或文件正被打开。`;
   }
+}
+
+/**
+ * Writes the whole file or nothing: into a temporary file in the same folder, then renamed over `file` (a rename
+ * within one file system is atomic). A failure (disk full…) removes the temporary file and leaves `file` as it was.
+ */
+export async function writeOutput(file: string, data: Uint8Array | string): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`
+  );
+  try {
+    await fsp.writeFile(temp, data, { flag: "wx" });
+    await fsp.rename(temp, file);
+  } catch (e) {
+    await fsp.rm(temp, { force: true }).catch(() => undefined);
+    throw new InputError(writeProblem(file, e));
+  }
+}
+
+/** A1 … XFD1048576, the cells a worksheet has. */
+export function isSheetCellAddress(address: string): boolean {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return false;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  return col >= 1 && col <= 16384 && row >= 1 && row <= 1048576;
 }
 
 /** The one form of the workbook (or of --sheet): several need --sheet, none is an input error. */
@@ -361,18 +423,33 @@ async function fix(args: ParsedArgs, io: Output): Promise<number> {
   const file = oneFile(args, "写回");
   if (!args.output)
     throw new UsageError("请用 -o 指定输出文件，例如 -o 已写回.xlsx（不会改动原文件）。");
-  if (!/\.xlsx$/i.test(args.output)) throw new UsageError(`输出文件应为 .xlsx：${args.output}`);
+  // a workbook with macros stays an .xlsm (Excel refuses macro content in an .xlsx, and the other way round)
+  const kind = /\.xlsm$/i.test(file) ? ".xlsm" : ".xlsx";
+  if (!args.output.toLowerCase().endsWith(kind))
+    throw new UsageError(`输出文件应为 ${kind}（与原文件相同）：${args.output}`);
   if (path.resolve(args.output) === path.resolve(file)) {
     io.err(`不会覆盖原文件“${file}”：请用 -o 指定另一个文件名，核对无误后再替换原文件。`);
     return 2;
   }
+  if (args.gradeCell !== undefined && !isSheetCellAddress(args.gradeCell))
+    throw new UsageError(
+      `--grade-cell “${args.gradeCell}”不是有效的单元格地址：应为 A1 到 XFD1048576 之间的地址，例如 G29。`
+    );
   const data = await readBytes(file);
+  await checkOutput(file, args.output, args.force);
   const book = await parseBook(file, data);
   const { a, resolved } = oneAnalysis(file, book, args.profile, args.sheet);
+  let gradeCell = args.gradeCell ?? null;
+  if (gradeCell && a.grade.cell) {
+    io.err(
+      `表中已有“绩效级别”单元格 ${a.grade.cell}，等级写入该格，--grade-cell ${args.gradeCell} 被忽略。`
+    );
+    gradeCell = null;
+  }
   const choices: Partial<PlanChoices> = {
     totalAs: args.values ? "value" : "formula",
     gradeAs: args.values ? "value" : "formula",
-    gradeCell: args.gradeCell ?? null,
+    gradeCell,
     acceptSuggestions: args.acceptSuggested
       ? a.findings.filter(isAcceptableSuggestion).map((f) => f.cell)
       : [],
@@ -392,13 +469,21 @@ async function fix(args: ParsedArgs, io: Output): Promise<number> {
     io.out(`${file}：总分和绩效级别已是正确内容，没有需要写回的内容，未生成新文件。`);
     return 0;
   }
-  const result = await applyPlanToXlsx(data, p);
+  // surgical: only the written cells, styles and the new sheet change; every other part stays byte-for-byte
+  let result: { data: Uint8Array };
+  let lost: string | null = null;
+  try {
+    result = await patchPlanIntoXlsx(data, p, book);
+  } catch (e) {
+    if (!(e instanceof PatchUnsupported)) throw e;
+    result = await applyPlanToXlsx(data, p);
+    lost = lostPartsWarning(data);
+  }
   await writeOutput(args.output, result.data);
   io.out(`评分规则：${describeResolved(resolved)}`);
   io.out(`已写回并另存为 ${args.output}（工作表“${a.sheet}”）：`);
   for (const w of p.writes) io.out(describeWrite(w));
   for (const s of p.newSheets) io.out(`  新建工作表“${s.name}”（${s.rows.length}行）`);
-  const lost = lostPartsWarning(data);
   if (lost) io.err(lost);
   return 0;
 }
@@ -409,7 +494,15 @@ async function report(args: ParsedArgs, io: Output): Promise<number> {
   if (out && !/\.(docx|md)$/i.test(out)) throw new UsageError(`报告文件应为 .docx 或 .md：${out}`);
   if (out && path.resolve(out) === path.resolve(file))
     throw new UsageError("报告文件不能与输入文件相同。");
-  const book = await parseBook(file, await readBytes(file));
+  const input = await readBytes(file);
+  if (out) {
+    const [i, o] = await Promise.all([file, out].map((f) => fsp.stat(f).catch(() => null)));
+    if (i && o && i.dev === o.dev && i.ino === o.ino)
+      throw new InputError(
+        `不会覆盖原文件：报告文件“${out}”就是输入文件“${file}”（同一文件或指向它的链接）。`
+      );
+  }
+  const book = await parseBook(file, input);
   const doc = buildReport(oneAnalysis(file, book, args.profile, args.sheet).a);
   if (!out) {
     io.out(reportMarkdown(doc));

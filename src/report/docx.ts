@@ -17,6 +17,7 @@ import {
 } from "docx";
 import { BAR_HEADER, textBar, type ReportBlock, type ReportDoc } from "../core/report";
 import { SHEET_BAR_COLOR, SHEET_BORDER_COLOR, SHEET_FONTS, SHEET_STYLES } from "../core/writePlan";
+import { xmlSafeText } from "../core/xmlSafe";
 
 // the same look as the report sheet (core/writePlan.ts); Word's colours are hex without "#"
 const hex = (color: string | undefined) => (color ?? "").replace("#", "");
@@ -138,8 +139,19 @@ function table(block: Extract<ReportBlock, { kind: "table" }>): Table {
   });
 }
 
+/** Every string of the report without characters XML cannot hold (a vertical tab pasted from Word would make
+ *  document.xml ill-formed: Word, LibreOffice and python-docx refuse the file). */
+function xmlSafe<T>(v: T): T {
+  if (typeof v === "string") return xmlSafeText(v) as T;
+  if (Array.isArray(v)) return v.map(xmlSafe) as T;
+  if (v && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, xmlSafe(x)])) as T;
+  return v;
+}
+
 /** The report as .docx bytes: Chinese fonts (黑体 headings, 仿宋 body), the score table as a Word table. */
-export async function reportDocx(doc: ReportDoc): Promise<Uint8Array> {
+export async function reportDocx(unsafe: ReportDoc): Promise<Uint8Array> {
+  const doc = xmlSafe(unsafe);
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,

@@ -17,6 +17,7 @@ import {
   type UndoRecord,
   type WritePlan,
 } from "../core/writePlan";
+import { cellText } from "../core/xmlSafe";
 import { worksheetToGrid } from "./read";
 
 async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -159,7 +160,7 @@ function writeCell(cell: ExcelJS.Cell, w: CellWrite): void {
     if (w.formula) {
       const result = w.value === null ? undefined : w.value;
       cell.value = { formula: w.formula.replace(/^=/, ""), result } as ExcelJS.CellFormulaValue;
-    } else cell.value = w.value;
+    } else cell.value = typeof w.value === "string" ? cellText(w.value) : w.value;
     if (w.numFmt) setNumFmt(cell, w.numFmt);
   }
   if (w.fill !== undefined) setFill(cell, w.fill);
@@ -216,7 +217,7 @@ function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
     row.cells.forEach((cell, k) => {
       const xc = ws.getCell(r, k + 1);
       // data only: a string that starts with = + - @ stays a string
-      xc.value = cell.value;
+      xc.value = typeof cell.value === "string" ? cellText(cell.value) : cell.value;
       xc.style = {
         ...styleFor(row.style, cell.value, k + 1),
         ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),

@@ -1,6 +1,7 @@
 // ExcelJS → Grid. Works in Node and in the browser bundle (no fs here; see readFile.ts for paths).
 import * as ExcelJS from "exceljs";
 import { Cell, CellValue, Grid, parseRangeA1, Range, WorkbookGrids } from "../core/grid";
+import { protectedSheetNames } from "./patch";
 
 const MS_PER_DAY = 86400000;
 /** Days between the Excel epoch (1899-12-30, 1900 system) and 1970-01-01. */
@@ -76,13 +77,16 @@ function sheetMerges(ws: ExcelJS.Worksheet): Range[] {
 }
 
 /** Converts one ExcelJS worksheet; a merged area's value is kept in its master cell only. */
-export function worksheetToGrid(ws: ExcelJS.Worksheet, options: { date1904?: boolean } = {}): Grid {
+export function worksheetToGrid(
+  ws: ExcelJS.Worksheet,
+  options: { date1904?: boolean; protected?: boolean } = {}
+): Grid {
   const date1904 = options.date1904 ?? Boolean(ws.workbook?.properties?.date1904);
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null })
     .sheetProtection;
   const grid = new Grid(ws.name, {
     merges: sheetMerges(ws),
-    protected: Boolean(protection?.sheet),
+    protected: Boolean(protection?.sheet) || Boolean(options.protected),
     mergesKnown: true,
     hidden: ws.state === "hidden" || ws.state === "veryHidden",
   });
@@ -131,8 +135,14 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
   }
   if (wb.worksheets.length === 0) throw new Error(`${BAD_FILE}（没有找到任何工作表）。`);
   const date1904 = Boolean(wb.properties?.date1904);
+  // sheet="true" (LibreOffice) is protection too, though ExcelJS reads only sheet="1"
+  const locked = await protectedSheetNames(bytes);
   try {
-    return { sheets: wb.worksheets.map((ws) => worksheetToGrid(ws, { date1904 })) };
+    return {
+      sheets: wb.worksheets.map((ws) =>
+        worksheetToGrid(ws, { date1904, protected: locked.has(ws.name) })
+      ),
+    };
   } catch {
     throw new Error(`${BAD_FILE}（工作表内容无法解析）。`);
   }

@@ -1,5 +1,5 @@
-// The `file` WorkbookHost of the web page: an .xlsx held in memory, read and written with ExcelJS through
-// src/xlsx (loaded on demand, so ExcelJS is not part of the page's start-up code). Settings are kept in the
+// The `file` WorkbookHost of the web page: an .xlsx held in memory, read with ExcelJS and written by patching the
+// package (src/xlsx/patch.ts), both loaded on demand so that neither is part of the page's start-up code. Settings are kept in the
 // browser (localStorage, per file name): a downloaded file does not carry them.
 import type { StoredSettings, WorkbookHost, WorkbookSnapshot } from "../../core/host";
 import type { WorkbookGrids } from "../../core/grid";
@@ -58,10 +58,20 @@ export function createFileHost(
     },
 
     async apply(plan: WritePlan): Promise<UndoRecord> {
-      const { applyPlanToXlsx } = await import(
-        /* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply"
+      // surgical: the downloaded file keeps its charts, macros, protection… (only the planned cells change)
+      const { PatchUnsupported, patchPlanIntoXlsx } = await import(
+        /* webpackChunkName: "xlsx-patch" */ "../../xlsx/patch"
       );
-      const result = await applyPlanToXlsx(bytes, plan);
+      let result: { data: Uint8Array; undo: UndoRecord };
+      try {
+        result = await patchPlanIntoXlsx(bytes, plan, grids ?? undefined);
+      } catch (e) {
+        if (!(e instanceof PatchUnsupported)) throw e;
+        const { applyPlanToXlsx } = await import(
+          /* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply"
+        );
+        result = await applyPlanToXlsx(bytes, plan);
+      }
       bytes = result.data;
       grids = null;
       changed = true;
@@ -69,10 +79,17 @@ export function createFileHost(
     },
 
     async undo(record: UndoRecord): Promise<void> {
-      const { applyUndoToXlsx } = await import(
-        /* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply"
+      const { isPatchUndo, patchUndoIntoXlsx } = await import(
+        /* webpackChunkName: "xlsx-patch" */ "../../xlsx/patch"
       );
-      bytes = await applyUndoToXlsx(bytes, record);
+      if (isPatchUndo(record)) bytes = await patchUndoIntoXlsx(bytes, record);
+      else {
+        // a write the patcher could not make went through ExcelJS: so does its undo
+        const { applyUndoToXlsx } = await import(
+          /* webpackChunkName: "xlsx-apply" */ "../../xlsx/apply"
+        );
+        bytes = await applyUndoToXlsx(bytes, record);
+      }
       grids = null;
       changed = true;
     },
