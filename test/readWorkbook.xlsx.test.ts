@@ -255,3 +255,18 @@ describe("reading what ExcelJS writes", () => {
     expect(g.text(5, 2)).toBe("一级");
   });
 });
+
+describe("a formula whose cached result is 0", () => {
+  it("is read as calculated (0), not as a formula without a result (ExcelJS drops <v>0</v>)", async () => {
+    const ExcelJS = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("附件1");
+    ws.getCell("A1").value = { formula: "B1*0", result: 0 };
+    ws.getCell("A2").value = { formula: "B1*1" }; // really uncalculated
+    ws.getCell("B1").value = 3;
+    const book = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const g = book.sheets[0];
+    expect(g.get(1, 1)).toMatchObject({ value: 0, formula: "B1*0" });
+    expect(g.get(2, 1)).toMatchObject({ value: null, formula: "B1*1" });
+  });
+});

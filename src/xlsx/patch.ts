@@ -914,15 +914,33 @@ export function isPatchUndo(undo: UndoRecord): boolean {
 /** Names of the sheets protected in any spelling (sheet="1" as Excel writes it, sheet="true" as LibreOffice does;
  *  ExcelJS sees only the first). Empty when the package cannot be read. */
 export async function protectedSheetNames(data: Uint8Array): Promise<Set<string>> {
-  const out = new Set<string>();
+  return (await sheetPackageFacts(data)).protectedSheets;
+}
+
+const CELL_XML = /<c\b[^>]*?\br="([A-Z]{1,3}[0-9]+)"[^>]*>([\s\S]*?)<\/c>/g;
+
+/**
+ * What ExcelJS does not report: protection in any spelling, and formulas whose cached result is 0 (ExcelJS drops a
+ * <v>0</v> result, so they would look uncalculated). Empty when the package cannot be read.
+ */
+export async function sheetPackageFacts(
+  data: Uint8Array
+): Promise<{ protectedSheets: Set<string>; zeroFormulas: Map<string, Set<string>> }> {
+  const protectedSheets = new Set<string>();
+  const zeroFormulas = new Map<string, Set<string>>();
   try {
     const pkg = await openPackage(data);
     for (const e of await sheetEntries(pkg)) {
       const text = e.part ? await pkg.text(e.part) : null;
-      if (text && new SheetXml(text).protectedSheet()) out.add(e.name);
+      if (!text) continue;
+      if (new SheetXml(text).protectedSheet()) protectedSheets.add(e.name);
+      const zeros = new Set<string>();
+      for (const m of text.matchAll(CELL_XML))
+        if (/<f[\s>/]/.test(m[2]) && /<v>\s*-?0+(?:\.0+)?\s*<\/v>/.test(m[2])) zeros.add(m[1]);
+      if (zeros.size) zeroFormulas.set(e.name, zeros);
     }
   } catch {
     // unreadable package: the reader reports that itself
   }
-  return out;
+  return { protectedSheets, zeroFormulas };
 }

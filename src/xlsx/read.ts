@@ -1,7 +1,7 @@
 // ExcelJS → Grid. Works in Node and in the browser bundle (no fs here; see readFile.ts for paths).
 import * as ExcelJS from "exceljs";
 import { Cell, CellValue, Grid, parseRangeA1, Range, WorkbookGrids } from "../core/grid";
-import { protectedSheetNames } from "./patch";
+import { sheetPackageFacts } from "./patch";
 
 const MS_PER_DAY = 86400000;
 /** Days between the Excel epoch (1899-12-30, 1900 system) and 1970-01-01. */
@@ -79,7 +79,7 @@ function sheetMerges(ws: ExcelJS.Worksheet): Range[] {
 /** Converts one ExcelJS worksheet; a merged area's value is kept in its master cell only. */
 export function worksheetToGrid(
   ws: ExcelJS.Worksheet,
-  options: { date1904?: boolean; protected?: boolean } = {}
+  options: { date1904?: boolean; protected?: boolean; zeroFormulas?: Set<string> } = {}
 ): Grid {
   const date1904 = options.date1904 ?? Boolean(ws.workbook?.properties?.date1904);
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null })
@@ -94,6 +94,9 @@ export function worksheetToGrid(
     row.eachCell({ includeEmpty: false }, (c, col) => {
       if (!grid.isMaster(r, col)) return; // ExcelJS repeats the master's value in the whole area
       const cell = readCell(c, date1904);
+      // ExcelJS drops a cached result of 0: the package says the formula was calculated
+      if (cell?.formula && cell.value === null && options.zeroFormulas?.has(c.address))
+        cell.value = 0;
       if (cell) grid.set(r, col, cell);
     });
   });
@@ -136,11 +139,15 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
   if (wb.worksheets.length === 0) throw new Error(`${BAD_FILE}（没有找到任何工作表）。`);
   const date1904 = Boolean(wb.properties?.date1904);
   // sheet="true" (LibreOffice) is protection too, though ExcelJS reads only sheet="1"
-  const locked = await protectedSheetNames(bytes);
+  const facts = await sheetPackageFacts(bytes);
   try {
     return {
       sheets: wb.worksheets.map((ws) =>
-        worksheetToGrid(ws, { date1904, protected: locked.has(ws.name) })
+        worksheetToGrid(ws, {
+          date1904,
+          protected: facts.protectedSheets.has(ws.name),
+          zeroFormulas: facts.zeroFormulas.get(ws.name),
+        })
       ),
     };
   } catch {
