@@ -37,7 +37,10 @@ module.exports = tseslint.config(
   {
     files: ["**/*.tsx", "src/taskpane/**/*.ts"],
     ...react.configs.flat.recommended,
-    languageOptions: { ...react.configs.flat.recommended.languageOptions, globals: globals.browser },
+    languageOptions: {
+      ...react.configs.flat.recommended.languageOptions,
+      globals: globals.browser,
+    },
     settings: { react: { version: "detect" } },
   },
   { files: ["**/*.tsx", "src/taskpane/**/*.ts"], ...react.configs.flat["jsx-runtime"] },
