@@ -9,12 +9,13 @@ import {
   makeStaticStyles,
   makeStyles,
   tokens,
+  useId,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useEffect, useState, type ReactNode } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { WorkbookHost } from "../core/host";
 import type { Finding } from "../core/model";
 import { ErrorBoundary } from "./components/ErrorBoundary";
-import { FindingList, findingKey } from "./components/FindingList";
+import { FindingList } from "./components/FindingList";
 import { NoticeBar } from "./components/NoticeBar";
 import { ProfilePanel } from "./components/ProfilePanel";
 import { ReportActions } from "./components/ReportActions";
@@ -99,49 +100,48 @@ function App({ header }: { header?: ReactNode }) {
   const status = useStatus();
   const settings = useSettings();
   const an = useAnalysis(settings.profile, settings.stored.sheet);
-  const [accepted, setAccepted] = useState<string[]>([]);
+  const { analysis, check, detect } = an;
+  // cells whose suggested score the user chose to write back (采用建议值)
+  const [chosen, setChosen] = useState<string[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  // once opened, the preview dialog stays mounted so that Fluent closes it properly (focus, aria-hidden)
-  const [previewLoaded, setPreviewLoaded] = useState(false);
-  const wb = useWriteBack({
-    analysis: an.analysis,
-    book: an.book,
-    accepted,
-    settings,
-    afterChange: an.check,
-  });
+  // only the choices the latest check still proposes count
+  const accepted = useMemo(
+    () =>
+      analysis
+        ? chosen.filter((cell) => analysis.findings.some((f) => f.cell === cell && isFixable(f)))
+        : [],
+    [chosen, analysis]
+  );
+  const wb = useWriteBack({ analysis, book: an.book, accepted, settings, afterChange: check });
   const busy = status.busy !== null;
-  const { analysis } = an;
   const liveCheck = settings.stored.liveCheck === true;
-  if (wb.preview && !previewLoaded) setPreviewLoaded(true);
+  const writeTitleId = useId("write-title");
+  const findingsTitleId = useId("findings-title");
 
-  useLiveCheck(settings.ready && liveCheck, () => void an.check());
+  useLiveCheck(settings.ready && liveCheck, () => void check());
 
   useEffect(() => {
-    if (settings.ready) void an.detect();
-  }, [settings.ready, an.detect]);
-
-  // Keep only accepted suggestions the latest check still proposes.
-  useEffect(() => {
-    if (!analysis) return;
-    setAccepted((list) =>
-      list.filter((cell) => analysis.findings.some((f) => f.cell === cell && isFixable(f)))
-    );
-  }, [analysis]);
+    if (settings.ready) void detect();
+  }, [settings.ready, detect]);
 
   const select = useCallback(
-    (f: Finding) => {
-      setSelected(findingKey(f));
+    (f: Finding, key: string) => {
+      setSelected(key);
       void status.run("正在定位单元格…", () => host.select(f.sheet, f.cell));
     },
     [host, status]
   );
 
-  const toggleAccept = useCallback((f: Finding, on: boolean) => {
-    setAccepted((list) =>
-      on ? [...new Set([...list, f.cell])] : list.filter((c) => c !== f.cell)
-    );
-  }, []);
+  // from the choices that still count: one no longer proposed does not come back with a later check
+  const toggleAccept = useCallback(
+    (f: Finding, on: boolean) =>
+      setChosen(
+        on
+          ? [...accepted.filter((c) => c !== f.cell), f.cell]
+          : accepted.filter((c) => c !== f.cell)
+      ),
+    [accepted]
+  );
 
   return (
     <main className={styles.main} aria-busy={busy}>
@@ -166,7 +166,7 @@ function App({ header }: { header?: ReactNode }) {
           problem={settings.problem}
           disabled={busy || !settings.ready}
           onProfileChange={(profileId) => {
-            setAccepted([]);
+            setChosen([]);
             void settings.update({ profileId, overrides: undefined });
           }}
           onSaveOverrides={(overrides) => void settings.update({ overrides })}
@@ -175,7 +175,7 @@ function App({ header }: { header?: ReactNode }) {
           <Button
             appearance="primary"
             disabled={busy || !settings.ready}
-            onClick={() => void an.check()}
+            onClick={() => void check()}
           >
             检查
           </Button>
@@ -206,8 +206,8 @@ function App({ header }: { header?: ReactNode }) {
         <>
           <SummaryCard analysis={analysis} />
 
-          <section className={styles.panel} aria-labelledby="jx-write-title">
-            <h2 id="jx-write-title" className={styles.h2}>
+          <section className={styles.panel} aria-labelledby={writeTitleId}>
+            <h2 id={writeTitleId} className={styles.h2}>
               写回与报告
             </h2>
             <div className={styles.row}>
@@ -239,8 +239,8 @@ function App({ header }: { header?: ReactNode }) {
             />
           </section>
 
-          <section className={styles.panel} aria-labelledby="jx-findings-title">
-            <h2 id="jx-findings-title" className={styles.h2}>
+          <section className={styles.panel} aria-labelledby={findingsTitleId}>
+            <h2 id={findingsTitleId} className={styles.h2}>
               检查结果
             </h2>
             {analysis.skippedChecks.length > 0 && (
@@ -261,7 +261,8 @@ function App({ header }: { header?: ReactNode }) {
         </>
       )}
 
-      {(wb.preview || previewLoaded) && (
+      {/* once opened, the dialog stays mounted so that Fluent closes it properly (focus, aria-hidden) */}
+      {wb.previewOpened && (
         <Suspense fallback={<Spinner size="tiny" label="正在准备预览…" />}>
           <WritePreviewDialog
             plan={wb.preview}

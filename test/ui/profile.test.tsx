@@ -126,6 +126,30 @@ test("the editor: 待确认 marks, validation with validateProfile, save → hos
   expect(host.stored).toEqual({ profileId: "xicheng" });
 });
 
+test("放弃修改 and 恢复默认 put the shown values back, typed text included", async () => {
+  const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), {
+    settings: { profileId: "xicheng", overrides: { reasonBudgetThreshold: 95 } },
+  });
+  const { user } = renderPane(host);
+  await waitFor(() => expect(screen.getByText("已调整")).toBeInTheDocument());
+  await openEditor(user);
+  const output = screen.getByRole("textbox", { name: "产出指标" });
+  const threshold = screen.getByRole("textbox", { name: /执行率低于此值需说明/ });
+  expect(threshold).toHaveValue("95");
+
+  await user.clear(output);
+  await user.type(output, "60");
+  expect(await screen.findByText(/设置有误/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "放弃修改" }));
+  expect(output).toHaveValue("55");
+  expect(screen.queryByText(/设置有误/)).toBeNull();
+
+  // xicheng's own threshold is 100 (%)
+  await user.click(screen.getByRole("button", { name: "恢复默认" }));
+  expect(threshold).toHaveValue("100");
+  expect(screen.getByRole("button", { name: "保存设置" })).toBeEnabled();
+});
+
 test("invalid stored overrides: a warning, and the base profile is used", async () => {
   const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), {
     settings: { profileId: "xicheng", overrides: { overAchievementFactor: 0.5 } },

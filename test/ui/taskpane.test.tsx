@@ -95,11 +95,11 @@ describe("findings", () => {
     await check(user);
     const accept = screen.getByRole("button", { name: /采用建议值 5.4（单元格 H15）/ });
     expect(screen.queryByRole("button", { name: /采用建议值 .*（单元格 H28）/ })).toBeNull(); // the total is not a suggestion to accept
+    expect(accept).toHaveAttribute("aria-pressed", "false");
     await user.click(accept);
-    expect(screen.getByRole("button", { name: /已采用 5.4（单元格 H15）/ })).toHaveAttribute(
-      "aria-pressed",
-      "true"
-    );
+    // a toggle: the same label, its state in aria-pressed
+    expect(accept).toHaveAttribute("aria-pressed", "true");
+    expect(accept).toHaveAccessibleName("采用建议值 5.4（单元格 H15）");
     expect(screen.getByText("已采用 1 个建议值，写回时一并写入")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));

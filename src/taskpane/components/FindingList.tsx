@@ -1,14 +1,18 @@
 // Findings grouped by severity (错误/警告/提示, with counts). Each finding is a button that selects its cell;
 // fixable ones carry a 采用建议值 toggle.
 import {
+  Button,
   CounterBadge,
+  List,
+  ListItem,
   Text,
   ToggleButton,
   makeStyles,
   mergeClasses,
-  shorthands,
   tokens,
+  useId,
 } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { formatNumber } from "../../core/decimal";
 import { sheetAddress } from "../../core/grid";
 import type { Finding, Severity } from "../../core/model";
@@ -35,9 +39,6 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
@@ -47,7 +48,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderLeftWidth: tokens.strokeWidthThickest,
   },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
@@ -57,27 +58,22 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     boxShadow: `0 0 0 ${tokens.strokeWidthThin} ${tokens.colorBrandStroke1}`,
   },
+  // a subtle Button laid out as a row: the cell, then the message over as many lines as it needs
   finding: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
     columnGap: tokens.spacingHorizontalS,
     alignItems: "start",
+    justifyContent: "stretch",
     width: "100%",
+    minWidth: 0,
     textAlign: "left",
-    backgroundColor: "transparent",
-    border: "none",
-    borderRadius: tokens.borderRadiusMedium,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    cursor: "pointer",
     color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
+    fontWeight: tokens.fontWeightRegular,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     ":hover": { color: tokens.colorNeutralForeground1Hover },
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: "-2px",
-    },
   },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -100,21 +96,30 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground2 },
 });
 
-const keyOf = (f: Finding) => `${f.sheet}!${f.cell}!${f.code}`;
-
 interface Props {
   findings: Finding[];
   accepted: string[];
+  /** The key (from findingKeys) of the finding last selected. */
   selected: string | null;
   disabled?: boolean;
   /** Whether 采用建议值 applies to a finding. */
   fixable(f: Finding): boolean;
-  onSelect(f: Finding): void;
+  onSelect(f: Finding, key: string): void;
   onToggleAccept(f: Finding, on: boolean): void;
 }
 
-export function findingKey(f: Finding): string {
-  return keyOf(f);
+/**
+ * A key per finding, unique in the list and the same after a re-check that finds the same things: sheet, cell and
+ * code, numbered when several findings share them (two problems with one cell).
+ */
+export function findingKeys(findings: Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${f.sheet}!${f.cell}!${f.code}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}#${n + 1}`;
+  });
 }
 
 export function FindingList({
@@ -127,6 +132,11 @@ export function FindingList({
   onToggleAccept,
 }: Props) {
   const styles = useStyles();
+  const id = useId("findings");
+  const keyed = useMemo(() => {
+    const keys = findingKeys(findings);
+    return findings.map((f, i) => ({ f, key: keys[i] }));
+  }, [findings]);
   if (findings.length === 0)
     return (
       <Text className={styles.none} role="status">
@@ -135,12 +145,12 @@ export function FindingList({
     );
   return (
     <div className={styles.root}>
-      {SEVERITIES.map(({ key, label, color }) => {
-        const list = findings.filter((f) => f.severity === key);
+      {SEVERITIES.map(({ key: severity, label, color }) => {
+        const list = keyed.filter(({ f }) => f.severity === severity);
         if (list.length === 0) return null;
-        const headingId = `jx-findings-${key}`;
+        const headingId = `${id}-${severity}`;
         return (
-          <section key={key} className={styles.section} aria-labelledby={headingId}>
+          <section key={severity} className={styles.section} aria-labelledby={headingId}>
             <h3 id={headingId} className={styles.heading}>
               {label}
               <CounterBadge
@@ -150,54 +160,55 @@ export function FindingList({
                 aria-label={`${list.length} 条`}
               />
             </h3>
-            <ul className={styles.list}>
-              {list.map((f) => {
-                const k = keyOf(f);
+            <List className={styles.list}>
+              {list.map(({ f, key }) => {
+                const isSelected = selected === key;
                 const isAccepted = accepted.includes(f.cell);
-                const canFix = fixable(f) && f.suggestion !== undefined;
+                const suggestion =
+                  fixable(f) && f.suggestion !== undefined ? formatNumber(f.suggestion, 2) : null;
                 return (
-                  <li
-                    key={k}
+                  <ListItem
+                    key={key}
                     className={mergeClasses(
                       styles.item,
-                      styles[key],
-                      selected === k && styles.selected
+                      styles[severity],
+                      isSelected && styles.selected
                     )}
                   >
-                    <button
-                      type="button"
+                    <Button
+                      appearance="subtle"
                       className={styles.finding}
-                      aria-current={selected === k ? "true" : undefined}
+                      aria-current={isSelected ? "true" : undefined}
                       aria-label={`${label}，单元格 ${sheetAddress(f.sheet, f.cell)}：${f.message}`}
                       title="在工作表中选中此单元格"
-                      onClick={() => onSelect(f)}
+                      onClick={() => onSelect(f, key)}
                     >
                       <span className={styles.cell}>{f.cell}</span>
                       <span>{f.message}</span>
-                    </button>
-                    {canFix && (
+                    </Button>
+                    {suggestion !== null && (
                       <div className={styles.fix}>
+                        {/* the label stays the same; aria-pressed (and the look) says whether it is on */}
                         <ToggleButton
                           size="small"
-                          appearance={isAccepted ? "primary" : "secondary"}
                           checked={isAccepted}
                           disabled={disabled}
-                          aria-label={`${isAccepted ? "已采用" : "采用建议值"} ${formatNumber(f.suggestion!, 2)}（单元格 ${f.cell}）`}
+                          aria-label={`采用建议值 ${suggestion}（单元格 ${f.cell}）`}
                           onClick={() => onToggleAccept(f, !isAccepted)}
                         >
-                          {isAccepted ? "已采用" : "采用建议值"} {formatNumber(f.suggestion!, 2)}
+                          采用建议值 {suggestion}
                         </ToggleButton>
                         {isAccepted && (
                           <Text size={200} className={styles.fixNote}>
-                            写回时写入 {f.cell}
+                            已采用，写回时写入 {f.cell}
                           </Text>
                         )}
                       </div>
                     )}
-                  </li>
+                  </ListItem>
                 );
               })}
-            </ul>
+            </List>
           </section>
         );
       })}

@@ -8,6 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
 import { useStatus } from "../hooks/useStatus";
 
 const useStyles = makeStyles({
@@ -40,12 +41,10 @@ export function NoticeBar() {
         containerAction={
           <Button
             appearance="transparent"
-            size="small"
+            icon={<DismissRegular />}
             aria-label="关闭提示"
             onClick={() => setNotice(null)}
-          >
-            ✕
-          </Button>
+          />
         }
       />
     </MessageBar>

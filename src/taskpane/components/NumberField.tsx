@@ -1,4 +1,5 @@
-// A labelled number input that keeps what the user typed until it is a number (or empty, when allowed).
+// A labelled number input that shows its `value`, and what the user typed while that is not (yet) a number: a new
+// `value` from outside (放弃修改, 恢复默认) replaces the typing.
 import { Field, Input, type FieldProps, type InputProps } from "@fluentui/react-components";
 import { useState } from "react";
 
@@ -18,6 +19,13 @@ interface Props {
 const show = (v: number | null, scale: number) =>
   v === null ? "" : String(Number((v * scale).toFixed(8)));
 
+/** What the user typed, the problem with it, and the value it was typed over (or produced). */
+interface Typing {
+  text: string;
+  error: string | null;
+  value: number | null;
+}
+
 export function NumberField({
   label,
   value,
@@ -28,26 +36,22 @@ export function NumberField({
   hint,
   disabled,
 }: Props) {
-  const [text, setText] = useState(show(value, scale));
-  const [error, setError] = useState<string | null>(null);
+  const [typing, setTyping] = useState<Typing | null>(null);
+  // the typing shows while `value` is still the one it was typed over or produced
+  const current = typing !== null && Object.is(typing.value, value) ? typing : null;
+  const text = current ? current.text : show(value, scale);
+  const error = current?.error ?? null;
 
   const change = (t: string) => {
-    setText(t);
     const trimmed = t.trim();
-    if (trimmed === "") {
-      if (allowEmpty) {
-        setError(null);
-        onChange(null);
-      } else setError("请填写数字");
+    const n = trimmed === "" ? (allowEmpty ? null : NaN) : Number(trimmed);
+    if (n !== null && !Number.isFinite(n)) {
+      setTyping({ text: t, error: "请填写数字", value });
       return;
     }
-    const n = Number(trimmed);
-    if (!Number.isFinite(n)) {
-      setError("请填写数字");
-      return;
-    }
-    setError(null);
-    onChange(n / scale);
+    const next = n === null ? null : n / scale;
+    setTyping({ text: t, error: null, value: next });
+    onChange(next);
   };
 
   return (

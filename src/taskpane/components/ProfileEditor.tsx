@@ -82,13 +82,22 @@ function withBadge(text: string, profile: Profile, field: string): JSX.Element {
   );
 }
 
+/** Same setting: settings are plain data (numbers, strings, arrays and objects of them). */
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameSettings(a: Profile, b: Profile): boolean {
+  return (Object.keys(a) as (keyof Profile)[]).every((k) => same(a[k], b[k]));
+}
+
 /** The overrides that turn the base profile into `draft` (only the fields that differ). */
 export function overridesOf(draft: Profile): ProfileOverrides | undefined {
   const base = PROFILES[draft.id];
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(draft) as (keyof Profile)[]) {
     if (key === "id") continue;
-    if (JSON.stringify(draft[key]) !== JSON.stringify(base?.[key])) out[key] = draft[key];
+    if (!same(draft[key], base?.[key])) out[key] = draft[key];
   }
   return Object.keys(out).length ? (out as ProfileOverrides) : undefined;
 }
@@ -101,20 +110,21 @@ interface Props {
 
 export function ProfileEditor({ profile, disabled, onSave }: Props) {
   const styles = useStyles();
-  const [draft, setDraft] = useState<Profile>(profile);
-  const [resets, setResets] = useState(0);
+  // the user's edits, made over `base`; a new profile (another one chosen, or saved) starts a fresh draft
+  const [edit, setEdit] = useState<{ base: Profile; draft: Profile } | null>(null);
+  const draft = edit !== null && edit.base === profile ? edit.draft : profile;
   const problems = useMemo(() => validateProfile(draft), [draft]);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(profile);
+  const dirty = draft !== profile && !sameSettings(draft, profile);
   const customised = overridesOf(profile) !== undefined;
-  const set = (patch: Partial<Profile>) => setDraft((d) => ({ ...d, ...patch }));
-
-  const resetTo = (p: Profile) => {
-    setDraft(p);
-    setResets((n) => n + 1); // remount the inputs so they show the new values
-  };
+  const set = (patch: Partial<Profile>) =>
+    setEdit((e) => ({
+      base: profile,
+      draft: { ...(e !== null && e.base === profile ? e.draft : profile), ...patch },
+    }));
+  const resetTo = (p: Profile) => setEdit({ base: profile, draft: p });
 
   return (
-    <div className={styles.root} key={resets}>
+    <div className={styles.root}>
       <div className={styles.grid}>
         <NumberField
           label="总分值"

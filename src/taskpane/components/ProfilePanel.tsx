@@ -78,12 +78,7 @@ export function ProfilePanel({
             </span>
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
-            <ProfileEditor
-              key={JSON.stringify(profile)}
-              profile={profile}
-              disabled={disabled}
-              onSave={onSaveOverrides}
-            />
+            <ProfileEditor profile={profile} disabled={disabled} onSave={onSaveOverrides} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -6,6 +6,7 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import { formatNumber } from "../../core/decimal";
 import type { Analysis } from "../../core/model";
@@ -92,11 +93,12 @@ function barsOf(a: Analysis): Bar[] {
 
 export function SummaryCard({ analysis: a }: { analysis: Analysis }) {
   const styles = useStyles();
+  const titleId = useId("summary-title");
   const title = a.project.name || a.project.title || "绩效自评表";
   return (
-    <section className={styles.card} aria-labelledby="jx-summary-title">
+    <section className={styles.card} aria-labelledby={titleId}>
       <div className={styles.head}>
-        <h2 id="jx-summary-title" className={styles.title}>
+        <h2 id={titleId} className={styles.title}>
           {title}
         </h2>
         <Text size={200} className={styles.sub}>

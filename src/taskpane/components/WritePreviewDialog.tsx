@@ -15,7 +15,9 @@ import {
   Switch,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
+  useId,
 } from "@fluentui/react-components";
 import type { WorkbookGrids } from "../../core/grid";
 import type { CellSnapshot, CellWrite, WritePlan } from "../../core/writePlan";
@@ -85,17 +87,18 @@ export default function WritePreviewDialog({
   onCancel,
 }: Props) {
   const styles = useStyles();
+  const descriptionId = useId("preview-description");
   const writes = plan?.writes ?? [];
   const refusals = plan?.refusals ?? [];
   // overwrites already confirmed (their refusal is gone): still shown, so the user can take them back
   const confirmed = overwrite.filter((a) => !refusals.some((r) => r.address === a));
   return (
     <Dialog open={plan !== null} modalType="modal" onOpenChange={(_e, d) => !d.open && onCancel()}>
-      <DialogSurface aria-describedby="jx-preview-desc">
+      <DialogSurface aria-describedby={descriptionId}>
         <DialogBody>
           <DialogTitle>写回总分和等级</DialogTitle>
           <DialogContent className={styles.content}>
-            <Text id="jx-preview-desc" size={200}>
+            <Text id={descriptionId} size={200}>
               {writes.length
                 ? `将修改工作表“${plan?.sheet}”中的 ${writes.length} 个单元格，请核对：`
                 : refusals.length
@@ -120,7 +123,7 @@ export default function WritePreviewDialog({
                 <tbody>
                   {writes.map((w) => (
                     <tr key={`${w.sheet}!${w.address}!${w.purpose}`}>
-                      <td className={`${styles.td} ${styles.addr}`}>{w.address}</td>
+                      <td className={mergeClasses(styles.td, styles.addr)}>{w.address}</td>
                       <td className={styles.td}>{w.label}</td>
                       <td className={styles.td}>
                         <span className={styles.old}>{showBefore(w.before, w.fillOnly)}</span>

@@ -1,7 +1,8 @@
 // Reads the workbook through the host and runs core's analyzeWorkbook on the chosen sheet. No rule lives here.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyzeWorkbook, findTableSheets, preferredTableSheet } from "../../core/analyze";
 import type { WorkbookGrids } from "../../core/grid";
+import type { WorkbookSnapshot } from "../../core/host";
 import type { Analysis } from "../../core/model";
 import type { Profile } from "../../core/profiles";
 import { useHost } from "../context";
@@ -16,8 +17,6 @@ export interface AnalysisApi {
   /** The sheet checked (or about to be). */
   sheet: string | null;
   analysis: Analysis | null;
-  /** Increases with every completed check (lets the UI reset per-check state). */
-  version: number;
   /** Reads the workbook to find the table sheets, without checking. */
   detect(): Promise<void>;
   /** Reads the workbook and checks the sheet. */
@@ -35,66 +34,52 @@ function notFoundMessage(book: WorkbookGrids, profile: Profile): string {
 export function useAnalysis(profile: Profile, preferredSheet: string | undefined): AnalysisApi {
   const host = useHost();
   const { run } = useStatus();
-  const [book, setBook] = useState<WorkbookGrids | null>(null);
-  const [sheets, setSheets] = useState<string[]>([]);
-  const [sheet, setSheet] = useState<string | null>(null);
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
-  const [version, setVersion] = useState(0);
+  // a read that started before the latest one must not overwrite its result
   const seq = useRef(0);
-  const latest = useRef({ profile, preferredSheet });
-  latest.current = { profile, preferredSheet };
+  // whether the last check found a table: only then does a new profile or sheet re-check at once
+  const checked = useRef(false);
 
-  const readBook = useCallback(async () => {
-    const snap = await host.read();
-    const found = findTableSheets(snap.book);
-    const chosen = preferredTableSheet(found, latest.current.preferredSheet, snap.activeSheet);
-    return { book: snap.book, found, chosen };
-  }, [host]);
+  const book = snapshot?.book ?? null;
+  const sheets = useMemo(() => (book ? findTableSheets(book) : []), [book]);
+  const sheet = preferredTableSheet(sheets, preferredSheet, snapshot?.activeSheet);
 
   const detect = useCallback(async () => {
     const mine = ++seq.current;
-    const r = await run("正在识别工作表…", readBook, { quiet: true });
-    if (!r || mine !== seq.current) return;
-    setBook(r.book);
-    setSheets(r.found);
-    setSheet(r.chosen);
-  }, [run, readBook]);
+    const snap = await run("正在识别工作表…", () => host.read(), { quiet: true });
+    if (snap && mine === seq.current) setSnapshot(snap);
+  }, [run, host]);
 
   const check = useCallback(async () => {
     const mine = ++seq.current;
     return run("正在检查…", async () => {
-      const r = await readBook();
+      const snap = await host.read();
       if (mine !== seq.current) return undefined;
-      setBook(r.book);
-      setSheets(r.found);
-      setSheet(r.chosen);
-      const { profile: p } = latest.current;
-      if (!r.chosen) {
-        setAnalysis(null);
-        throw new TableMissing(notFoundMessage(r.book, p));
-      }
-      const result = analyzeWorkbook(r.book, p, r.chosen);
-      const a = result.analyses[0];
-      if (!a) {
+      setSnapshot(snap);
+      const chosen = preferredTableSheet(
+        findTableSheets(snap.book),
+        preferredSheet,
+        snap.activeSheet
+      );
+      const a = chosen ? analyzeWorkbook(snap.book, profile, chosen) : null;
+      const result = a?.analyses[0];
+      checked.current = result !== undefined;
+      if (!result) {
         setAnalysis(null);
         throw new TableMissing(
-          result.notAnalyzed[0]?.findings[0]?.message ?? notFoundMessage(r.book, p)
+          a?.notAnalyzed[0]?.findings[0]?.message ?? notFoundMessage(snap.book, profile)
         );
       }
-      setAnalysis(a);
-      setVersion((v) => v + 1);
-      return a;
+      setAnalysis(result);
+      return result;
     });
-  }, [run, readBook]);
+  }, [run, host, profile, preferredSheet]);
 
-  // After a first check, a new profile or sheet re-checks at once.
-  const checked = analysis !== null;
-  const checkedRef = useRef(checked);
-  checkedRef.current = checked;
-  const profileKey = JSON.stringify(profile);
+  // After a first check, a new profile or sheet (a new `check`) re-checks at once.
   useEffect(() => {
-    if (checkedRef.current) void check();
-  }, [profileKey, preferredSheet, check]);
+    if (checked.current) void check();
+  }, [check]);
 
-  return { book, sheets, sheet, analysis, version, detect, check };
+  return { book, sheets, sheet, analysis, detect, check };
 }

@@ -10,8 +10,11 @@ export function useLiveCheck(
   delayMs = LIVE_CHECK_DELAY_MS
 ): void {
   const host = useHost();
+  // the timer calls the latest recheck without re-subscribing when it changes
   const latest = useRef(recheck);
-  latest.current = recheck;
+  useEffect(() => {
+    latest.current = recheck;
+  });
 
   useEffect(() => {
     if (!enabled || !host.onChanged) return;

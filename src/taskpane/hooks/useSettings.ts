@@ -19,11 +19,12 @@ export interface SettingsApi {
   problem: string | null;
   /** Merges `patch` into the settings and saves them with the workbook. Resolves true when saved. */
   update(patch: Partial<StoredSettings>): Promise<boolean>;
-  /** When the settings were last saved by this pane. */
-  savedAt: Date | null;
 }
 
-function resolveProfile(stored: StoredSettings): { profile: Profile; problem: string | null } {
+function resolveProfile(stored: Pick<StoredSettings, "profileId" | "overrides">): {
+  profile: Profile;
+  problem: string | null;
+} {
   const id = PROFILES[stored.profileId] ? stored.profileId : DEFAULT_PROFILE_ID;
   const unknown =
     id !== stored.profileId
@@ -45,7 +46,6 @@ export function useSettings(): SettingsApi {
   const { run } = useStatus();
   const [ready, setReady] = useState(false);
   const [stored, setStored] = useState<StoredSettings>(DEFAULT_SETTINGS);
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const latest = useRef(stored);
 
   useEffect(() => {
@@ -74,12 +74,16 @@ export function useSettings(): SettingsApi {
         await host.saveSettings(next);
         return true;
       });
-      if (ok) setSavedAt(new Date());
       return ok === true;
     },
     [host, run]
   );
 
-  const { profile, problem } = useMemo(() => resolveProfile(stored), [stored]);
-  return { ready, stored, profile, problem, update, savedAt };
+  // a new profile object only when the rules change (not for the sheet or 实时检查): it re-checks
+  const { profileId, overrides } = stored;
+  const { profile, problem } = useMemo(
+    () => resolveProfile({ profileId, overrides }),
+    [profileId, overrides]
+  );
+  return { ready, stored, profile, problem, update };
 }

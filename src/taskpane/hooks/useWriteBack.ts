@@ -22,6 +22,8 @@ interface UndoEntry {
 export interface WriteBackApi {
   /** The plan being previewed (dialog open), or null. */
   preview: WritePlan | null;
+  /** Whether the preview was opened in this pane (its dialog then stays mounted). */
+  previewOpened: boolean;
   overwrite: string[];
   options: WriteOptions;
   openPreview(): Promise<void>;
@@ -70,6 +72,7 @@ export function useWriteBack({
   const host = useHost();
   const { run, setNotice } = useStatus();
   const [preview, setPreview] = useState<WritePlan | null>(null);
+  const [previewOpened, setPreviewOpened] = useState(false);
   const [overwrite, setOverwrite] = useState<string[]>([]);
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
   const stored = settings.stored;
@@ -108,7 +111,11 @@ export function useWriteBack({
     [build, setNotice]
   );
 
-  const openPreview = useCallback(async () => setPreview(await tryBuild({})), [tryBuild]);
+  const openPreview = useCallback(async () => {
+    const p = await tryBuild({});
+    setPreview(p);
+    if (p) setPreviewOpened(true);
+  }, [tryBuild]);
   const closePreview = useCallback(() => setPreview(null), []);
 
   const toggleOverwrite = useCallback(
@@ -203,6 +210,7 @@ export function useWriteBack({
 
   return {
     preview,
+    previewOpened,
     overwrite,
     options,
     openPreview,

@@ -1,6 +1,5 @@
 // The ribbon's callbacks (ribbon.xml), loaded by index.html in WPS's add-in page. Plain ES5: WPS calls these
 // by name. The task pane page itself is the same bundle as in Excel (taskpane.html), which finds WPS at start.
-/* eslint-disable no-var */
 var JIXIAO_PANE_KEY = "jixiao_taskpane_id";
 var DOCK_RIGHT = 2; // msoCTPDockPositionRight
 
