@@ -290,7 +290,7 @@ export function sameGrade(written: string, label: string): boolean {
   return core(w) === core(label);
 }
 
-/** The profile a new workbook starts with (the CLI's and the pane's). */
+/** The profile used when nothing on the form points to another (auto detection's fallback). */
 export const DEFAULT_PROFILE_ID = "central";
 
 /** The overrides that turn the base profile into `draft` (only the fields that differ). */

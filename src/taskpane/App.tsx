@@ -99,7 +99,12 @@ function App({ header }: { header?: ReactNode }) {
   const host = useHost();
   const status = useStatus();
   const settings = useSettings();
-  const an = useAnalysis(settings.profile, settings.stored.sheet);
+  const an = useAnalysis(
+    settings.profile,
+    settings.stored.sheet,
+    settings.auto,
+    settings.stored.overrides
+  );
   const { analysis, check, detect } = an;
   // cells whose suggested score the user chose to write back (采用建议值)
   const [chosen, setChosen] = useState<string[]>([]);
@@ -161,7 +166,9 @@ function App({ header }: { header?: ReactNode }) {
           onChange={(sheet) => void settings.update({ sheet })}
         />
         <ProfilePanel
-          profile={settings.profile}
+          profile={settings.auto ? (analysis?.profile ?? settings.profile) : settings.profile}
+          auto={settings.auto}
+          reason={an.profileReason}
           customised={settings.stored.overrides !== undefined}
           problem={settings.problem}
           disabled={busy || !settings.ready}

@@ -67,7 +67,7 @@ describe("检查", () => {
     await user.click(screen.getByRole("button", { name: "检查" }));
     const alert = await screen.findByText("没有找到绩效指标表");
     expect(alert.closest("[role=group], div")?.textContent).toMatch(
-      /工作表“说明”中没有找到绩效指标表：请确认表头含有“三级指标”/
+      /没有找到绩效指标表。工作表“说明”中没有任何绩效指标表头：没有找到“三级指标”/
     );
   });
 });

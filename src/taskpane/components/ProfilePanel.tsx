@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { PROFILE_IDS, PROFILES, type Profile, type ProfileOverrides } from "../../core/profiles";
+import { AUTO_PROFILE } from "../../core/profileChoice";
 import { ProfileEditor } from "./ProfileEditor";
 
 const useStyles = makeStyles({
@@ -22,7 +23,12 @@ const useStyles = makeStyles({
 });
 
 interface Props {
+  /** The profile in force (under 自动识别, the one the last check detected). */
   profile: Profile;
+  /** 自动识别: the rules are chosen from the form at each check. */
+  auto: boolean;
+  /** Which rules the last check used and why, from the engine. */
+  reason: string | null;
   customised: boolean;
   problem: string | null;
   disabled?: boolean;
@@ -32,6 +38,8 @@ interface Props {
 
 export function ProfilePanel({
   profile,
+  auto,
+  reason,
   customised,
   problem,
   disabled,
@@ -45,14 +53,19 @@ export function ProfilePanel({
       <Field
         label="评分规则"
         hint={
-          unconfirmed ? `有 ${unconfirmed} 项设置待确认，请在“调整评分规则”中核实。` : undefined
+          [reason, unconfirmed ? `有 ${unconfirmed} 项设置待确认，请在“调整评分规则”中核实。` : ""]
+            .filter(Boolean)
+            .join(" ") || undefined
         }
       >
         <Select
-          value={profile.id}
+          value={auto ? AUTO_PROFILE : profile.id}
           disabled={disabled}
           onChange={(_e, d) => onProfileChange(d.value)}
         >
+          <option value={AUTO_PROFILE}>
+            {auto ? `自动识别（${profile.name}）` : "自动识别（按表中主管部门、分值等）"}
+          </option>
           {PROFILE_IDS.map((id) => (
             <option key={id} value={id}>
               {PROFILES[id].name}

@@ -1,6 +1,8 @@
 // Reads the workbook through the host and runs core's analyzeWorkbook on the chosen sheet. No rule lives here.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyzeWorkbook, findTableSheets, preferredTableSheet } from "../../core/analyze";
+import { analyzeWorkbookResolved, AUTO_PROFILE } from "../../core/profileChoice";
+import type { ProfileOverrides } from "../../core/profiles";
 import type { WorkbookGrids } from "../../core/grid";
 import type { WorkbookSnapshot } from "../../core/host";
 import type { Analysis } from "../../core/model";
@@ -17,25 +19,35 @@ export interface AnalysisApi {
   /** The sheet checked (or about to be). */
   sheet: string | null;
   analysis: Analysis | null;
+  /** Which rules the check used and why (“按北京市西城区规则：主管部门为…”). */
+  profileReason: string | null;
   /** Reads the workbook to find the table sheets, without checking. */
   detect(): Promise<void>;
   /** Reads the workbook and checks the sheet. */
   check(): Promise<Analysis | undefined>;
 }
 
-/** The TABLE_NOT_FOUND message core wrote, for the MessageBar. */
-function notFoundMessage(book: WorkbookGrids, profile: Profile): string {
-  const { notAnalyzed } = analyzeWorkbook(book, profile);
+/** The TABLE_NOT_FOUND messages core wrote, for the MessageBar. */
+function notFoundMessage(
+  notAnalyzed: { sheet: string; findings: { message: string }[] }[]
+): string {
   const first = notAnalyzed[0]?.findings[0]?.message ?? "工作簿中没有找到绩效指标表。";
   const others = notAnalyzed.slice(1).map((n) => `“${n.sheet}”`);
   return others.length ? `${first}（工作表${others.join("、")}中也没有。）` : first;
 }
 
-export function useAnalysis(profile: Profile, preferredSheet: string | undefined): AnalysisApi {
+/** `auto`: the rules are detected from the form at each check (with `overrides` on top); else `profile` is used. */
+export function useAnalysis(
+  profile: Profile,
+  preferredSheet: string | undefined,
+  auto = false,
+  overrides?: ProfileOverrides
+): AnalysisApi {
   const host = useHost();
   const { run } = useStatus();
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [profileReason, setProfileReason] = useState<string | null>(null);
   // a read that started before the latest one must not overwrite its result
   const seq = useRef(0);
   // whether the last check found a table: only then does a new profile or sheet re-check at once
@@ -62,24 +74,27 @@ export function useAnalysis(profile: Profile, preferredSheet: string | undefined
         preferredSheet,
         snap.activeSheet
       );
-      const a = chosen ? analyzeWorkbook(snap.book, profile, chosen) : null;
-      const result = a?.analyses[0];
+      // one analysis: of the chosen sheet, or of every sheet when none holds a table (their messages say why)
+      const a = auto
+        ? analyzeWorkbookResolved(snap.book, AUTO_PROFILE, chosen ?? undefined, overrides)
+        : { ...analyzeWorkbook(snap.book, profile, chosen ?? undefined), resolved: [] };
+      const result = a.analyses[0];
       checked.current = result !== undefined;
       if (!result) {
         setAnalysis(null);
-        throw new TableMissing(
-          a?.notAnalyzed[0]?.findings[0]?.message ?? notFoundMessage(snap.book, profile)
-        );
+        setProfileReason(null);
+        throw new TableMissing(notFoundMessage(a.notAnalyzed));
       }
+      setProfileReason(a.resolved[0]?.reason ?? `按用户选择的${result.profile.name}规则。`);
       setAnalysis(result);
       return result;
     });
-  }, [run, host, profile, preferredSheet]);
+  }, [run, host, profile, preferredSheet, auto, overrides]);
 
   // After a first check, a new profile or sheet (a new `check`) re-checks at once.
   useEffect(() => {
     if (checked.current) void check();
   }, [check]);
 
-  return { book, sheets, sheet, analysis, detect, check };
+  return { book, sheets, sheet, analysis, profileReason, detect, check };
 }

@@ -2,19 +2,22 @@
 // profile, overrides, sheet and options.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StoredSettings } from "../../core/host";
-import { getProfile, PROFILES, type Profile } from "../../core/profiles";
+import { DEFAULT_PROFILE_ID, getProfile, PROFILES, type Profile } from "../../core/profiles";
+import { AUTO_PROFILE } from "../../core/profileChoice";
 import { useHost } from "../context";
 import { useStatus } from "./useStatus";
 
-export const DEFAULT_PROFILE_ID = "central";
-const DEFAULT_SETTINGS: StoredSettings = { profileId: DEFAULT_PROFILE_ID };
+// a new workbook's rules are read off the form itself (the engine's detectProfile), as the CLI does
+const DEFAULT_SETTINGS: StoredSettings = { profileId: AUTO_PROFILE };
 
 export interface SettingsApi {
   /** False until loadSettings answered. */
   ready: boolean;
   stored: StoredSettings;
-  /** The profile in force: the stored one with its overrides. */
+  /** The profile in force: the stored one with its overrides (under `auto`, the fallback until a check detects one). */
   profile: Profile;
+  /** The rules are chosen from the form at each check (自动识别). */
+  auto: boolean;
   /** Why the stored settings could not be used as they are (the base profile is used instead). */
   problem: string | null;
   /** Merges `patch` into the settings and saves them with the workbook. Resolves true when saved. */
@@ -25,6 +28,8 @@ function resolveProfile(stored: Pick<StoredSettings, "profileId" | "overrides">)
   profile: Profile;
   problem: string | null;
 } {
+  if (stored.profileId === AUTO_PROFILE)
+    return { profile: getProfile(DEFAULT_PROFILE_ID), problem: null };
   const id = PROFILES[stored.profileId] ? stored.profileId : DEFAULT_PROFILE_ID;
   const unknown =
     id !== stored.profileId
@@ -85,5 +90,5 @@ export function useSettings(): SettingsApi {
     () => resolveProfile({ profileId, overrides }),
     [profileId, overrides]
   );
-  return { ready, stored, profile, problem, update };
+  return { ready, stored, profile, problem, auto: profileId === AUTO_PROFILE, update };
 }
