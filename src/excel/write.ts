@@ -284,6 +284,57 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
   ns.columnWidths.forEach((chars, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(chars);
   });
+  queueSheetExtras(ws, ns);
+}
+
+/**
+ * The summary's links, frozen header, filters, data bars and print setup. Each API is newer than the pane's
+ * baseline (ExcelApi 1.7–1.9): where a host lacks one the sheet is still written, only without that touch.
+ */
+function queueSheetExtras(ws: Excel.Worksheet, ns: NewSheet): void {
+  ns.rows.forEach((row, i) =>
+    row.cells.forEach((cell, c) => {
+      // only links inside this workbook: "#'附件1'!H28"
+      if (!cell.link?.startsWith("#")) return;
+      const range = ws.getRangeByIndexes(i, c, 1, 1);
+      if ("hyperlink" in range)
+        range.hyperlink = {
+          documentReference: cell.link.slice(1),
+          textToDisplay: String(cell.value ?? ""),
+        };
+    })
+  );
+  if (ns.freeze && ws.freezePanes) {
+    if (ns.freeze.columns)
+      ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, ns.freeze.rows, ns.freeze.columns));
+    else ws.freezePanes.freezeRows(ns.freeze.rows);
+  }
+  const f = ns.autoFilter;
+  if (f && ws.autoFilter)
+    ws.autoFilter.apply(
+      ws.getRangeByIndexes(
+        f.row - 1,
+        f.fromColumn - 1,
+        Math.max(1, ns.rows.length - f.row + 1),
+        f.toColumn - f.fromColumn + 1
+      )
+    );
+  for (const bar of ns.dataBars ?? []) {
+    const range = ws.getRangeByIndexes(
+      bar.fromRow - 1,
+      bar.column - 1,
+      bar.toRow - bar.fromRow + 1,
+      1
+    );
+    if (!range.conditionalFormats) continue;
+    const cf = range.conditionalFormats.add("DataBar");
+    cf.dataBar.positiveFormat.fillColor = bar.color;
+  }
+  if (ns.print && ws.pageLayout) {
+    ws.pageLayout.orientation = ns.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    if (ns.print.fitToWidth)
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
 }
 
 // ---- apply ----

@@ -10,7 +10,9 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { TaskPane } from "./App";
+import { BatchSummary, type OpenedFile } from "./components/BatchSummary";
 import { FileOpener } from "./components/FileOpener";
+import { createFileHost } from "./services/fileHost";
 import { downloadBytes, safeFileName, XLSX_MIME } from "./services/download";
 import type { FileHost } from "./services/fileHost";
 import { lostPartsWarning } from "../xlsx/lostParts";
@@ -41,7 +43,16 @@ export function correctedName(fileName: string): string {
   return safeFileName(`${fileName.replace(/\.xlsx$/i, "")}-已修正.xlsx`);
 }
 
-function FileBar({ host, onClose }: { host: FileHost; onClose(): void }) {
+function FileBar({
+  host,
+  onClose,
+  onBack,
+}: {
+  host: FileHost;
+  onClose(): void;
+  /** Back to the summary the file was opened from. */
+  onBack?(): void;
+}) {
   const styles = useStyles();
   // judged on the file as opened: what a downloaded copy will not carry
   const [lost] = useState(() => lostPartsWarning(host.data()));
@@ -61,6 +72,11 @@ function FileBar({ host, onClose }: { host: FileHost; onClose(): void }) {
         >
           下载
         </Button>
+        {onBack && (
+          <Button size="small" onClick={onBack}>
+            返回汇总
+          </Button>
+        )}
         <Button size="small" onClick={onClose}>
           打开其他文件
         </Button>
@@ -76,12 +92,32 @@ function FileBar({ host, onClose }: { host: FileHost; onClose(): void }) {
 
 export function WebApp() {
   const [host, setHost] = useState<FileHost | null>(null);
-  if (!host) return <FileOpener onOpen={setHost} />;
+  const [batch, setBatch] = useState<OpenedFile[] | null>(null);
+  const close = () => {
+    setHost(null);
+    setBatch(null);
+  };
+  if (!host && batch)
+    return (
+      <BatchSummary
+        files={batch}
+        onClose={close}
+        onOpen={(f, sheet) => {
+          const h = createFileHost(f.bytes, f.name);
+          // the form's own sheet, when the workbook holds several
+          if (sheet) void h.select(sheet, "A1");
+          setHost(h);
+        }}
+      />
+    );
+  if (!host) return <FileOpener onOpen={setHost} onOpenMany={setBatch} />;
   return (
     <TaskPane
       key={host.fileName}
       host={host}
-      header={<FileBar host={host} onClose={() => setHost(null)} />}
+      header={
+        <FileBar host={host} onClose={close} onBack={batch ? () => setHost(null) : undefined} />
+      }
     />
   );
 }
