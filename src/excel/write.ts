@@ -287,30 +287,24 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
   queueSheetExtras(ws, ns);
 }
 
-/**
- * The summary's links, frozen header, filters, data bars and print setup. Each API is newer than the pane's
- * baseline (ExcelApi 1.7–1.9): where a host lacks one the sheet is still written, only without that touch.
- */
+/** The summary's links, frozen header, filters, data bars and print setup (all within ExcelApi 1.9, the baseline). */
 function queueSheetExtras(ws: Excel.Worksheet, ns: NewSheet): void {
   ns.rows.forEach((row, i) =>
     row.cells.forEach((cell, c) => {
-      // only links inside this workbook: "#'附件1'!H28"
+      // only links inside this workbook ("#'附件1'!H28"): the pane's summary never names another file
       if (!cell.link?.startsWith("#")) return;
-      const range = ws.getRangeByIndexes(i, c, 1, 1);
-      if ("hyperlink" in range)
-        range.hyperlink = {
-          documentReference: cell.link.slice(1),
-          textToDisplay: String(cell.value ?? ""),
-        };
+      ws.getRangeByIndexes(i, c, 1, 1).hyperlink = {
+        documentReference: cell.link.slice(1),
+        textToDisplay: String(cell.value ?? ""),
+      };
     })
   );
-  if (ns.freeze && ws.freezePanes) {
-    if (ns.freeze.columns)
-      ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, ns.freeze.rows, ns.freeze.columns));
-    else ws.freezePanes.freezeRows(ns.freeze.rows);
-  }
+  const fr = ns.freeze;
+  if (fr?.rows && fr.columns)
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr.rows, fr.columns));
+  else if (fr?.rows) ws.freezePanes.freezeRows(fr.rows);
   const f = ns.autoFilter;
-  if (f && ws.autoFilter)
+  if (f)
     ws.autoFilter.apply(
       ws.getRangeByIndexes(
         f.row - 1,
@@ -326,11 +320,9 @@ function queueSheetExtras(ws: Excel.Worksheet, ns: NewSheet): void {
       bar.toRow - bar.fromRow + 1,
       1
     );
-    if (!range.conditionalFormats) continue;
-    const cf = range.conditionalFormats.add("DataBar");
-    cf.dataBar.positiveFormat.fillColor = bar.color;
+    range.conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = bar.color;
   }
-  if (ns.print && ws.pageLayout) {
+  if (ns.print) {
     ws.pageLayout.orientation = ns.print.orientation === "landscape" ? "Landscape" : "Portrait";
     if (ns.print.fitToWidth)
       ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
