@@ -8,6 +8,8 @@ import { summaryPlan } from "../src/core/plan";
 import { getProfile } from "../src/core/profiles";
 import { applyPlanToXlsx, applyUndoToXlsx } from "../src/xlsx/apply";
 import { readWorkbook } from "../src/xlsx/read";
+import { applyPlanIn } from "../src/excel/write";
+import { fakeContext, FakeWorkbook } from "./support/fakeExcel";
 
 const SAMPLES = path.resolve(__dirname, "../assets/samples");
 
@@ -75,4 +77,23 @@ it("a second 生成汇总表 does not overwrite the first: it adds 汇总 (2)", 
   const book = await readWorkbook(first.data);
   const p = summaryPlan(analyzeWorkbook(book, getProfile("xicheng")).analyses, book);
   expect(p.newSheets[0].name).toBe("汇总 (2)");
+});
+
+it("in Excel (Office.js gateway): 汇总 with links to each sheet, frozen header, filter, data bars, landscape", async () => {
+  const book = await readWorkbook(await twoForms());
+  const p = summaryPlan(analyzeWorkbook(book, getProfile("xicheng")).analyses, book);
+  const fake = FakeWorkbook.fromGrids(book);
+  await applyPlanIn(fakeContext(fake), p, { fillPattern: true });
+  expect(fake.sheets.map((s) => s.name)).toEqual(["附件1", "附件2", "汇总"]);
+  const ops = fake.writes.filter((w) => w.sheet === "汇总");
+  const links = ops.filter((w) => w.op === "hyperlink").map((w) => w.detail);
+  expect(links).toContainEqual({ documentReference: "'附件2'!H28", textToDisplay: "本工作簿" });
+  expect(links).toContainEqual({ documentReference: "'附件1'!H28", textToDisplay: "本工作簿" });
+  const header = p.newSheets[0].rows.findIndex((r) => r.cells[0]?.value === "文件") + 1;
+  expect(ops.find((w) => w.op === "freezeAt")?.address).toBe(`A1:A${header}`);
+  expect(ops.find((w) => w.op === "autoFilter")?.address).toBe(`A${header}:N${header + 2}`);
+  expect(ops.some((w) => w.op === "dataBar")).toBe(true);
+  expect(ops.find((w) => w.op === "pageLayout.orientation")?.detail).toBe("Landscape");
+  // the forms' cells are untouched: every write is on the new sheet
+  expect(fake.writes.filter((w) => w.sheet !== "汇总")).toEqual([]);
 });

@@ -300,7 +300,7 @@ export function summarySheets(
       style: "table",
       cells: [
         text(r.file, link(r.file, r.sheet, r.cell)),
-        text(r.sheet ?? ""),
+        text(r.sheet ?? "", r.sheet ? link(r.file, r.sheet, r.cell) : null),
         text(r.unit),
         text(r.project),
         num(r.budget),
