@@ -44,7 +44,7 @@ it("adds 汇总 with one row per form, linked to its sheet; the forms are untouc
   const ws = wb.getWorksheet("汇总")!;
   const rows: { sheet: unknown; link?: string; total: unknown; status: unknown }[] = [];
   ws.eachRow((row, r) => {
-    const sheet = ws.getCell(r, 2).value;
+    const sheet = ws.getCell(r, 2).text; // a link: the sheet's name is its text
     if (sheet === "附件1" || sheet === "附件2")
       rows.push({
         sheet,
