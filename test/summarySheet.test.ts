@@ -47,7 +47,7 @@ const broken: CheckJsonFailure = {
   findings: [],
 };
 
-const err = (cell: string) => ({ severity: "error", cell, message: `${cell}超出分值` });
+const err = (cell: string) => ({ severity: "error", cell, message: `${cell}超出分值。` });
 
 describe("buildSummary", () => {
   const s = buildSummary([

@@ -126,7 +126,10 @@ function summaryRow(r: CheckResult): SummaryRow {
   const worst = [...r.findings]
     .filter((f) => f.severity !== "info")
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const words = worst.slice(0, FIRST_PROBLEMS).map((f) => `${f.cell} ${f.message}`);
+  // joined with “；”, so each message loses its closing “。”
+  const words = worst
+    .slice(0, FIRST_PROBLEMS)
+    .map((f) => `${f.cell} ${f.message.replace(/。$/, "")}`);
   if (worst.length > FIRST_PROBLEMS) words.push(`另有${worst.length - FIRST_PROBLEMS}项见问题清单`);
   return {
     file: r.file,

@@ -42,6 +42,19 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
+/** The table lays out at fixed widths: short columns narrow, the problems take the rest. */
+const COLUMNS: [string, string | null][] = [
+  ["文件", "14%"],
+  ["工作表", "8%"],
+  ["项目名称", "14%"],
+  ["总分", "6%"],
+  ["等级", "6%"],
+  ["错误", "5%"],
+  ["警告", "5%"],
+  ["状态", "9%"],
+  ["主要问题", null],
+];
+
 const n = (x: number | null) => (x === null ? "—" : formatNumber(x, 2));
 
 /** Each file's check results, in the browser (the .xlsx reader loads on demand). */
@@ -119,18 +132,10 @@ export function BatchSummary({
           <Table aria-label="汇总表" size="small">
             <TableHeader>
               <TableRow>
-                {[
-                  "文件",
-                  "工作表",
-                  "项目名称",
-                  "总分",
-                  "等级",
-                  "错误",
-                  "警告",
-                  "状态",
-                  "主要问题",
-                ].map((h) => (
-                  <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                {COLUMNS.map(([h, width]) => (
+                  <TableHeaderCell key={h} style={width ? { width } : undefined}>
+                    {h}
+                  </TableHeaderCell>
                 ))}
               </TableRow>
             </TableHeader>
