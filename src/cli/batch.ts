@@ -16,7 +16,7 @@ import {
 } from "../core/summarySheet";
 import { sheetsToXlsx } from "../xlsx/apply";
 import { UsageError, type Output, type ParsedArgs } from "./main";
-import { checkFile, type CheckDone, type CheckTask } from "./worker";
+import { checkFile, type CheckDone, type CheckTask, type WorkerReady } from "./worker";
 
 export interface BatchOptions {
   profile: string;
@@ -80,53 +80,58 @@ export async function checkFiles(files: string[], o: BatchOptions): Promise<Chec
     return results;
   }
   let next = 0;
-  await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const w = new Worker(script);
-          let current = -1;
-          const feed = () => {
-            if (next >= files.length) {
-              void w.terminate().then(() => resolve());
-              return;
-            }
-            current = next++;
-            const task: CheckTask = {
-              id: current,
-              file: files[current],
-              profile: o.profile,
-              sheet: o.sheet,
-            };
-            w.postMessage(task);
+  let ready = 0;
+  const lanes = Array.from(
+    { length: n },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const w = new Worker(script);
+        let current = -1;
+        const feed = () => {
+          if (next >= files.length) {
+            void w.terminate().then(() => resolve());
+            return;
+          }
+          current = next++;
+          const task: CheckTask = {
+            id: current,
+            file: files[current],
+            profile: o.profile,
+            sheet: o.sheet,
           };
-          w.on("message", (m: CheckDone) => {
-            finish(m.id, m.results);
-            feed();
-          });
-          w.on("error", (e) => {
-            // the thread died (out of memory…): that file is a row, the rest go on in this thread
-            if (current >= 0 && results[current] === undefined)
-              finish(current, [
-                {
-                  file: files[current],
-                  sheet: null,
-                  error: `内部错误：${e.message}`,
-                  findings: [],
-                },
-              ]);
-            (async () => {
-              while (next < files.length) {
-                const i = next++;
-                finish(i, await checkFile(files[i], o.profile, o.sheet));
-              }
-            })().then(resolve, reject);
-          });
+          w.postMessage(task);
+        };
+        w.on("message", (m: CheckDone | WorkerReady) => {
+          if ("ready" in m) ready++;
+          else finish(m.id, m.results);
           feed();
-        })
-    )
+        });
+        w.on("error", (e) => {
+          // the thread died (out of memory…): that file is a row, the rest go on in this thread
+          if (current >= 0 && results[current] === undefined)
+            finish(current, [
+              {
+                file: files[current],
+                sheet: null,
+                error: `内部错误：${e.message}`,
+                findings: [],
+              },
+            ]);
+          (async () => {
+            while (next < files.length) {
+              const i = next++;
+              finish(i, await checkFile(files[i], o.profile, o.sheet));
+            }
+          })().then(resolve, reject);
+        });
+      })
   );
+  // a worker takes a second or two to load its modules: this thread checks files until they are all ready
+  while (ready < n && next < files.length) {
+    const i = next++;
+    finish(i, await checkFile(files[i], o.profile, o.sheet));
+  }
+  await Promise.all(lanes);
   return results;
 }
 

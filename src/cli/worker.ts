@@ -12,6 +12,11 @@ export interface CheckTask {
   sheet?: string;
 }
 
+/** Sent once the thread has loaded its modules: only then does it get files. */
+export interface WorkerReady {
+  ready: true;
+}
+
 export interface CheckDone {
   id: number;
   results: CheckResult[];
@@ -41,6 +46,7 @@ export async function checkFile(
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
+  port.postMessage({ ready: true } satisfies WorkerReady);
   port.on("message", (task: CheckTask) => {
     checkFile(task.file, task.profile, task.sheet).then(
       (results) => port.postMessage({ id: task.id, results } satisfies CheckDone),
