@@ -825,7 +825,9 @@ class FakeRange extends FakeObject {
   get conditionalFormats(): {
     add(type: string): { dataBar: { positiveFormat: { fillColor: string } } };
   } {
-    const range = this;
+    const context = this.context;
+    const sheetOf = this._sheet;
+    const address = () => rangeToA1(this._target().rect);
     return {
       add(type: string) {
         if (type !== "DataBar") throw new Error(`fake Excel: conditional format ${type}`);
@@ -833,13 +835,7 @@ class FakeRange extends FakeObject {
           dataBar: {
             positiveFormat: {
               set fillColor(color: string) {
-                recordSheetOp(
-                  range.context,
-                  range._sheet,
-                  "dataBar",
-                  () => rangeToA1(range._target().rect),
-                  color
-                );
+                recordSheetOp(context, sheetOf, "dataBar", address, color);
               },
               get fillColor(): string {
                 throw new Error("fake Excel: dataBar colour is write-only here");
