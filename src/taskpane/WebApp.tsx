@@ -1,16 +1,18 @@
-// The page outside Office: open an .xlsx, check it in the same pane, download the corrected workbook.
+// The page outside Office: open an .xlsx, check it in the same pane, download the corrected workbook; several files
+// at once give the summary (BatchSummary), each form one click away.
 import {
   Badge,
   Button,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { TaskPane } from "./App";
-import { BatchSummary, type OpenedFile } from "./components/BatchSummary";
+import type { OpenedFile } from "./components/BatchSummary";
 import { FileOpener } from "./components/FileOpener";
 import { createFileHost } from "./services/fileHost";
 import { downloadBytes, safeFileName, XLSX_MIME } from "./services/download";
@@ -37,6 +39,13 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
 });
+
+// several files at once are the rarer case: the summary view loads on demand, not with the page
+const BatchSummary = lazy(() =>
+  import(/* webpackChunkName: "batch-summary" */ "./components/BatchSummary").then((m) => ({
+    default: m.BatchSummary,
+  }))
+);
 
 /** The corrected file's name: 原名-已修正.xlsx. */
 export function correctedName(fileName: string): string {
@@ -99,16 +108,18 @@ export function WebApp() {
   };
   if (!host && batch)
     return (
-      <BatchSummary
-        files={batch}
-        onClose={close}
-        onOpen={(f, sheet) => {
-          const h = createFileHost(f.bytes, f.name);
-          // the form's own sheet, when the workbook holds several
-          if (sheet) void h.select(sheet, "A1");
-          setHost(h);
-        }}
-      />
+      <Suspense fallback={<Spinner size="small" label="正在打开…" />}>
+        <BatchSummary
+          files={batch}
+          onClose={close}
+          onOpen={(f, sheet) => {
+            const h = createFileHost(f.bytes, f.name);
+            // the form's own sheet, when the workbook holds several
+            if (sheet) void h.select(sheet, "A1");
+            setHost(h);
+          }}
+        />
+      </Suspense>
     );
   if (!host) return <FileOpener onOpen={setHost} onOpenMany={setBatch} />;
   return (
