@@ -30,10 +30,13 @@ import { PatchUnsupported, patchPlanIntoXlsx } from "../xlsx/patch";
 import { isAcceptableSuggestion } from "../core/suggestions";
 import { readWorkbook } from "../xlsx/read";
 import { ruleDocs, ruleText } from "../core/rules/docs";
+import { anyFolder, checkBatch } from "./batch";
 
 export const USAGE = `用法：
   jixiao check 文件.xlsx… [--profile 规则] [--sheet 工作表] [--json]
       检查自评表：分值、得分、原因、总分和等级。
+  jixiao check 文件夹|文件.xlsx… --summary 汇总.xlsx [--profile 规则] [--json]
+      批量检查（文件夹含子文件夹中的全部 .xlsx），生成汇总表（汇总、问题清单）。
   jixiao fix 文件.xlsx -o 输出.xlsx [--profile 规则] [--sheet 工作表] [--values] [--accept-suggested]
                                   [--report] [--grade-cell 单元格] [--overwrite] [--force]
       写回总分和绩效级别（默认为公式，--values 写数值）、空着的预算执行率和得分，另存为新文件（不改动原文件）。
@@ -71,6 +74,8 @@ export interface ParsedArgs {
   overwrite: boolean;
   force: boolean;
   gradeCell?: string;
+  /** check: the summary workbook to write (batch mode). */
+  summary?: string;
 }
 
 export class UsageError extends Error {}
@@ -87,6 +92,7 @@ const OPTIONS = {
   overwrite: { type: "boolean" },
   force: { type: "boolean" },
   "grade-cell": { type: "string" },
+  summary: { type: "string" },
 } as const satisfies ParseArgsConfig["options"];
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -111,6 +117,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     overwrite: values.overwrite ?? false,
     force: values.force ?? false,
     gradeCell: values["grade-cell"],
+    summary: values.summary,
   };
 }
 
@@ -203,6 +210,9 @@ export class InputError extends Error {}
 
 async function check(args: ParsedArgs, io: Output): Promise<number> {
   if (!args.files.length) throw new UsageError("请指定要检查的 .xlsx 文件。");
+  if (args.summary !== undefined || (await anyFolder(args.files)))
+    // the progress bar only on the real terminal, never into a caller's Output
+    return checkBatch(args, io, io === stdio ? process.stderr : undefined);
   let exit = 0;
   const jsonResults: (CheckJson | CheckJsonFailure)[] = [];
   for (const file of args.files) {

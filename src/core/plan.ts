@@ -6,6 +6,8 @@ import { parseA1, toA1, type WorkbookGrids } from "./grid";
 import type { Analysis, IndicatorRow } from "./model";
 import { gradeOf } from "./profiles";
 import { buildReport, reportSheet } from "./report";
+import { toCheckJson } from "./contract";
+import { buildSummary, summarySheets } from "./summarySheet";
 import { DEFAULT_CHOICES, type PlanChoices, type WritePlan } from "./writePlan";
 import { isAcceptableSuggestion } from "./suggestions";
 import { totalOf } from "./score";
@@ -264,6 +266,23 @@ export function reportPlan(a: Analysis, book: WorkbookGrids): WritePlan {
     book.sheets.map((g) => g.sheet)
   );
   return { sheet: a.sheet, writes: [], newSheets: [report], refusals: [] };
+}
+
+/**
+ * 生成汇总表 in a workbook holding several 自评表 sheets: one new sheet 汇总, a row per form linking to its sheet.
+ * Like the report, it writes no cell of the forms.
+ */
+export function summaryPlan(
+  analyses: Analysis[],
+  book: WorkbookGrids,
+  file = "本工作簿"
+): WritePlan {
+  if (!analyses.length) throw new Error("工作簿中没有可汇总的自评表。");
+  const [summary] = summarySheets(buildSummary(analyses.map((a) => toCheckJson(file, a))), {
+    linkBase: () => "",
+    existingSheetNames: book.sheets.map((g) => g.sheet),
+  });
+  return { sheet: analyses[0].sheet, writes: [], newSheets: [summary], refusals: [] };
 }
 
 /** The plan with the refused non-empty cells confirmed (what "覆盖" in the preview does). */

@@ -148,6 +148,12 @@ export interface SheetCell {
   /** Always written as data: a string that starts with =, +, - or @ stays text. */
   value: string | number | null;
   numFmt?: string;
+  /** A link the cell opens: "#'附件1'!H28" in the same workbook, "单位/表.xlsx#'附件1'!H28" in another file. */
+  link?: string;
+  /** Background "#RRGGBB" over the row style's (a status colour). */
+  fill?: string;
+  /** Alignment over the row style's (text columns of a table read from the left). */
+  horizontal?: "left" | "center" | "right";
 }
 
 export interface SheetRow {
@@ -165,6 +171,14 @@ export interface NewSheet {
   rows: SheetRow[];
   /** Column widths in characters. */
   columnWidths: number[];
+  /** Rows and columns kept in view when scrolling (a frozen header). */
+  freeze?: { rows: number; columns: number };
+  /** The filter buttons on a table: its header row and columns (1-based). */
+  autoFilter?: { row: number; fromColumn: number; toColumn: number };
+  /** Data bars over a column's numbers: rows and column 1-based, inclusive. */
+  dataBars?: { column: number; fromRow: number; toRow: number; color: string }[];
+  /** Print setup (default: portrait, fit to width). */
+  print?: { orientation: "portrait" | "landscape"; fitToWidth: boolean };
 }
 
 export type RefusalReason =

@@ -284,6 +284,49 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
   ns.columnWidths.forEach((chars, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(chars);
   });
+  queueSheetExtras(ws, ns);
+}
+
+/** The summary's links, frozen header, filters, data bars and print setup (all within ExcelApi 1.9, the baseline). */
+function queueSheetExtras(ws: Excel.Worksheet, ns: NewSheet): void {
+  ns.rows.forEach((row, i) =>
+    row.cells.forEach((cell, c) => {
+      // only links inside this workbook ("#'附件1'!H28"): the pane's summary never names another file
+      if (!cell.link?.startsWith("#")) return;
+      ws.getRangeByIndexes(i, c, 1, 1).hyperlink = {
+        documentReference: cell.link.slice(1),
+        textToDisplay: String(cell.value ?? ""),
+      };
+    })
+  );
+  const fr = ns.freeze;
+  if (fr?.rows && fr.columns)
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr.rows, fr.columns));
+  else if (fr?.rows) ws.freezePanes.freezeRows(fr.rows);
+  const f = ns.autoFilter;
+  if (f)
+    ws.autoFilter.apply(
+      ws.getRangeByIndexes(
+        f.row - 1,
+        f.fromColumn - 1,
+        Math.max(1, ns.rows.length - f.row + 1),
+        f.toColumn - f.fromColumn + 1
+      )
+    );
+  for (const bar of ns.dataBars ?? []) {
+    const range = ws.getRangeByIndexes(
+      bar.fromRow - 1,
+      bar.column - 1,
+      bar.toRow - bar.fromRow + 1,
+      1
+    );
+    range.conditionalFormats.add("DataBar").dataBar.positiveFormat.fillColor = bar.color;
+  }
+  if (ns.print) {
+    ws.pageLayout.orientation = ns.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    if (ns.print.fitToWidth)
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
 }
 
 // ---- apply ----

@@ -244,6 +244,16 @@ function App({ header }: { header?: ReactNode }) {
               disabled={busy}
               onGenerate={() => void wb.generateReport()}
             />
+            {an.sheets.length > 1 && (
+              <div className={styles.row}>
+                <Button disabled={busy} onClick={() => void wb.generateSummary()}>
+                  生成汇总表
+                </Button>
+                <Text size={200} className={styles.sub}>
+                  工作簿中有 {an.sheets.length} 张自评表：汇总到新工作表“汇总”
+                </Text>
+              </div>
+            )}
           </section>
 
           <section className={styles.panel} aria-labelledby={findingsTitleId}>

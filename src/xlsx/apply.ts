@@ -200,13 +200,24 @@ function styleFor(
   };
 }
 
-function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
+/** Adds `sheet` (values, styles, links, frozen panes, filters, data bars, print setup) to `wb`. */
+export function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
+  const freeze = sheet.freeze;
   const ws = wb.addWorksheet(sheet.name, {
-    views: [{ showGridLines: false }],
+    views: [
+      freeze && (freeze.rows || freeze.columns)
+        ? {
+            state: "frozen",
+            xSplit: freeze.columns,
+            ySplit: freeze.rows,
+            showGridLines: false,
+          }
+        : { showGridLines: false },
+    ],
     pageSetup: {
       paperSize: 9,
-      orientation: "portrait",
-      fitToPage: true,
+      orientation: sheet.print?.orientation ?? "portrait",
+      fitToPage: sheet.print?.fitToWidth ?? true,
       fitToWidth: 1,
       fitToHeight: 0,
     },
@@ -217,9 +228,20 @@ function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
     row.cells.forEach((cell, k) => {
       const xc = ws.getCell(r, k + 1);
       // data only: a string that starts with = + - @ stays a string
-      xc.value = typeof cell.value === "string" ? cellText(cell.value) : cell.value;
+      const text = typeof cell.value === "string" ? cellText(cell.value) : cell.value;
+      xc.value = cell.link && text !== null ? { text: String(text), hyperlink: cell.link } : text;
+      const style = styleFor(row.style, cell.value, k + 1);
       xc.style = {
-        ...styleFor(row.style, cell.value, k + 1),
+        ...style,
+        ...(cell.link
+          ? { font: { ...style.font, underline: true, color: { argb: argb("#0563C1") } } }
+          : {}),
+        ...(cell.fill
+          ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(cell.fill) } } }
+          : {}),
+        ...(cell.horizontal
+          ? { alignment: { ...style.alignment, horizontal: cell.horizontal } }
+          : {}),
         ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
       };
     });
@@ -230,6 +252,36 @@ function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
     }
     if (row.height) ws.getRow(r).height = row.height;
   });
+  if (sheet.autoFilter) {
+    const f = sheet.autoFilter;
+    ws.autoFilter = {
+      from: { row: f.row, column: f.fromColumn },
+      to: { row: Math.max(f.row, sheet.rows.length), column: f.toColumn },
+    };
+  }
+  for (const bar of sheet.dataBars ?? []) {
+    const col = ws.getColumn(bar.column).letter;
+    ws.addConditionalFormatting({
+      ref: `${col}${bar.fromRow}:${col}${bar.toRow}`,
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          gradient: true,
+          cfvo: [{ type: "num", value: 0 }, { type: "max" }],
+          color: { argb: argb(bar.color) },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
+}
+
+/** A new workbook holding only `sheets` (the CLI's and the web page's summary workbook). */
+export async function sheetsToXlsx(sheets: NewSheet[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "绩效自评助手";
+  for (const s of sheets) addNewSheet(wb, s);
+  return save(wb);
 }
 
 // ---------------------------------------------------------------------------------------------------------

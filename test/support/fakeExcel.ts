@@ -656,14 +656,55 @@ class FakeWorksheetProtection extends FakeObject {
   }
 }
 
+/** Records a write-only sheet setting (frozen panes, filter, page layout) in `book.writes`. */
+function recordSheetOp(
+  context: FakeRequestContext,
+  sheetOf: () => FakeSheet,
+  op: string,
+  address: () => string,
+  detail?: unknown
+): void {
+  const book = context._book;
+  // resolved at sync, when a sheet added in the same batch exists
+  context._enqueue(() =>
+    book.writes.push({ sync: book.syncs, op, sheet: sheetOf().name, address: address(), detail })
+  );
+}
+
 class FakeWorksheet extends FakeObject {
   readonly protection: FakeWorksheetProtection;
+  /** ExcelApi 1.7 / 1.9: what the summary sheet sets, recorded as writes (ops freeze, autoFilter, pageLayout.*). */
+  readonly freezePanes: { freezeRows(n: number): void; freezeAt(r: FakeRange): void };
+  readonly autoFilter: { apply(r: FakeRange): void };
+  readonly pageLayout: { orientation: string; zoom: unknown };
   constructor(
     context: FakeRequestContext,
     readonly _sheet: () => FakeSheet
   ) {
     super(context);
     this.protection = strict(new FakeWorksheetProtection(context, _sheet));
+    const rec = (op: string, address: () => string, detail?: unknown) =>
+      recordSheetOp(context, _sheet, op, address, detail);
+    const a1 = (r: FakeRange) => () => rangeToA1(r._target().rect);
+    this.freezePanes = strict({
+      freezeRows: (n: number) => rec("freezeRows", () => "", n),
+      freezeAt: (r: FakeRange) => rec("freezeAt", a1(r)),
+    });
+    this.autoFilter = strict({ apply: (r: FakeRange) => rec("autoFilter", a1(r)) });
+    this.pageLayout = strict({
+      set orientation(v: string) {
+        rec("pageLayout.orientation", () => "", v);
+      },
+      get orientation(): string {
+        throw new Error("fake Excel: pageLayout is write-only here");
+      },
+      set zoom(v: unknown) {
+        rec("pageLayout.zoom", () => "", v);
+      },
+      get zoom(): unknown {
+        throw new Error("fake Excel: pageLayout is write-only here");
+      },
+    });
   }
   protected _loadable(): string[] {
     return ["name", "id", "position", "visibility"];
@@ -787,6 +828,35 @@ class FakeRange extends FakeObject {
   ) {
     super(context);
     this.format = strict(new FakeRangeFormat(context, this));
+  }
+  /** ExcelApi 1.7: a link inside the workbook, recorded as a write (op hyperlink). */
+  set hyperlink(v: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    recordSheetOp(this.context, this._sheet, "hyperlink", () => rangeToA1(this._target().rect), v);
+  }
+  /** ExcelApi 1.6: data bars only, recorded as a write (op dataBar, detail the fill colour). */
+  get conditionalFormats(): {
+    add(type: string): { dataBar: { positiveFormat: { fillColor: string } } };
+  } {
+    const context = this.context;
+    const sheetOf = this._sheet;
+    const address = () => rangeToA1(this._target().rect);
+    return {
+      add(type: string) {
+        if (type !== "DataBar") throw new Error(`fake Excel: conditional format ${type}`);
+        return {
+          dataBar: {
+            positiveFormat: {
+              set fillColor(color: string) {
+                recordSheetOp(context, sheetOf, "dataBar", address, color);
+              },
+              get fillColor(): string {
+                throw new Error("fake Excel: dataBar colour is write-only here");
+              },
+            },
+          },
+        };
+      },
+    };
   }
   _target(): { sheet: FakeSheet; rect: GridRange } {
     const rect = this._rectOf();

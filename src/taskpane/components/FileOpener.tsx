@@ -14,6 +14,7 @@ import {
 import { useRef, useState, type DragEvent } from "react";
 import { describeError } from "../services/errors";
 import { createFileHost, type FileHost } from "../services/fileHost";
+import type { OpenedFile } from "./BatchSummary";
 
 const useStyles = makeStyles({
   main: {
@@ -55,7 +56,14 @@ function readBytes(file: File): Promise<Uint8Array> {
   });
 }
 
-export function FileOpener({ onOpen }: { onOpen(host: FileHost): void }) {
+export function FileOpener({
+  onOpen,
+  onOpenMany,
+}: {
+  onOpen(host: FileHost): void;
+  /** Several files at once (a summary); without it only the first is opened. */
+  onOpenMany?(files: OpenedFile[]): void;
+}) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -83,10 +91,31 @@ export function FileOpener({ onOpen }: { onOpen(host: FileHost): void }) {
     }
   };
 
+  const openAll = async (list: FileList | null | undefined) => {
+    const files = Array.from(list ?? []);
+    if (files.length <= 1 || !onOpenMany) return open(files[0]);
+    setError(null);
+    const xlsx = files.filter((f) => /\.xlsx$/i.test(f.name));
+    if (!xlsx.length) {
+      setError("所选文件中没有 .xlsx 文件。请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再选择。");
+      return;
+    }
+    setBusy(true);
+    try {
+      onOpenMany(
+        await Promise.all(xlsx.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })))
+      );
+    } catch (e) {
+      setError(describeError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const drop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    void open(e.dataTransfer.files[0]);
+    void openAll(e.dataTransfer.files);
   };
 
   return (
@@ -104,7 +133,9 @@ export function FileOpener({ onOpen }: { onOpen(host: FileHost): void }) {
         <Text size={400} weight="semibold">
           打开项目支出绩效自评表
         </Text>
-        <Text className={styles.note}>把 .xlsx 文件拖到这里，或</Text>
+        <Text className={styles.note}>
+          把 .xlsx 文件拖到这里{onOpenMany ? "（可一次多个，生成汇总表）" : ""}，或
+        </Text>
         <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
           选择 .xlsx 文件
         </Button>
@@ -114,8 +145,9 @@ export function FileOpener({ onOpen }: { onOpen(host: FileHost): void }) {
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label="选择 .xlsx 文件"
           hidden
+          multiple={Boolean(onOpenMany)}
           onChange={(e) => {
-            void open(e.target.files?.[0]);
+            void openAll(e.target.files);
             e.target.value = "";
           }}
         />

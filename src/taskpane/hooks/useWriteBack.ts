@@ -34,6 +34,8 @@ export interface WriteBackApi {
   confirm(): Promise<void>;
   /** Adds the 自评报告 sheet (a plan with report: true, its sheet only). */
   generateReport(): Promise<void>;
+  /** Adds the 汇总 sheet: one row per 自评表 sheet of the workbook, each linking to its sheet. */
+  generateSummary(): Promise<void>;
   /** Label of what 撤销 would undo, or null. */
   undoLabel: string | null;
   undo(): Promise<void>;
@@ -140,10 +142,13 @@ export function useWriteBack({
 
   const applyPlan = useCallback(
     async (p: WritePlan, label: string, done: (p: WritePlan) => string) => {
-      const entry = await run(label === "生成报告" ? "正在生成报告…" : "正在写回…", async () => {
-        const record = await host.apply(p);
-        return { label, record, highlightsBefore: stored.highlights } satisfies UndoEntry;
-      });
+      const entry = await run(
+        label === "生成报告" || label === "生成汇总表" ? `正在${label}…` : "正在写回…",
+        async () => {
+          const record = await host.apply(p);
+          return { label, record, highlightsBefore: stored.highlights } satisfies UndoEntry;
+        }
+      );
       if (!entry) return false;
       setUndoStack((s) => [...s, entry]);
       // the highlights the workbook now holds (core tracks them), so the next write-back removes them
@@ -189,6 +194,30 @@ export function useWriteBack({
     );
   }, [tryBuild, applyPlan, setNotice]);
 
+  const generateSummary = useCallback(async () => {
+    if (!analysis || !book) return;
+    const [{ summaryPlan }, { analyzeWorkbook }] = await Promise.all([
+      import(/* webpackChunkName: "plan" */ "../../core/plan"),
+      import("../../core/analyze"),
+    ]);
+    // every table sheet under the profile of the current check
+    const { analyses } = analyzeWorkbook(book, analysis.profile);
+    if (analyses.length < 2) {
+      setNotice({
+        intent: "warning",
+        title: "没有生成汇总表",
+        message: "工作簿中只有一张自评表，无需汇总。",
+      });
+      return;
+    }
+    await applyPlan(
+      summaryPlan(analyses, book),
+      "生成汇总表",
+      (p) =>
+        `已添加工作表“${p.newSheets[0].name}”：${analyses.length} 张自评表各占一行，点文件名可跳到该表。如需删除，点“撤销”。`
+    );
+  }, [analysis, book, applyPlan, setNotice]);
+
   const undo = useCallback(async () => {
     const entry = undoStack[undoStack.length - 1];
     if (!entry) return;
@@ -219,6 +248,7 @@ export function useWriteBack({
     setOptions,
     confirm,
     generateReport,
+    generateSummary,
     undoLabel: undoStack.length ? undoStack[undoStack.length - 1].label : null,
     undo,
   };

@@ -1,0 +1,241 @@
+// `jixiao check DIR|FILES… --summary 汇总.xlsx`: a bureau's submissions checked at once, on worker threads, into one
+// summary workbook. One bad file is a row with its reason; it never stops the batch.
+import { existsSync } from "node:fs";
+import { readdir, stat, writeFile } from "node:fs/promises";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import {
+  buildSummary,
+  exitCodeOf,
+  STATUS_LABEL,
+  statusOf,
+  summarySheets,
+  type CheckResult,
+  type SummaryContent,
+} from "../core/summarySheet";
+import { sheetsToXlsx } from "../xlsx/apply";
+import { UsageError, type Output, type ParsedArgs } from "./main";
+import { checkFile, type CheckDone, type CheckTask, type WorkerReady } from "./worker";
+
+export interface BatchOptions {
+  profile: string;
+  sheet?: string;
+  /** At most this many worker threads (default: the CPU count); 0 checks in this thread. */
+  workers?: number;
+  /** Called after each file: done so far, total, the file. */
+  onProgress?: (done: number, total: number, file: string, results: CheckResult[]) => void;
+}
+
+/** Lock files Excel leaves beside an open workbook, and hidden files (.DS_Store, ._x.xlsx from macOS). */
+function skipped(name: string): boolean {
+  return name.startsWith("~$") || name.startsWith(".");
+}
+
+/** Every .xlsx the arguments name: files as given, folders recursively (sorted, skipping lock and hidden files). */
+export async function collectFiles(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (skipped(e.name)) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && /\.xlsx$/i.test(e.name)) out.push(p);
+    }
+  };
+  for (const a of args) {
+    let isDir = false;
+    try {
+      isDir = (await stat(a)).isDirectory();
+    } catch {
+      // a missing file stays in the list: its row says it cannot be opened
+    }
+    if (isDir) await walk(a);
+    else out.push(a);
+  }
+  return out;
+}
+
+/** The compiled worker beside this file (dist/); under ts-jest there is none and the batch runs in-process. */
+function workerScript(): string | null {
+  const p = path.join(__dirname, "worker.js");
+  return existsSync(p) ? p : null;
+}
+
+/** Checks every file, at most `workers` at a time; results in the files' order. */
+export async function checkFiles(files: string[], o: BatchOptions): Promise<CheckResult[][]> {
+  const results: CheckResult[][] = new Array<CheckResult[]>(files.length);
+  let done = 0;
+  const finish = (i: number, r: CheckResult[]) => {
+    results[i] = r;
+    done++;
+    o.onProgress?.(done, files.length, files[i], r);
+  };
+  const script = workerScript();
+  const n = Math.min(o.workers ?? os.cpus().length, files.length);
+  if (!script || n <= 1) {
+    for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i], o.profile, o.sheet));
+    return results;
+  }
+  let next = 0;
+  let ready = 0;
+  const lanes = Array.from(
+    { length: n },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const w = new Worker(script);
+        let current = -1;
+        const feed = () => {
+          if (next >= files.length) {
+            void w.terminate().then(() => resolve());
+            return;
+          }
+          current = next++;
+          const task: CheckTask = {
+            id: current,
+            file: files[current],
+            profile: o.profile,
+            sheet: o.sheet,
+          };
+          w.postMessage(task);
+        };
+        w.on("message", (m: CheckDone | WorkerReady) => {
+          if ("ready" in m) ready++;
+          else finish(m.id, m.results);
+          feed();
+        });
+        w.on("error", (e) => {
+          // the thread died (out of memory…): that file is a row, the rest go on in this thread
+          if (current >= 0 && results[current] === undefined)
+            finish(current, [
+              {
+                file: files[current],
+                sheet: null,
+                error: `内部错误：${e.message}`,
+                findings: [],
+              },
+            ]);
+          (async () => {
+            while (next < files.length) {
+              const i = next++;
+              finish(i, await checkFile(files[i], o.profile, o.sheet));
+            }
+          })().then(resolve, reject);
+        });
+      })
+  );
+  // a worker takes a second or two to load its modules: this thread checks files until they are all ready
+  while (ready < n && next < files.length) {
+    const i = next++;
+    finish(i, await checkFile(files[i], o.profile, o.sheet));
+  }
+  await Promise.all(lanes);
+  return results;
+}
+
+/** A progress bar on a terminal, a plain line per file otherwise (logs, CI). */
+export function progressReporter(
+  stream: { isTTY?: boolean; write?: (s: string) => unknown },
+  plain: (s: string) => void
+): BatchOptions["onProgress"] {
+  const WIDTH = 30;
+  return (done, total, file, results) => {
+    const status = results.map((r) => STATUS_LABEL[statusOf(r)]).join("、");
+    if (stream.isTTY && stream.write) {
+      const filled = Math.round((done / total) * WIDTH);
+      const name = path.basename(file);
+      stream.write(
+        `\r[${"█".repeat(filled)}${"░".repeat(WIDTH - filled)}] ${done}/${total} ${name.length > 30 ? name.slice(0, 29) + "…" : name}\x1b[K`
+      );
+      if (done === total) stream.write("\n");
+    } else plain(`[${done}/${total}] ${file}：${status}`);
+  };
+}
+
+export interface BatchResult {
+  results: CheckResult[];
+  summary: SummaryContent;
+  /** The worst file's exit code. */
+  exit: number;
+}
+
+export async function runBatch(inputs: string[], o: BatchOptions): Promise<BatchResult> {
+  const files = await collectFiles(inputs);
+  const results = (await checkFiles(files, o)).flat();
+  return {
+    results,
+    summary: buildSummary(results),
+    exit: results.reduce((m, r) => Math.max(m, exitCodeOf(r)), 0),
+  };
+}
+
+/** The summary workbook's bytes; links are relative to the folder it is saved in. */
+export function summaryWorkbook(summary: SummaryContent, summaryPath: string): Promise<Uint8Array> {
+  const dir = path.dirname(path.resolve(summaryPath));
+  return sheetsToXlsx(
+    summarySheets(summary, {
+      linkBase: (file) => path.relative(dir, path.resolve(file)).split(path.sep).join("/"),
+    })
+  );
+}
+
+/** One line per form for the terminal, worst first. */
+export function summaryLines(summary: SummaryContent): string[] {
+  const lines = summary.rows.map(
+    (r) =>
+      `${STATUS_LABEL[r.status].padEnd(6, "　")} ${r.file}${r.sheet ? `（${r.sheet}）` : ""}${r.project ? ` ${r.project}` : ""}${r.grade ? ` ${r.grade}` : ""}${r.problems ? `：${r.problems}` : ""}`
+  );
+  lines.push(
+    `共 ${summary.overview.forms} 张自评表：${summary.overview.byStatus.map((s) => `${s.label} ${s.count}`).join("，")}`
+  );
+  return lines;
+}
+
+/** True when an argument is a folder (check then runs as a batch even without --summary). */
+export async function anyFolder(args: string[]): Promise<boolean> {
+  for (const a of args) {
+    try {
+      if ((await stat(a)).isDirectory()) return true;
+    } catch {
+      // a missing file: the single-file check reports it
+    }
+  }
+  return false;
+}
+
+/** `check` over folders or with --summary: progress on stderr, the summary (or --json) on stdout. */
+export async function checkBatch(
+  args: ParsedArgs,
+  io: Output,
+  terminal?: { isTTY?: boolean; write: (s: string) => unknown }
+): Promise<number> {
+  if (args.summary !== undefined && !/\.xlsx$/i.test(args.summary))
+    throw new UsageError(`汇总表应为 .xlsx 文件：${args.summary}`);
+  const { results, summary, exit } = await runBatch(args.files, {
+    profile: args.profile,
+    sheet: args.sheet,
+    onProgress: progressReporter(terminal ?? {}, io.err),
+  });
+  if (!results.length) throw new UsageError("没有找到要检查的 .xlsx 文件。");
+  let code = exit;
+  let wrote = false;
+  if (args.summary) {
+    try {
+      await writeFile(args.summary, await summaryWorkbook(summary, args.summary));
+      wrote = true;
+    } catch (e) {
+      io.err(
+        `无法写入“${args.summary}”：${(e as NodeJS.ErrnoException).code === "ENOENT" ? "文件夹不存在" : "没有写入权限或文件正被打开"}。`
+      );
+      code = 2;
+    }
+  }
+  if (args.json) io.out(JSON.stringify(results, null, 2));
+  else {
+    for (const line of summaryLines(summary)) io.out(line);
+    if (wrote) io.out(`已生成汇总表：${args.summary}`);
+  }
+  return code;
+}

@@ -1,0 +1,67 @@
+// One file of a batch check, on a worker thread (or in-process when no compiled worker exists, as under ts-jest).
+// What crosses the thread boundary is the public JSON (CheckJson), never an Analysis (its profile holds functions).
+import { readFile } from "node:fs/promises";
+import { isMainThread, parentPort } from "node:worker_threads";
+import type { CheckResult } from "../core/summarySheet";
+import { checkWorkbookBytes } from "../xlsx/checkBytes";
+
+export interface CheckTask {
+  id: number;
+  file: string;
+  profile: string;
+  sheet?: string;
+}
+
+/** Sent once the thread has loaded its modules: only then does it get files. */
+export interface WorkerReady {
+  ready: true;
+}
+
+export interface CheckDone {
+  id: number;
+  results: CheckResult[];
+}
+
+/** Every form of one file as check --json gives it; a file that cannot be read or has no table is one failure. */
+export async function checkFile(
+  file: string,
+  profile: string,
+  sheet?: string
+): Promise<CheckResult[]> {
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(await readFile(file));
+  } catch {
+    return [
+      {
+        file,
+        sheet: null,
+        error: `无法打开文件“${file}”：文件不存在或没有读取权限。`,
+        findings: [],
+      },
+    ];
+  }
+  return checkWorkbookBytes(file, data, profile, sheet);
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  port.postMessage({ ready: true } satisfies WorkerReady);
+  port.on("message", (task: CheckTask) => {
+    checkFile(task.file, task.profile, task.sheet).then(
+      (results) => port.postMessage({ id: task.id, results } satisfies CheckDone),
+      (e: unknown) =>
+        port.postMessage({
+          id: task.id,
+          results: [
+            {
+              file: task.file,
+              sheet: null,
+              error: `内部错误：${e instanceof Error ? e.message : String(e)}`,
+              findings: [],
+            },
+          ],
+        } satisfies CheckDone)
+    );
+  });
+}
