@@ -96,8 +96,21 @@ interface JSZipStream {
   resume(): JSZipStream;
 }
 
-/** Inflates one entry as text, stopping as soon as it grows past `limit` (declared sizes can lie). */
-function readText(f: JSZip.JSZipObject, limit: number): Promise<string | null> {
+function decode(chunks: Uint8Array[], size: number): string {
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder("utf-8").decode(all);
+}
+
+/**
+ * Inflates one entry as text, stopping as soon as it grows past `limit` (declared sizes can lie): null then, or
+ * with `prefix` the first `limit` bytes or so (enough to see whether a sheet starts with a form's header).
+ */
+function readText(f: JSZip.JSZipObject, limit: number, prefix = false): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -113,7 +126,7 @@ function readText(f: JSZip.JSZipObject, limit: number): Promise<string | null> {
         if (size > limit) {
           done = true;
           stream.pause();
-          resolve(null);
+          resolve(prefix ? decode([...chunks, chunk], size) : null);
           return;
         }
         chunks.push(chunk);
@@ -125,13 +138,7 @@ function readText(f: JSZip.JSZipObject, limit: number): Promise<string | null> {
       .on("end", () => {
         if (done) return;
         done = true;
-        const all = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          all.set(c, at);
-          at += c.length;
-        }
-        resolve(new TextDecoder("utf-8").decode(all));
+        resolve(decode(chunks, size));
       })
       .resume();
   });
@@ -387,6 +394,14 @@ export async function preparePackage(bytes: Uint8Array): Promise<PreparedPackage
     }
     let xml: string | null;
     try {
+      // a form's header is near the top: a big sheet whose beginning has none is not inflated any further
+      if (size > LIMITS.smallSheetBytes) {
+        const head = (await readText(f, LIMITS.smallSheetBytes, true)) ?? "";
+        if (!mentionsHeader(head, headerStrings)) {
+          skip("没有指标表的表头，且内容很多");
+          continue;
+        }
+      }
       xml = await readText(f, Math.min(LIMITS.maxPartBytes, budget));
     } catch {
       throw new PackageRefused(`文件已损坏（工作表“${name}”无法解压），${NOT_XLSX}。`);
