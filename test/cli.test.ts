@@ -113,7 +113,7 @@ describe("jixiao check on bad input: a clear message, exit 2, no stack trace", (
   it("a missing file", async () => {
     const r = await run("check", path.join(dir, "nope.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain("无法打开文件");
+    expect(r.err).toContain("找不到文件");
     expect(r.err).not.toMatch(/\bat .*\.js:\d+/);
   });
   it("a file that is not a workbook", async () => {
@@ -181,7 +181,8 @@ describe("the command line's options", () => {
       // without --, the same word is the flag and no file is left to check
       const flag = await run("check", "--profile", "xicheng", "--json");
       expect(flag.code).toBe(2);
-      expect(flag.err).toContain("请指定要检查的 .xlsx 文件。");
+      // with --json even a usage error is JSON, on stdout
+      expect(JSON.parse(flag.out).error).toBe("请指定要检查的 .xlsx 文件。");
     } finally {
       process.chdir(cwd);
     }
@@ -203,7 +204,7 @@ describe("the command line's options", () => {
     expect(atEnd.err).toContain("--profile 后面需要一个值。");
     const beforeFlag = await run("check", seed, "-p", "--json");
     expect(beforeFlag.code).toBe(2);
-    expect(beforeFlag.err).toContain("-p 后面需要一个值。");
+    expect(JSON.parse(beforeFlag.out).error).toBe("-p 后面需要一个值。");
     const output = await run("fix", seed, "-o");
     expect(output.code).toBe(2);
     expect(output.err).toContain("-o 后面需要一个值。");

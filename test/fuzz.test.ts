@@ -5,6 +5,7 @@ import { analyzeAndPlan, fuzzCase, mutate } from "../bench/fuzzCases";
 import { analyze } from "../src/core/analyze";
 import { Grid } from "../src/core/grid";
 import { getProfile } from "../src/core/profiles";
+import { plan } from "../src/core/plan";
 import { buildSeedForm } from "../scripts/samples/seedForm";
 
 describe("fuzzing analyze and plan", () => {
@@ -30,6 +31,22 @@ describe("fuzzing analyze and plan", () => {
     const f = a.findings.find((x) => x.cell === cell && x.code === "SCORE_RANGE");
     expect(f?.message).toContain("超出范围");
     expect(a.total.computed === null || Number.isFinite(a.total.computed)).toBe(true);
+  });
+
+  it("a target of 5e-324 (found by the bench, seed 20241131): the report sheet is planned, no Infinity rate", () => {
+    const { workbook, layout } = buildSeedForm();
+    const grid = mutate(workbook.sheets[0], [
+      {
+        kind: "set",
+        row: layout.lastIndicatorRow,
+        col: layout.columns.target,
+        cell: { value: 5e-324 },
+      },
+    ]);
+    const a = analyze(grid, getProfile("xicheng"));
+    const p = plan(a, { sheets: [grid] }, { report: true });
+    expect(p.newSheets).toHaveLength(1);
+    expect(JSON.stringify(p.newSheets[0].rows)).not.toContain("Infinity");
   });
 
   it("the mutation helper really moves cells: deleting row 1 brings the title up from row 1 to nowhere", () => {

@@ -314,7 +314,8 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
         ? e.message
         : internalError(e);
     // --json promises JSON on stdout whatever happens, usage errors included
-    if (argv.includes("--json")) {
+    const end = argv.indexOf("--");
+    if (argv.slice(0, end < 0 ? argv.length : end).includes("--json")) {
       io.out(JSON.stringify({ file: null, sheet: null, error: message, findings: [] }, null, 2));
       return 2;
     }
@@ -336,7 +337,7 @@ async function parseBook(file: string, data: Uint8Array): Promise<ReadWorkbook> 
   try {
     return await readWorkbook(data);
   } catch (e) {
-    throw new InputError(`无法读取“${file}”：${messageOf(e)}。`);
+    throw new InputError(`无法读取“${file}”：${messageOf(e).replace(/^无法读取文件：/, "")}。`);
   }
 }
 

@@ -96,7 +96,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, options: { date1904?: boo
   return grid;
 }
 
-const BAD_FILE = "不是有效的 .xlsx 工作簿";
+const BAD_FILE = "无法读取文件：不是有效的 .xlsx 工作簿";
 
 function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
@@ -121,7 +121,7 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<Read
   try {
     prepared = await preparePackage(bytes);
   } catch (e) {
-    if (e instanceof PackageRefused) throw new Error(e.message);
+    if (e instanceof PackageRefused) throw new Error(`无法读取文件：${e.message}`);
     throw new Error(`${BAD_FILE}（文件已损坏或是其他格式），请在 Excel 中“另存为” .xlsx 后再试。`);
   }
   const wb = new ExcelJS.Workbook();
