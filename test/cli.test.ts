@@ -113,7 +113,7 @@ describe("jixiao check on bad input: a clear message, exit 2, no stack trace", (
   it("a missing file", async () => {
     const r = await run("check", path.join(dir, "nope.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.err).toContain("找不到文件");
+    expect(r.err).toContain("无法打开文件");
     expect(r.err).not.toMatch(/\bat .*\.js:\d+/);
   });
   it("a file that is not a workbook", async () => {

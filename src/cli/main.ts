@@ -181,7 +181,8 @@ function openError(file: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EISDIR")
     return new InputError(`“${file}”是一个文件夹，不是 .xlsx 文件：请指定文件夹中的工作簿。`);
-  if (code === "ENOENT") return new InputError(`找不到文件“${file}”：请检查文件名和路径。`);
+  if (code === "ENOENT")
+    return new InputError(`无法打开文件“${file}”：文件不存在，请检查文件名和路径。`);
   if (code === "EACCES" || code === "EPERM")
     return new InputError(`无法打开文件“${file}”：没有读取权限。`);
   return new InputError(`无法打开文件“${file}”：文件不存在或没有读取权限。`);
