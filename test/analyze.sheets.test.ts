@@ -80,7 +80,11 @@ describe("a table on a hidden sheet", () => {
     fs.writeFileSync(file, await gridsToXlsx({ sheets: [new Grid("说明"), hiddenBook()] }));
     const out: string[] = [];
     const io: Output = { out: (s) => out.push(s), err: (s) => out.push(s) };
-    await main(["check", file, "--profile", "central"], io);
+    // not checked behind the user's back: named as hidden, and checked when asked for by name
+    expect(await main(["check", file, "--profile", "central"], io)).toBe(2);
+    expect(out.join("\n")).toContain("自评表所在的工作表“附件1”是隐藏的");
+    out.length = 0;
+    await main(["check", file, "--profile", "central", "--sheet", "附件1"], io);
     expect(out.join("\n")).toContain("工作表“附件1”（隐藏的工作表）");
   });
 });

@@ -75,7 +75,7 @@ describe("fix refuses to lose a file", () => {
     const r1 = await cli("fix", folder, "-o", path.join(dir, "x.xlsx"));
     expect([r1.code, r1.err]).toEqual([
       2,
-      `“${folder}”是一个文件夹，不是文件：请指定要处理的 .xlsx 文件。`,
+      `“${folder}”是一个文件夹，不是 .xlsx 文件：请指定文件夹中的工作簿。`,
     ]);
     const asOut = path.join(dir, "输出.xlsx");
     fs.mkdirSync(asOut);

@@ -181,7 +181,8 @@ describe("the command line's options", () => {
       // without --, the same word is the flag and no file is left to check
       const flag = await run("check", "--profile", "xicheng", "--json");
       expect(flag.code).toBe(2);
-      expect(flag.err).toContain("请指定要检查的 .xlsx 文件。");
+      // with --json even a usage error is JSON, on stdout
+      expect(JSON.parse(flag.out).error).toBe("请指定要检查的 .xlsx 文件。");
     } finally {
       process.chdir(cwd);
     }
@@ -203,7 +204,7 @@ describe("the command line's options", () => {
     expect(atEnd.err).toContain("--profile 后面需要一个值。");
     const beforeFlag = await run("check", seed, "-p", "--json");
     expect(beforeFlag.code).toBe(2);
-    expect(beforeFlag.err).toContain("-p 后面需要一个值。");
+    expect(JSON.parse(beforeFlag.out).error).toBe("-p 后面需要一个值。");
     const output = await run("fix", seed, "-o");
     expect(output.code).toBe(2);
     expect(output.err).toContain("-o 后面需要一个值。");

@@ -91,13 +91,15 @@ describeFixtures("reading the shared seed fixture", () => {
 describe("bad files", () => {
   it("rejects a garbage buffer with a Chinese message, not an ExcelJS stack", async () => {
     const garbage = new TextEncoder().encode("this is not a workbook at all");
-    await expect(readWorkbook(garbage)).rejects.toThrow(/^无法读取文件：不是有效的 \.xlsx 工作簿/);
+    await expect(readWorkbook(garbage)).rejects.toThrow(
+      /^无法读取文件：这是文本文件（例如 CSV），不是有效的 \.xlsx 工作簿/
+    );
   });
 
   it("rejects a zip that is not a workbook", async () => {
     // A minimal empty zip: just the end-of-central-directory record.
     const zip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
-    await expect(readWorkbook(zip)).rejects.toThrow(/无法读取文件：不是有效的 \.xlsx 工作簿/);
+    await expect(readWorkbook(zip)).rejects.toThrow(/^无法读取文件：.*没有 Excel 工作簿/);
   });
 
   it("rejects a truncated workbook", async () => {

@@ -15,7 +15,7 @@ import {
   type SummaryContent,
 } from "../core/summarySheet";
 import { sheetsToXlsx } from "../xlsx/apply";
-import { UsageError, type Output, type ParsedArgs } from "./main";
+import { InputError, UsageError, type Output, type ParsedArgs } from "./main";
 import { checkFile, type CheckDone, type CheckTask, type WorkerReady } from "./worker";
 
 export interface BatchOptions {
@@ -218,7 +218,10 @@ export async function checkBatch(
     sheet: args.sheet,
     onProgress: progressReporter(terminal ?? {}, io.err),
   });
-  if (!results.length) throw new UsageError("没有找到要检查的 .xlsx 文件。");
+  if (!results.length)
+    throw new InputError(
+      `${args.files.map((f) => `“${f}”`).join("、")}中没有找到 .xlsx 工作簿（文件夹中也没有）：请指定要检查的工作簿。`
+    );
   let code = exit;
   let wrote = false;
   if (args.summary) {

@@ -28,7 +28,8 @@ import { applyPlanToXlsx } from "../xlsx/apply";
 import { lostPartsWarning } from "../xlsx/lostParts";
 import { PatchUnsupported, patchPlanIntoXlsx } from "../xlsx/patch";
 import { isAcceptableSuggestion } from "../core/suggestions";
-import { readWorkbook } from "../xlsx/read";
+import { readWorkbook, type ReadWorkbook } from "../xlsx/read";
+import { isTableSheet } from "../core/analyze";
 import { ruleDocs, ruleText } from "../core/rules/docs";
 import { anyFolder, checkBatch } from "./batch";
 
@@ -192,18 +193,58 @@ function callToAction(f: Finding): string {
   return "";
 }
 
+/** Why a path cannot be read, in one sentence. */
+function openError(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EISDIR")
+    return new InputError(`“${file}”是一个文件夹，不是 .xlsx 文件：请指定文件夹中的工作簿。`);
+  if (code === "ENOENT")
+    return new InputError(`无法打开文件“${file}”：文件不存在，请检查文件名和路径。`);
+  if (code === "EACCES" || code === "EPERM")
+    return new InputError(`无法打开文件“${file}”：没有读取权限。`);
+  return new InputError(`无法打开文件“${file}”：文件不存在或没有读取权限。`);
+}
+
 async function loadBook(file: string) {
   let data: Buffer;
   try {
     data = await fsp.readFile(file);
-  } catch {
-    throw new InputError(`无法打开文件“${file}”：文件不存在或没有读取权限。`);
-  }
-  try {
-    return await readWorkbook(new Uint8Array(data));
   } catch (e) {
-    throw new InputError(`无法读取“${file}”：${e instanceof Error ? e.message : String(e)}`);
+    throw openError(file, e);
   }
+  return parseBook(file, new Uint8Array(data));
+}
+
+/** One sentence: the message without a final full stop, so that callers can add theirs. */
+function messageOf(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).replace(/[。.]+$/, "");
+}
+
+/**
+ * Only the visible sheets, unless --sheet names one: a form in a hidden sheet is not what the user sees in
+ * Excel, so it is named as hidden instead of being checked behind the user's back.
+ */
+function visibleBook(book: ReadWorkbook, sheet?: string): ReadWorkbook {
+  const hidden = new Set(book.notes?.hidden ?? []);
+  if (sheet || hidden.size === 0) return book;
+  return { ...book, sheets: book.sheets.filter((g) => !hidden.has(g.sheet)) };
+}
+
+/** When no visible sheet holds a form but a hidden one does: the message that says so. */
+function hiddenTableMessage(file: string, book: ReadWorkbook): string | null {
+  const hidden = new Set(book.notes?.hidden ?? []);
+  const tables = book.sheets.filter((g) => hidden.has(g.sheet) && isTableSheet(g));
+  if (!tables.length) return null;
+  const name = tables[0].sheet;
+  return `${file}：自评表所在的工作表“${name}”是隐藏的：请在 Excel 中取消隐藏，或用 --sheet ${name} 指定后再试。`;
+}
+
+/** Sheets left out of the read (too big or without a header), told on stderr so that stdout stays parseable. */
+function tellSkipped(file: string, book: ReadWorkbook, io: Output): void {
+  for (const s of book.notes?.skipped ?? [])
+    io.err(`${file}：未读取工作表“${s.sheet}”（${s.reason}）。`);
+  for (const m of book.notes?.droppedMerges ?? [])
+    io.err(`${file}：合并区域 ${m} 过大，读取时按未合并处理。`);
 }
 
 export class InputError extends Error {}
@@ -215,36 +256,50 @@ async function check(args: ParsedArgs, io: Output): Promise<number> {
     return checkBatch(args, io, io === stdio ? process.stderr : undefined);
   let exit = 0;
   const jsonResults: (CheckJson | CheckJsonFailure)[] = [];
+  const fail = (file: string, message: string) => {
+    exit = 2;
+    if (args.json) jsonResults.push({ file, sheet: null, error: message, findings: [] });
+    else io.err(message);
+  };
+  // one bad file never stops the others: every file gets its own answer
   for (const file of args.files) {
-    let book;
     try {
-      book = await loadBook(file);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      exit = 2;
-      if (args.json) jsonResults.push({ file, sheet: null, error: e.message, findings: [] });
-      else io.err(e.message);
-      continue;
-    }
-    const result = analyzeWorkbookResolved(book, args.profile, args.sheet);
-    if (!result.analyses.length) {
-      exit = 2;
-      for (const n of result.notAnalyzed) {
-        if (args.json) jsonResults.push(notAnalyzedJson(file, n));
-        else io.err(`${file}：${n.findings[0]?.message ?? "没有找到绩效指标表"}`);
+      const read = await loadBook(file);
+      tellSkipped(file, read, io);
+      const book = visibleBook(read, args.sheet);
+      const result = analyzeWorkbookResolved(book, args.profile, args.sheet);
+      if (!result.analyses.length) {
+        const hiddenMessage = hiddenTableMessage(file, read);
+        if (hiddenMessage) {
+          fail(file, hiddenMessage);
+          continue;
+        }
+        exit = 2;
+        for (const n of result.notAnalyzed) {
+          if (args.json) jsonResults.push(notAnalyzedJson(file, n));
+          else io.err(`${file}：${n.findings[0]?.message ?? "没有找到绩效指标表"}`);
+        }
+        continue;
       }
-      continue;
+      result.analyses.forEach((a, k) => {
+        const resolved = result.resolved[k];
+        if (a.findings.some((f: Finding) => f.severity === "error") && exit === 0) exit = 1;
+        if (args.json) jsonResults.push(toCheckJson(file, a, resolved.reason));
+        else io.out(formatAnalysis(file, a, resolved) + "\n");
+      });
+    } catch (e) {
+      if (e instanceof InputError) fail(file, e.message);
+      else fail(file, internalError(e, file));
     }
-    result.analyses.forEach((a, k) => {
-      const resolved = result.resolved[k];
-      if (a.findings.some((f: Finding) => f.severity === "error") && exit === 0) exit = 1;
-      if (args.json) jsonResults.push(toCheckJson(file, a, resolved.reason));
-      else io.out(formatAnalysis(file, a, resolved) + "\n");
-    });
   }
   if (args.json)
     io.out(JSON.stringify(jsonResults.length === 1 ? jsonResults[0] : jsonResults, null, 2));
   return exit;
+}
+
+/** A bug of ours, in one line (never a stack trace): what to send to the developers. */
+function internalError(e: unknown, file?: string): string {
+  return `内部错误：${messageOf(e)}。请把${file ? `文件“${file}”` : "这个文件"}和命令发给开发者。`;
 }
 
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
@@ -274,17 +329,21 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
         throw new UsageError(`不认识的命令：${args.command}`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ProfileError) {
-      io.err(`${e.message}\n\n${USAGE}`);
+    const message =
+      e instanceof UsageError ||
+      e instanceof ProfileError ||
+      e instanceof InputError ||
+      e instanceof WriteRefused
+        ? e.message
+        : internalError(e);
+    // --json promises JSON on stdout whatever happens, usage errors included
+    const end = argv.indexOf("--");
+    if (argv.slice(0, end < 0 ? argv.length : end).includes("--json")) {
+      io.out(JSON.stringify({ file: null, sheet: null, error: message, findings: [] }, null, 2));
       return 2;
     }
-    if (e instanceof InputError || e instanceof WriteRefused) {
-      io.err(e.message);
-      return 2;
-    }
-    io.err(
-      `内部错误：${e instanceof Error ? e.message : String(e)}。请把这个文件和命令发给开发者。`
-    );
+    if (e instanceof UsageError || e instanceof ProfileError) io.err(`${message}\n\n${USAGE}`);
+    else io.err(message);
     return 2;
   }
 }
@@ -308,17 +367,15 @@ async function readBytes(file: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await fsp.readFile(file));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EISDIR")
-      throw new InputError(`“${file}”是一个文件夹，不是文件：请指定要处理的 .xlsx 文件。`);
-    throw new InputError(`无法打开文件“${file}”：文件不存在或没有读取权限。`);
+    throw openError(file, e);
   }
 }
 
-async function parseBook(file: string, data: Uint8Array) {
+async function parseBook(file: string, data: Uint8Array): Promise<ReadWorkbook> {
   try {
     return await readWorkbook(data);
   } catch (e) {
-    throw new InputError(`无法读取“${file}”：${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError(`无法读取“${file}”：${messageOf(e).replace(/^无法读取文件：/, "")}。`);
   }
 }
 

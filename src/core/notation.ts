@@ -603,10 +603,11 @@ function parseValueUnsafe(
 
   if (typeof input === "number") {
     const raw = String(input);
-    if (!Number.isFinite(input)) return { kind: "text", raw, qualitative: null };
+    if (!Number.isFinite(input) || isOutOfRange(input, MAX_VALUE_MAGNITUDE))
+      return { kind: "text", raw, qualitative: null };
     if (qualitativeColumn) return { kind: "text", raw, qualitative: null };
     const percent = isPercentFormat(numFmt);
-    const value = canonicalDecimal(raw, percent ? 2 : 0);
+    const value = canonicalDecimal(Math.abs(input) < TINY_NUMBER ? "0" : raw, percent ? 2 : 0);
     if (value === null) return { kind: "text", raw, qualitative: null };
     return {
       kind: "number",
@@ -627,7 +628,8 @@ function parseValueUnsafe(
   const text: TextValue = { kind: "text", raw, qualitative: classifyQualitative(raw) };
   if (qualitativeColumn) return text;
   const n = parseNumberText(s);
-  if (n === null) return text;
+  if (n === null || isOutOfRange(Number(n.value), MAX_VALUE_MAGNITUDE) || isTiny(n.value))
+    return text;
   return {
     kind: "number",
     raw,
@@ -640,6 +642,30 @@ function parseValueUnsafe(
 }
 
 // ───────────────────────────── plain number cells ─────────────────────────────
+
+/**
+ * No amount, weight or score of a form reaches 10^15 (Excel keeps 15 digits): a cell beyond that (1e308) is read
+ * as out of range, never as a number, so that no product or quotient of two cells overflows into Infinity.
+ */
+export const MAX_CELL_MAGNITUDE = 1e15;
+/** Targets and actuals may be counts of anything, but their ratio must stay a finite double. */
+const MAX_VALUE_MAGNITUDE = 1e100;
+/** Below this a stored number is float noise (0.1+0.2−0.3 = 5.6e-17), shown as 0 by Excel: read as 0. */
+const TINY_NUMBER = 1e-9;
+
+/** A typed number so close to 0 that a ratio over it would overflow ("0.000000000001"). */
+function isTiny(value: string): boolean {
+  const n = Math.abs(Number(value));
+  return n !== 0 && n < TINY_NUMBER;
+}
+
+/** A cell value that looks like a number but is too large to be one of the form's (1e308, "1e20"). */
+export function isOutOfRange(input: CellValue, max = MAX_CELL_MAGNITUDE): boolean {
+  const n =
+    typeof input === "number" ? input : typeof input === "string" ? Number(input.trim()) : NaN;
+  if (typeof input === "number" && !Number.isFinite(input)) return true;
+  return Number.isFinite(n) ? Math.abs(n) > max : /^[+-]?Infinity$/.test(String(input).trim());
+}
 
 const NUMBER_CELL_RE =
   /^[¥$]?([-−+]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(%|百分比|分|元|千元|万元|亿元|万)?$/;
@@ -655,7 +681,8 @@ export function parseNumberCell(
 ): { value: string; percent: boolean } | null {
   try {
     if (typeof input === "number") {
-      if (!Number.isFinite(input)) return null;
+      if (!Number.isFinite(input) || isOutOfRange(input)) return null;
+      if (Math.abs(input) < TINY_NUMBER) input = 0;
       const percent = isPercentFormat(numFmt);
       const value = canonicalDecimal(String(input), percent ? 2 : 0);
       return value === null ? null : { value, percent };
@@ -667,7 +694,7 @@ export function parseNumberCell(
     const value = canonicalDecimal(
       (m[1] === "-" || m[1] === "−" ? "-" : "") + m[2].replace(/,/g, "")
     );
-    if (value === null) return null;
+    if (value === null || isOutOfRange(Number(value)) || isTiny(value)) return null;
     return { value, percent: m[3] === "%" || m[3] === "百分比" };
   } catch {
     return null;

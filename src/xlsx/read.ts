@@ -2,6 +2,7 @@
 import * as ExcelJS from "exceljs";
 import { Cell, CellValue, Grid, parseRangeA1, Range, WorkbookGrids } from "../core/grid";
 import { sheetPackageFacts } from "./patch";
+import { PackageRefused, preparePackage, type SkippedSheet } from "./inspect";
 
 const MS_PER_DAY = 86400000;
 /** Days between the Excel epoch (1899-12-30, 1900 system) and 1970-01-01. */
@@ -105,41 +106,44 @@ export function worksheetToGrid(
 
 const BAD_FILE = "无法读取文件：不是有效的 .xlsx 工作簿";
 
-function describeBadFile(bytes: Uint8Array): string {
-  // An OLE compound file: an old .xls, or an encrypted (password-protected) .xlsx.
-  if (
-    bytes.length >= 4 &&
-    bytes[0] === 0xd0 &&
-    bytes[1] === 0xcf &&
-    bytes[2] === 0x11 &&
-    bytes[3] === 0xe0
-  )
-    return `${BAD_FILE}。这可能是旧版 .xls 文件或设置了打开密码的文件，请在 Excel 中取消密码并“另存为” .xlsx 后再试。`;
-  if (bytes.length === 0) return `${BAD_FILE}（文件为空）。`;
-  return `${BAD_FILE}（文件已损坏或是其他格式），请在 Excel 中“另存为” .xlsx 后再试。`;
-}
-
 function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-/** Reads every sheet of an .xlsx workbook, in order. Throws an Error with a Chinese message on bad data. */
-export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<WorkbookGrids> {
+/** What a read found besides the grids: sheets left out (too big to hold a form) and hidden sheets. */
+export interface ReadNotes {
+  skipped: SkippedSheet[];
+  hidden: string[];
+  droppedMerges: string[];
+}
+
+export type ReadWorkbook = WorkbookGrids & { notes?: ReadNotes };
+
+/**
+ * Reads every sheet of an .xlsx workbook, in order. Throws an Error with a one-sentence Chinese message on bad
+ * data. The package is inspected first (inspect.ts): sheets that cannot hold a form are read as empty.
+ */
+export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<ReadWorkbook> {
   const bytes = toBytes(data);
-  // A zip starts with "PK"; anything else is not an .xlsx.
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new Error(describeBadFile(bytes));
+  let prepared;
+  try {
+    prepared = await preparePackage(bytes);
+  } catch (e) {
+    if (e instanceof PackageRefused) throw new Error(`无法读取文件：${e.message}`);
+    throw new Error(`${BAD_FILE}（文件已损坏或是其他格式），请在 Excel 中“另存为” .xlsx 后再试。`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typing says Buffer; it accepts any binary JSZip accepts (Uint8Array, ArrayBuffer, Buffer).
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(prepared.data as unknown as ExcelJS.Buffer);
   } catch {
-    throw new Error(describeBadFile(bytes));
+    throw new Error(`${BAD_FILE}（文件已损坏或是其他格式），请在 Excel 中“另存为” .xlsx 后再试。`);
   }
   if (wb.worksheets.length === 0) throw new Error(`${BAD_FILE}（没有找到任何工作表）。`);
   const date1904 = Boolean(wb.properties?.date1904);
   // sheet="true" (LibreOffice) is protection too, though ExcelJS reads only sheet="1"
-  const facts = await sheetPackageFacts(bytes);
+  // (the reduced package: sheets too big to hold a form are already left out)
+  const facts = await sheetPackageFacts(prepared.data);
   try {
     return {
       sheets: wb.worksheets.map((ws) =>
@@ -149,6 +153,11 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<Work
           zeroFormulas: facts.zeroFormulas.get(ws.name),
         })
       ),
+      notes: {
+        skipped: prepared.skipped,
+        hidden: prepared.hidden,
+        droppedMerges: prepared.droppedMerges,
+      },
     };
   } catch {
     throw new Error(`${BAD_FILE}（工作表内容无法解析）。`);

@@ -1,5 +1,6 @@
 import { defineRule } from "./rule";
 import { fmt, quoted } from "./format";
+import { isOutOfRange } from "../notation";
 
 export const scoreRange = defineRule({
   meta: {
@@ -28,6 +29,10 @@ export const scoreRange = defineRule({
       text: "{name}的得分是公式“={formula}”，文件中没有计算结果（请在 Excel 中打开并保存）：已按表中数值算出{score}分。",
     },
     notNumber: { severity: "error", text: "{name}的得分“{text}”不是数字：请填写数字得分。" },
+    outOfRange: {
+      severity: "error",
+      text: "{name}的得分“{text}”超出范围，不可能是得分：请填写数字得分。",
+    },
     negative: { severity: "error", text: "{name}的得分{score}小于0：得分不能为负。" },
     overWeight: {
       severity: "error",
@@ -60,7 +65,11 @@ export const scoreRange = defineRule({
         );
       else if (!i.raw.scoreText) report({ messageId: "empty", cell, data: { name } });
       else if (s === null)
-        report({ messageId: "notNumber", cell, data: { name, text: i.raw.scoreText } });
+        report({
+          messageId: isOutOfRange(i.raw.scoreText) ? "outOfRange" : "notNumber",
+          cell,
+          data: { name, text: i.raw.scoreText },
+        });
       else if (s < 0)
         report({ messageId: "negative", cell, data: { name, score: fmt(s) }, suggestion: 0 });
       else if (i.weight !== null && s > i.weight)

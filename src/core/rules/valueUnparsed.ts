@@ -1,5 +1,6 @@
 import { defineRule } from "./rule";
 import { quoted } from "./format";
+import { isOutOfRange } from "../notation";
 
 export const valueUnparsed = defineRule({
   meta: {
@@ -21,6 +22,10 @@ export const valueUnparsed = defineRule({
       severity: "error",
       text: "{name}尚未填写实际完成值和得分：请填写实际完成情况，并按计分规则打分。",
     },
+    weightOutOfRange: {
+      severity: "error",
+      text: "{name}的分值“{text}”超出范围，不可能是分值：请填写数字分值。",
+    },
     weightError: { severity: "error", text: "{name}的分值是错误值{error}：请填写数字分值。" },
   },
   check({ model, report }) {
@@ -39,7 +44,7 @@ export const valueUnparsed = defineRule({
           report({ messageId: "weightEmpty", cell: weightCell, data: { name } });
         else if (i.writtenWeight === null)
           report({
-            messageId: "weightNotNumber",
+            messageId: isOutOfRange(i.raw.weightText) ? "weightOutOfRange" : "weightNotNumber",
             cell: weightCell,
             data: { name, text: i.raw.weightText },
           });
