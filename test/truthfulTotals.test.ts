@@ -186,6 +186,17 @@ describe("the tricky forms (issue 8: what Excel's SUM really adds up)", () => {
     expect(a.total.computed).toBe(89.45);
   });
 
+  it("a score of 1e308 (out of range): Excel would add it, so no total is claimed", () => {
+    const form = withText(buildSeedForm(), scoreCellOf(buildSeedForm(), WEEKEND), "");
+    const grid = tableSheet(form);
+    const at = scoreCellOf(form, WEEKEND);
+    grid.set(Number(at.replace(/^[A-Z]+/, "")), at.charCodeAt(0) - 64, { value: 1e308 });
+    const { a, p } = writeBack(grid, "xicheng");
+    expect(a.total.status).toBe("uncomputable");
+    expect(a.total.note).toContain(`${at} 的数值超出范围`);
+    expect(p.writes.filter((w) => w.purpose === "total" || w.purpose === "grade")).toEqual([]);
+  });
+
   it("a boolean in a score is not a number (Excel's SUM skips it)", () => {
     const form = withScoreBoolean(buildSeedForm(), STREETS, true);
     const o = writeBack(tableSheet(form), "xicheng");

@@ -308,9 +308,13 @@ function statusOf(
   const fu = form.funding;
   if (fu?.score.cell && uncountable(fu.score.facts))
     bad.push(describe(fu.score.cell, fu.score.facts));
-  for (const i of counted)
-    if (i.cells.score && i.raw.scoreMergedFrom === null && uncountable(i.raw.scoreFacts))
-      bad.push(describe(i.cells.score, i.raw.scoreFacts));
+  for (const i of counted) {
+    if (!i.cells.score || i.raw.scoreMergedFrom !== null) continue;
+    if (uncountable(i.raw.scoreFacts)) bad.push(describe(i.cells.score, i.raw.scoreFacts));
+    // a number Excel adds up but we cannot read (1e308: out of range): Excel's total would not be ours
+    else if (i.raw.scoreFacts.kind === "number" && i.raw.score === null)
+      bad.push(`${i.cells.score} 的数值超出范围`);
+  }
   if (bad.length)
     return {
       kind: "uncomputable",
