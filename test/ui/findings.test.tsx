@@ -62,3 +62,15 @@ test("two findings with the same cell and code: both listed, and only the one cl
   expect(spy.mock.calls.flat().join(" ")).not.toMatch(/same key/); // React's duplicate-key warning
   spy.mockRestore();
 });
+
+describe("为什么？", () => {
+  it("opens the rule's title, docs and source under a finding", async () => {
+    const user = userEvent.setup();
+    render(<List findings={[twice[0]]} />);
+    const why = screen.getByText("为什么？");
+    expect(screen.getByText(/缺少偏差原因或改进措施（REASON_MISSING）/)).not.toBeVisible();
+    await user.click(why);
+    expect(screen.getByText(/缺少偏差原因或改进措施（REASON_MISSING）/)).toBeVisible();
+    expect(screen.getByText(/^依据：SPEC §6/)).toBeVisible();
+  });
+});

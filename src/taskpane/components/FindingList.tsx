@@ -16,6 +16,7 @@ import { useMemo } from "react";
 import { formatNumber } from "../../core/decimal";
 import { sheetAddress } from "../../core/grid";
 import type { Finding, Severity } from "../../core/model";
+import { ruleFor } from "../../core/rules";
 
 const SEVERITIES: {
   key: Severity;
@@ -27,7 +28,33 @@ const SEVERITIES: {
   { key: "info", label: "提示", color: "informative" },
 ];
 
+/** “为什么？”: the rule's own title, docs and source, folded away (a native disclosure: keyboard and reader work). */
+function RuleWhy({ code, className }: { code: string; className: string }) {
+  const rule = ruleFor(code);
+  if (!rule) return null;
+  return (
+    <details className={className}>
+      <summary>为什么？</summary>
+      <Text as="p" size={200} weight="semibold">
+        {rule.meta.title}（{rule.meta.code}）
+      </Text>
+      <Text as="p" size={200}>
+        {rule.meta.docs}
+      </Text>
+      <Text as="p" size={200} italic>
+        依据：{rule.meta.source}
+      </Text>
+    </details>
+  );
+}
+
 const useStyles = makeStyles({
+  why: {
+    marginLeft: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+    "& summary": { cursor: "pointer", color: tokens.colorBrandForegroundLink },
+    "& p": { marginTop: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalXXS },
+  },
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: {
@@ -186,6 +213,7 @@ export function FindingList({
                       <span className={styles.cell}>{f.cell}</span>
                       <span>{f.message}</span>
                     </Button>
+                    <RuleWhy code={f.code} className={styles.why} />
                     {suggestion !== null && (
                       <div className={styles.fix}>
                         {/* the label stays the same; aria-pressed (and the look) says whether it is on */}
