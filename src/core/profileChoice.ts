@@ -18,7 +18,8 @@ import {
   type ProfileOverrides,
 } from "./profiles";
 
-export const AUTO_PROFILE = "auto";
+export { AUTO_PROFILE } from "./profiles";
+import { AUTO_PROFILE } from "./profiles";
 
 /** What `--profile` and the pane's picker accept: "auto", then every real profile. */
 export const PROFILE_CHOICES = [AUTO_PROFILE, ...PROFILE_IDS];

@@ -290,6 +290,9 @@ export function sameGrade(written: string, label: string): boolean {
   return core(w) === core(label);
 }
 
+/** The choice “read the rules off the form” (profileChoice.ts detects them); the default of the CLI and the pane. */
+export const AUTO_PROFILE = "auto";
+
 /** The profile used when nothing on the form points to another (auto detection's fallback). */
 export const DEFAULT_PROFILE_ID = "central";
 

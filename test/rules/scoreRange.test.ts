@@ -30,6 +30,19 @@ runRuleTests(scoreRange, {
   ],
   invalid: [
     {
+      // 1e308: a number, but no score can be that (it would overflow every sum)
+      name: "a score out of range",
+      form: seedForm({ H15: 1e308 }),
+      errors: [
+        {
+          cell: "H15",
+          severity: "error",
+          message:
+            "“‘西城科普进行时’公众号发布科普文章”的得分“1e+308”超出范围，不可能是得分：请填写数字得分。",
+        },
+      ],
+    },
+    {
       // row 15 “西城科普进行时” (分值 6): a division by zero in its score
       name: "an error value in a score",
       form: withCell(seedForm(), "H15", { value: "#DIV/0!", error: "#DIV/0!", formula: "5.4/0" }),

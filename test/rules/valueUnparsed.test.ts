@@ -29,6 +29,18 @@ runRuleTests(valueUnparsed, {
   ],
   invalid: [
     {
+      name: "a weight out of range",
+      form: seedForm({ G13: 1e308 }),
+      errors: [
+        {
+          cell: "G13",
+          severity: "error",
+          message:
+            "“‘科普之夏进社区’系列活动场次”的分值“1e+308”超出范围，不可能是分值：请填写数字分值。",
+        },
+      ],
+    },
+    {
       // nothing filled in on row 13: one finding for the row, not two
       name: "an unfilled row (实际完成值 and 得分 blank) is one finding",
       form: seedForm({ F13: null, H13: null }),

@@ -13,7 +13,7 @@ async function openEditor(user: ReturnType<typeof renderPane>["user"]) {
   return screen.findByRole("button", { name: "保存设置" });
 }
 
-test("changing the profile saves it with the workbook and re-checks with it", async () => {
+test("the rules are read off the form by default, and changing them saves the choice and re-checks", async () => {
   const host = new FakeHost(buildSeedWorkbook({ variant: "errors" }));
   const { user } = renderPane(host);
   const picker = await screen.findByRole("combobox", { name: "评分规则" });
@@ -21,19 +21,30 @@ test("changing the profile saves it with the workbook and re-checks with it", as
     within(picker)
       .getAllByRole("option")
       .map((o) => o.textContent)
-  ).toEqual(["中央部门（财预〔2020〕10号）", "北京市西城区", "湖北省", "四川省"]);
-  expect(picker).toHaveValue("central"); // nothing stored yet
+  ).toEqual([
+    "自动识别（按表中主管部门、分值等）",
+    "中央部门（财预〔2020〕10号）",
+    "北京市西城区",
+    "湖北省",
+    "四川省",
+  ]);
+  expect(picker).toHaveValue("auto"); // nothing stored yet
   await waitFor(() => expect(screen.getByRole("button", { name: "检查" })).toBeEnabled());
   await user.click(screen.getByRole("button", { name: "检查" }));
+  // a form of 北京市西城区 never opens silently under the central rules: the pane says which rules and why
+  expect(await screen.findByText(/工作表“附件1” · 北京市西城区/)).toBeInTheDocument();
   expect(
-    await screen.findByText(/工作表“附件1” · 中央部门（财预〔2020〕10号）/)
+    screen.getByText(/按北京市西城区规则：主管部门为北京市西城区科学技术协会/)
   ).toBeInTheDocument();
+  expect(within(picker).getAllByRole("option")[0]).toHaveTextContent("自动识别（北京市西城区）");
 
-  await user.selectOptions(picker, "xicheng");
-  await waitFor(() => expect(host.saveSettings).toHaveBeenCalledWith({ profileId: "xicheng" }));
-  expect(host.stored).toEqual({ profileId: "xicheng" });
-  await waitFor(() => expect(screen.getByText(/工作表“附件1” · 北京市西城区/)).toBeInTheDocument());
-  expect(screen.getByText("优秀")).toBeInTheDocument();
+  await user.selectOptions(picker, "central");
+  await waitFor(() => expect(host.saveSettings).toHaveBeenCalledWith({ profileId: "central" }));
+  expect(host.stored).toEqual({ profileId: "central" });
+  await waitFor(() =>
+    expect(screen.getByText(/工作表“附件1” · 中央部门（财预〔2020〕10号）/)).toBeInTheDocument()
+  );
+  expect(screen.getByText(/按用户选择的中央部门（财预〔2020〕10号）规则/)).toBeInTheDocument();
 });
 
 test("stored settings are loaded: a colleague gets the same profile and overrides", async () => {

@@ -12,11 +12,11 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import type { RuleDoc } from "../../core/rules/docs";
 import { formatNumber } from "../../core/decimal";
 import { sheetAddress } from "../../core/grid";
 import type { Finding, Severity } from "../../core/model";
-import { ruleFor } from "../../core/rules";
 
 const SEVERITIES: {
   key: Severity;
@@ -30,20 +30,30 @@ const SEVERITIES: {
 
 /** “为什么？”: the rule's own title, docs and source, folded away (a native disclosure: keyboard and reader work). */
 function RuleWhy({ code, className }: { code: string; className: string }) {
-  const rule = ruleFor(code);
-  if (!rule) return null;
+  const [doc, setDoc] = useState<RuleDoc | null>(null);
+  // the rules' docs are loaded when first opened, not with the pane
+  const load = () => {
+    if (!doc)
+      void import("../../core/rules/docs").then((m) =>
+        setDoc(m.ruleDocs().find((d) => d.code === code) ?? null)
+      );
+  };
   return (
-    <details className={className}>
+    <details className={className} onToggle={load}>
       <summary>为什么？</summary>
-      <Text as="p" size={200} weight="semibold">
-        {rule.meta.title}（{rule.meta.code}）
-      </Text>
-      <Text as="p" size={200}>
-        {rule.meta.docs}
-      </Text>
-      <Text as="p" size={200} italic>
-        依据：{rule.meta.source}
-      </Text>
+      {doc && (
+        <>
+          <Text as="p" size={200} weight="semibold">
+            {doc.title}（{doc.code}）
+          </Text>
+          <Text as="p" size={200}>
+            {doc.docs}
+          </Text>
+          <Text as="p" size={200} italic>
+            依据：{doc.source}
+          </Text>
+        </>
+      )}
     </details>
   );
 }

@@ -12,8 +12,13 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { PROFILE_IDS, PROFILES, type Profile, type ProfileOverrides } from "../../core/profiles";
-import { AUTO_PROFILE } from "../../core/profileChoice";
+import {
+  AUTO_PROFILE,
+  PROFILE_IDS,
+  PROFILES,
+  type Profile,
+  type ProfileOverrides,
+} from "../../core/profiles";
 import { ProfileEditor } from "./ProfileEditor";
 
 const useStyles = makeStyles({
@@ -64,7 +69,7 @@ export function ProfilePanel({
           onChange={(_e, d) => onProfileChange(d.value)}
         >
           <option value={AUTO_PROFILE}>
-            {auto ? `自动识别（${profile.name}）` : "自动识别（按表中主管部门、分值等）"}
+            {auto && reason ? `自动识别（${profile.name}）` : "自动识别（按表中主管部门、分值等）"}
           </option>
           {PROFILE_IDS.map((id) => (
             <option key={id} value={id}>

@@ -1,8 +1,7 @@
 // Reads the workbook through the host and runs core's analyzeWorkbook on the chosen sheet. No rule lives here.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyzeWorkbook, findTableSheets, preferredTableSheet } from "../../core/analyze";
-import { analyzeWorkbookResolved, AUTO_PROFILE } from "../../core/profileChoice";
-import type { ProfileOverrides } from "../../core/profiles";
+import { AUTO_PROFILE, type ProfileOverrides } from "../../core/profiles";
 import type { WorkbookGrids } from "../../core/grid";
 import type { WorkbookSnapshot } from "../../core/host";
 import type { Analysis } from "../../core/model";
@@ -75,8 +74,14 @@ export function useAnalysis(
         snap.activeSheet
       );
       // one analysis: of the chosen sheet, or of every sheet when none holds a table (their messages say why)
+      // profile detection is loaded with the first automatic check, not with the pane
       const a = auto
-        ? analyzeWorkbookResolved(snap.book, AUTO_PROFILE, chosen ?? undefined, overrides)
+        ? (await import("../../core/profileChoice")).analyzeWorkbookResolved(
+            snap.book,
+            AUTO_PROFILE,
+            chosen ?? undefined,
+            overrides
+          )
         : { ...analyzeWorkbook(snap.book, profile, chosen ?? undefined), resolved: [] };
       const result = a.analyses[0];
       checked.current = result !== undefined;

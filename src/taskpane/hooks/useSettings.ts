@@ -2,8 +2,13 @@
 // profile, overrides, sheet and options.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StoredSettings } from "../../core/host";
-import { DEFAULT_PROFILE_ID, getProfile, PROFILES, type Profile } from "../../core/profiles";
-import { AUTO_PROFILE } from "../../core/profileChoice";
+import {
+  AUTO_PROFILE,
+  DEFAULT_PROFILE_ID,
+  getProfile,
+  PROFILES,
+  type Profile,
+} from "../../core/profiles";
 import { useHost } from "../context";
 import { useStatus } from "./useStatus";
 
