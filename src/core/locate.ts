@@ -1,22 +1,17 @@
 // Finding the blocks of a 自评表 by their header text, never by coordinates (SPEC §2).
 import { toA1, type Grid } from "./grid";
-import { normalizeLabel, stripParens } from "./text";
+import { headerKey, MAX_LABEL_LENGTH } from "./headerWords";
 
-/** A header cell's text reduced for matching: NFKC, no spaces, no parenthesised parts. */
-export function headerKey(text: string): string {
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    key = stripParens(normalizeLabel(text)).replace(/[:：]$/, "");
-    if (keyCache.size > 5000) keyCache.clear();
-    keyCache.set(text, key);
-  }
-  return key;
-}
-// header texts repeat on every row of a long form; normalising each once keeps a 2,000-row check fast
-const keyCache = new Map<string, string>();
-
-/** Longest text that can still be a header or label: longer cells are content, not worth normalising. */
-export const MAX_LABEL_LENGTH = 40;
+export {
+  cellRightOf,
+  findLabel,
+  GRADE_LABELS,
+  headerKey,
+  MAX_LABEL_LENGTH,
+  TOTAL_LABELS,
+  valueRightOf,
+} from "./headerWords";
+export { findFundingHeader, type FundingHeader, type FundingRole } from "./locateFunding";
 
 const INDICATOR_SYNONYMS = {
   level1: ["一级指标", "一级"],
@@ -346,122 +341,3 @@ export function describeMissingHeader(grid: Grid): string {
   const rows = [...found.values()].map((f) => f.row);
   return `${sheet}中找到了表头${list}，但这些列名分散在第${Math.min(...rows)}至${Math.max(...rows)}行，不在相邻的${MAX_BAND}行之内，无法组成一个表头：请把指标表的列名放在同一行（或上下相邻的表头行）中。`;
 }
-
-const FUNDING_SYNONYMS = {
-  planned: ["年初预算数", "年初预算"],
-  adjusted: ["全年预算数", "调整后预算数", "全年调整预算数", "预算数", "全年预算"],
-  executed: ["全年执行数", "全年执行", "预算执行数", "执行数"],
-  weight: ["分值", "权重", "执行率权重"],
-  rate: ["执行率", "预算执行率"],
-  score: ["得分", "执行率得分"],
-} as const;
-
-export type FundingRole = keyof typeof FUNDING_SYNONYMS;
-
-export interface FundingHeader {
-  row: number;
-  /** The block label cell (项目资金（万元）, 预算执行情况(万元)(20分), 资金情况), if any. */
-  labelCell: { row: number; col: number } | null;
-  labelText: string;
-  cols: Partial<Record<FundingRole, number>>;
-  /** Every header cell's raw text by role, e.g. 分值(10分). */
-  rawHeaders: Partial<Record<FundingRole, string>>;
-}
-
-export function findFundingHeader(
-  grid: Grid,
-  beforeRow: number,
-  fromRow = 1
-): FundingHeader | null {
-  for (let r = fromRow; r < beforeRow; r++) {
-    const cols: Partial<Record<FundingRole, number>> = {};
-    const rawHeaders: Partial<Record<FundingRole, string>> = {};
-    for (let c = 1; c <= grid.cols; c++) {
-      if (!grid.isMaster(r, c)) continue;
-      const t = grid.text(r, c);
-      if (!t || t.length > MAX_LABEL_LENGTH) continue;
-      const key = headerKey(t);
-      for (const role of Object.keys(FUNDING_SYNONYMS) as FundingRole[]) {
-        if (cols[role] !== undefined) continue;
-        if ((FUNDING_SYNONYMS[role] as readonly string[]).includes(key)) {
-          cols[role] = c;
-          rawHeaders[role] = t;
-          break;
-        }
-      }
-    }
-    if (
-      cols.executed !== undefined &&
-      (cols.adjusted !== undefined || cols.planned !== undefined)
-    ) {
-      const firstAmount = Math.min(
-        ...[cols.planned, cols.adjusted, cols.executed].filter((x): x is number => x !== undefined)
-      );
-      let labelCell: FundingHeader["labelCell"] = null;
-      let labelText = "";
-      for (let c = 1; c < firstAmount; c++) {
-        const t = grid.text(r, c);
-        if (t) {
-          labelCell = grid.masterOf(r, c);
-          labelText = t;
-          break;
-        }
-      }
-      return { row: r, labelCell, labelText, cols, rawHeaders };
-    }
-  }
-  return null;
-}
-
-/** A label cell anywhere in rows [from, to]: first master cell whose key is one of `labels`. */
-export function findLabel(
-  grid: Grid,
-  labels: readonly string[],
-  from = 1,
-  to = grid.rows
-): { row: number; col: number } | null {
-  for (let r = from; r <= to; r++)
-    for (let c = 1; c <= grid.cols; c++) {
-      if (!grid.isMaster(r, c)) continue;
-      const t = grid.text(r, c);
-      if (t && t.length <= MAX_LABEL_LENGTH && labels.includes(headerKey(t)))
-        return { row: r, col: c };
-    }
-  return null;
-}
-
-/** The first cell right of a label (past the label's merged area): its master. */
-export function cellRightOf(
-  grid: Grid,
-  at: { row: number; col: number }
-): { row: number; col: number } {
-  const m = grid.mergeAt(at.row, at.col);
-  const col = (m ? m.right : at.col) + 1;
-  return grid.masterOf(at.row, col);
-}
-
-/** Text of the first non-empty cell right of a label on the same row. */
-export function valueRightOf(
-  grid: Grid,
-  at: { row: number; col: number },
-  maxCol = grid.cols
-): { text: string; row: number; col: number } | null {
-  const m = grid.mergeAt(at.row, at.col);
-  for (let c = (m ? m.right : at.col) + 1; c <= maxCol; c++) {
-    if (!grid.isMaster(at.row, c)) continue;
-    const t = grid.text(at.row, c);
-    if (t) return { text: t, row: at.row, col: c };
-  }
-  return null;
-}
-
-export const TOTAL_LABELS = ["总分", "合计", "总计", "合计得分", "总得分", "综合得分"];
-export const GRADE_LABELS = [
-  "绩效级别",
-  "自评等级",
-  "评价等级",
-  "绩效等级",
-  "等级",
-  "自评结果",
-  "评价结果",
-];

@@ -24,7 +24,25 @@
 //    notAchieved, checked before the partial and achieved words, so 不合格 is never read as 合格.
 
 import type { CellValue } from "./grid";
-import { Decimal } from "./decimal";
+import {
+  canonicalDecimal,
+  isOutOfRange,
+  isPercentFormat,
+  isTiny,
+  MAX_VALUE_MAGNITUDE,
+  TINY_NUMBER,
+} from "./numbers";
+import { formatUnit, isUnit, normalizeUnit } from "./units";
+
+export {
+  canonicalDecimal,
+  isDateFormat,
+  isOutOfRange,
+  isPercentFormat,
+  MAX_CELL_MAGNITUDE,
+  parseNumberCell,
+} from "./numbers";
+export { comparable, normalizeUnit, unitFactor } from "./units";
 
 export type Operator = ">=" | ">" | "<=" | "<" | "=";
 export type QualitativeClass = "achieved" | "partial" | "notAchieved";
@@ -48,274 +66,6 @@ export interface EmptyValue {
   raw: string;
 }
 export type ParsedValue = NumberValue | TextValue | EmptyValue;
-
-// ───────────────────────────── decimal strings ─────────────────────────────
-
-const MAX_EXPONENT = 400;
-
-/**
- * Canonical decimal string of a plain or exponent-notation number, optionally multiplied by 10^shift:
- * "1,378,500.00" is NOT accepted here (strip separators first); "0137.8500" → "137.85", "-0" → "0",
- * "1e-7" → "0.0000001", canonicalDecimal("0.285", 2) → "28.5". null when the text is not a number.
- */
-export function canonicalDecimal(text: string, shift = 0): string | null {
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,6}))?$/.exec(text);
-  if (!m) return null;
-  const intPart = m[2];
-  const frac = m[3] ?? "";
-  if (intPart === "" && frac === "") return null;
-  const exp = (m[4] ? parseInt(m[4], 10) : 0) + shift;
-  if (!Number.isFinite(exp) || Math.abs(exp) > MAX_EXPONENT) return null;
-  let digits = intPart + frac;
-  let point = intPart.length + exp;
-  if (point < 0) {
-    digits = "0".repeat(-point) + digits;
-    point = 0;
-  }
-  if (point > digits.length) digits += "0".repeat(point - digits.length);
-  const i = digits.slice(0, point).replace(/^0+/, "") || "0";
-  const f = digits.slice(point).replace(/0+$/, "");
-  const body = f ? `${i}.${f}` : i;
-  if (/^[0.]+$/.test(body)) return "0";
-  return (m[1] === "-" ? "-" : "") + body;
-}
-
-function pow10(n: number): string {
-  if (n >= 0) return "1" + "0".repeat(n);
-  return "0." + "0".repeat(-n - 1) + "1";
-}
-
-// ───────────────────────────── number formats ─────────────────────────────
-
-/** The format without its literal parts: quoted strings, backslash escapes, [Red]/[$-804] sections. */
-function formatCode(numFmt: string): string {
-  return numFmt
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "");
-}
-
-/** An Excel number format that shows the value as a percent ("0%", "0.00%"; not `0"%"`). */
-export function isPercentFormat(numFmt: string | undefined | null): boolean {
-  if (typeof numFmt !== "string") return false;
-  return formatCode(numFmt).includes("%");
-}
-
-/**
- * An Excel number format that shows the value as a date or a time ("yyyy/m/d", `yyyy"年"m"月"d"日"`, "mm-dd-yy",
- * "h:mm"): the cell holds a serial day number that Excel's SUM would count, but the user sees a date.
- */
-export function isDateFormat(numFmt: string | undefined | null): boolean {
-  if (typeof numFmt !== "string" || /^\s*(general|@)?\s*$/i.test(numFmt)) return false;
-  // [h]:mm elapsed time keeps its bracket letter; other [..] sections (colours, locales, conditions) go
-  const code = formatCode(numFmt.replace(/\[(h+|m+|s+)\]/gi, "$1"))
-    .split(";")[0]
-    .replace(/[_*]./g, "") // padding and fill characters
-    .toLowerCase();
-  return /[ydhs]|m/.test(code.replace(/general/g, "").replace(/e[+-]/g, ""));
-}
-
-/** A unit written as a literal in the format's first section: `0.00"万元"` → "万元", `0\个` → "个". */
-function formatUnit(numFmt: string | undefined | null): string {
-  if (typeof numFmt !== "string") return "";
-  const first = numFmt.split(";")[0] ?? "";
-  let lit = "";
-  const re = /"([^"]*)"|\\(.)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(first)) !== null) lit += m[1] ?? m[2] ?? "";
-  const unit = normalizeUnit(lit);
-  return unit !== "" && isUnit(unit) ? unit : "";
-}
-
-// ───────────────────────────── units ─────────────────────────────
-
-const KNOWN_UNITS = new Set([
-  "%",
-  "‰",
-  "个",
-  "场",
-  "次",
-  "篇",
-  "期",
-  "件",
-  "户",
-  "人",
-  "人次",
-  "万人次",
-  "万人",
-  "家",
-  "项",
-  "天",
-  "日",
-  "月",
-  "个月",
-  "年",
-  "周",
-  "季度",
-  "小时",
-  "分钟",
-  "个工作日",
-  "工作日",
-  "元",
-  "千元",
-  "万元",
-  "百万元",
-  "亿元",
-  "美元",
-  "万美元",
-  "分",
-  "台",
-  "套",
-  "份",
-  "本",
-  "册",
-  "所",
-  "处",
-  "座",
-  "条",
-  "批",
-  "张",
-  "部",
-  "辆",
-  "吨",
-  "万吨",
-  "亩",
-  "万亩",
-  "公里",
-  "千米",
-  "米",
-  "平方米",
-  "万平方米",
-  "公顷",
-  "名",
-  "位",
-  "株",
-  "棵",
-  "头",
-  "只",
-  "课时",
-  "学时",
-  "门",
-  "节",
-  "幅",
-  "块",
-  "村",
-  "起",
-  "宗",
-  "例",
-  "床",
-  "间",
-  "栋",
-  "届",
-  "轮",
-  "组",
-  "队",
-  "支",
-  "类",
-  "种",
-  "百分点",
-  "个百分点",
-  "元/人",
-  "人/次",
-  "次/年",
-  "千瓦时",
-  "度",
-  "万册",
-  "万件",
-  "万次",
-  "万份",
-  "个/年",
-]);
-
-/** Characters that mark a sentence tail rather than a unit ("月底之前完成", "年底前"). */
-const NOT_IN_UNIT = /[的之前后底完成并且和或是否有无在于为将已未及达到至内上下中左右以]/;
-
-/** Unit as written, with 百分比/百分率 → "%". */
-export function normalizeUnit(unit: string): string {
-  const u = unit.normalize("NFKC").replace(/\s+/g, "");
-  if (u === "百分比" || u === "百分率" || u === "百分数") return "%";
-  return u;
-}
-
-function isUnit(u: string): boolean {
-  if (u === "" || KNOWN_UNITS.has(u)) return true;
-  if (u.length > 4 || !/^[\p{L}/‰°]+$/u.test(u)) return false;
-  return !NOT_IN_UNIT.test(u);
-}
-
-/** The key two units are compared by: 个工作日 ≡ 工作日, 日 ≡ 天, 名/位 ≡ 人, 公里 ≡ 千米. */
-function unitKey(unit: string): string {
-  let u = normalizeUnit(unit);
-  if (u.length > 1 && u.startsWith("个")) u = u.slice(1);
-  if (u === "日") return "天";
-  if (u === "名" || u === "位") return "人";
-  if (u === "公里") return "千米";
-  return u;
-}
-
-const SCALE_PREFIXES: Array<[string, number]> = [
-  ["千万", 7],
-  ["百万", 6],
-  ["亿", 8],
-  ["万", 4],
-  ["千", 3],
-];
-
-function splitScale(key: string): { exp: number; base: string } {
-  for (const [p, e] of SCALE_PREFIXES) {
-    if (key.length > p.length && key.startsWith(p)) return { exp: e, base: key.slice(p.length) };
-  }
-  return { exp: 0, base: key };
-}
-
-/** Power of ten that converts b into a's unit, or null. */
-function unitShift(aUnit: string, bUnit: string): number | null {
-  const a = unitKey(aUnit);
-  const b = unitKey(bUnit);
-  if (a === "" || b === "" || a === b) return 0;
-  const sa = splitScale(a);
-  const sb = splitScale(b);
-  if (sa.base === sb.base) return sb.exp - sa.exp;
-  return null;
-}
-
-/**
- * The factor to multiply b's value by to express it in a's unit, or null when the units do not compare.
- * unitFactor("元", "万元") = "10000" (3 万元 = 30000 元); unitFactor("万元", "元") = "0.0001";
- * unitFactor("场", "篇") = null; unitFactor("", "场") = "1".
- */
-export function unitFactor(aUnit: string, bUnit: string): string | null {
-  try {
-    const s = unitShift(String(aUnit ?? ""), String(bUnit ?? ""));
-    return s === null ? null : pow10(s);
-  } catch {
-    return null;
-  }
-}
-
-/** Both numbers in a's unit, or null when they cannot be compared (see unitFactor; % vs a fraction ≤ 1 is ×100). */
-export function comparable(a: NumberValue, b: NumberValue): { a: string; b: string } | null {
-  try {
-    const shift = unitShift(a.unit, b.unit);
-    if (shift === null) return null;
-    let av = canonicalDecimal(a.value);
-    let bv = canonicalDecimal(b.value, shift);
-    if (av === null || bv === null) return null;
-    const au = unitKey(a.unit);
-    const bu = unitKey(b.unit);
-    const one = new Decimal(1);
-    if (au === "%" && bu === "" && new Decimal(bv).lte(one) && new Decimal(av).gt(one)) {
-      bv = canonicalDecimal(bv, 2);
-    } else if (bu === "%" && au === "" && new Decimal(av).lte(one) && new Decimal(bv).gt(one)) {
-      av = canonicalDecimal(av, 2);
-    }
-    if (av === null || bv === null) return null;
-    return { a: av, b: bv };
-  } catch {
-    return null;
-  }
-}
-
 // ───────────────────────────── operators ─────────────────────────────
 
 /** Operator tokens, longest first so "不低于" wins over "低于" and ">=" over ">". */
@@ -639,64 +389,4 @@ function parseValueUnsafe(
     unit: n.unit || columnUnit,
     relative: n.relative,
   };
-}
-
-// ───────────────────────────── plain number cells ─────────────────────────────
-
-/**
- * No amount, weight or score of a form reaches 10^15 (Excel keeps 15 digits): a cell beyond that (1e308) is read
- * as out of range, never as a number, so that no product or quotient of two cells overflows into Infinity.
- */
-export const MAX_CELL_MAGNITUDE = 1e15;
-/** Targets and actuals may be counts of anything, but their ratio must stay a finite double. */
-const MAX_VALUE_MAGNITUDE = 1e100;
-/** Below this a stored number is float noise (0.1+0.2−0.3 = 5.6e-17), shown as 0 by Excel: read as 0. */
-const TINY_NUMBER = 1e-9;
-
-/** A typed number so close to 0 that a ratio over it would overflow ("0.000000000001"). */
-function isTiny(value: string): boolean {
-  const n = Math.abs(Number(value));
-  return n !== 0 && n < TINY_NUMBER;
-}
-
-/** A cell value that looks like a number but is too large to be one of the form's (1e308, "1e20"). */
-export function isOutOfRange(input: CellValue, max = MAX_CELL_MAGNITUDE): boolean {
-  const n =
-    typeof input === "number" ? input : typeof input === "string" ? Number(input.trim()) : NaN;
-  if (typeof input === "number" && !Number.isFinite(input)) return true;
-  return Number.isFinite(n) ? Math.abs(n) > max : /^[+-]?Infinity$/.test(String(input).trim());
-}
-
-const NUMBER_CELL_RE =
-  /^[¥$]?([-−+]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(%|百分比|分|元|千元|万元|亿元|万)?$/;
-
-/**
- * A plain amount / weight / score / rate cell → canonical decimal string, or null when not a number.
- * "3,724,055.00" → "3724055", "１３７．８５" → "137.85", "10分" → "10", "50%" → { "50", percent },
- * 0.5 with a percent format → { "50", percent }. "—", "", "/" → null. Never throws.
- */
-export function parseNumberCell(
-  input: CellValue,
-  numFmt?: string
-): { value: string; percent: boolean } | null {
-  try {
-    if (typeof input === "number") {
-      if (!Number.isFinite(input) || isOutOfRange(input)) return null;
-      if (Math.abs(input) < TINY_NUMBER) input = 0;
-      const percent = isPercentFormat(numFmt);
-      const value = canonicalDecimal(String(input), percent ? 2 : 0);
-      return value === null ? null : { value, percent };
-    }
-    if (typeof input !== "string") return null;
-    const s = input.normalize("NFKC").replace(/\s+/g, "");
-    const m = NUMBER_CELL_RE.exec(s);
-    if (!m) return null;
-    const value = canonicalDecimal(
-      (m[1] === "-" || m[1] === "−" ? "-" : "") + m[2].replace(/,/g, "")
-    );
-    if (value === null || isOutOfRange(Number(value)) || isTiny(value)) return null;
-    return { value, percent: m[3] === "%" || m[3] === "百分比" };
-  } catch {
-    return null;
-  }
 }
