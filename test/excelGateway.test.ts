@@ -390,7 +390,7 @@ describe("round trips: check = 1 sync, write = 2 syncs, undo = 2 syncs", () => {
     fake.activeSheet = grid.sheet; // the user is on the form
     const restore = installFakeOffice(globalThis, fake);
     try {
-      const host = createExcelHost(isTableSheet);
+      const host = createExcelHost(async () => isTableSheet);
       let t = fake.syncs;
       const firstSnapshot = await host.read();
       const first = fake.syncs - t; // names not known yet: the active sheet and the names come in one sync
@@ -644,7 +644,7 @@ describe("createExcelHost", () => {
     );
     fake.activeSheet = "说明";
     restore = installFakeOffice(globalThis, fake);
-    host = createExcelHost(isTableSheet);
+    host = createExcelHost(async () => isTableSheet);
   }
   afterEach(() => restore?.());
 
@@ -681,7 +681,7 @@ describe("createExcelHost", () => {
     };
     await host.saveSettings(settings);
     expect(JSON.parse(fake.savedSettings[SETTINGS_KEY])).toEqual(settings);
-    expect(await createExcelHost(isTableSheet).loadSettings()).toEqual(settings);
+    expect(await createExcelHost(async () => isTableSheet).loadSettings()).toEqual(settings);
     fake.options.failSave = true;
     await expect(host.saveSettings(settings)).rejects.toThrow(/无法把设置保存到工作簿/);
   });

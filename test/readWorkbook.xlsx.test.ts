@@ -266,9 +266,12 @@ describe("a formula whose cached result is 0", () => {
     ws.getCell("A1").value = { formula: "B1*0", result: 0 };
     ws.getCell("A2").value = { formula: "B1*1" }; // really uncalculated
     ws.getCell("B1").value = 3;
+    ws.getCell("C2").style = { font: { bold: true } }; // an empty styled cell, <c r="C2" s="1"/>, before A3
+    ws.getCell("A3").value = { formula: "B1-3", result: 0 };
     const book = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
     const g = book.sheets[0];
     expect(g.get(1, 1)).toMatchObject({ value: 0, formula: "B1*0" });
     expect(g.get(2, 1)).toMatchObject({ value: null, formula: "B1*1" });
+    expect(g.get(3, 1)).toMatchObject({ value: 0, formula: "B1-3" });
   });
 });

@@ -16,7 +16,7 @@ import { fakeContext, FakeWorkbook } from "./support/fakeExcel";
 
 const SHEET = "附件1";
 const FORM_PART = "xl/worksheets/sheet1.xml";
-const RUNS = 40;
+const RUNS = Number(process.env.WRITE_SAFETY_RUNS ?? 40);
 
 interface Target {
   row: number;

@@ -15,11 +15,8 @@ import { sum } from "./decimal";
 
 export { groupOf } from "./evaluate";
 
-export class TableNotFoundError extends Error {
-  constructor(readonly finding: Finding) {
-    super(finding.message);
-  }
-}
+export { TableNotFoundError } from "./errors";
+import { TableNotFoundError } from "./errors";
 
 /** Sheets of a workbook that hold an indicator header. */
 export function findTableSheets(book: WorkbookGrids): string[] {
@@ -31,19 +28,7 @@ export function isTableSheet(grid: Grid): boolean {
   return findIndicatorHeaders(grid, 1).length > 0;
 }
 
-/**
- * Which of several table sheets to open first: the one the user chose before, else the active one, else one named
- * 附件1 or containing 自评表 (a hint, not a rule: SPEC §2), else the first.
- */
-export function preferredTableSheet(
-  tableSheets: string[],
-  chosen?: string | null,
-  active?: string | null
-): string | null {
-  if (chosen && tableSheets.includes(chosen)) return chosen;
-  if (active && tableSheets.includes(active)) return active;
-  return tableSheets.find((s) => /附件\s*1|自评表/.test(s)) ?? tableSheets[0] ?? null;
-}
+export { preferredTableSheet } from "./sheetChoice";
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

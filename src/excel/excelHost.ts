@@ -44,8 +44,13 @@ function isStoredSettings(v: unknown): v is StoredSettings {
   );
 }
 
-/** `isTableSheet` is the engine's test for a sheet holding the form (core/analyze.ts), passed in by the pane. */
-export function createExcelHost(isTableSheet: (grid: Grid) => boolean): WorkbookHost {
+/**
+ * `loadIsTableSheet` gives the engine's test for a sheet holding the form (core/analyze.ts isTableSheet), passed in
+ * by the pane and loaded with the first read, so that the engine is not part of the pane's first load.
+ */
+export function createExcelHost(
+  loadIsTableSheet: () => Promise<(grid: Grid) => boolean>
+): WorkbookHost {
   let sheetNames: string[] | undefined;
   let writing = 0;
   let quietUntil = 0;
@@ -65,6 +70,7 @@ export function createExcelHost(isTableSheet: (grid: Grid) => boolean): Workbook
 
     async read(): Promise<WorkbookSnapshot> {
       try {
+        const isTableSheet = await loadIsTableSheet();
         const snapshot = await run((context) =>
           readWorkbookIn(context, { merges: supports("1.13"), sheetNames, isTableSheet })
         );

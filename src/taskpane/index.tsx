@@ -4,8 +4,10 @@
 import { Spinner } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../excel/excelHost";
+
+/** The engine's table test, loaded with the first read (not with the pane). */
+const loadIsTableSheet = () => import("../core/analyze").then((m) => m.isTableSheet);
 import { createWpsHost, wpsApplication } from "../wps/wpsHost";
-import { isTableSheet } from "../core/analyze";
 import { Shell, TaskPane } from "./App";
 import { WebApp } from "./WebApp";
 
@@ -36,7 +38,7 @@ if (container) {
       root.render(
         <Shell>
           {kind === "excel" ? (
-            <TaskPane host={createExcelHost(isTableSheet)} />
+            <TaskPane host={createExcelHost(loadIsTableSheet)} />
           ) : kind === "wps" && et ? (
             <TaskPane host={createWpsHost(et)} />
           ) : (

@@ -1,8 +1,8 @@
 // Reads the workbook through the host and runs core's analyzeWorkbook on the chosen sheet. No rule lives here.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { analyzeWorkbook, findTableSheets, preferredTableSheet } from "../../core/analyze";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { AUTO_PROFILE, type ProfileOverrides } from "../../core/profiles";
 import type { WorkbookGrids } from "../../core/grid";
+import { preferredTableSheet } from "../../core/sheetChoice";
 import type { WorkbookSnapshot } from "../../core/host";
 import type { Analysis } from "../../core/model";
 import type { Profile } from "../../core/profiles";
@@ -53,13 +53,25 @@ export function useAnalysis(
   const checked = useRef(false);
 
   const book = snapshot?.book ?? null;
-  const sheets = useMemo(() => (book ? findTableSheets(book) : []), [book]);
+  // the table sheets of the last read (the engine decides; it loads with the first read)
+  const [sheets, setSheets] = useState<string[]>([]);
   const sheet = preferredTableSheet(sheets, preferredSheet, snapshot?.activeSheet);
 
   const detect = useCallback(async () => {
     const mine = ++seq.current;
-    const snap = await run("正在识别工作表…", () => host.read(), { quiet: true });
-    if (snap && mine === seq.current) setSnapshot(snap);
+    const read = await run(
+      "正在识别工作表…",
+      async () => {
+        const snap = await host.read();
+        const engine = await import("../../core/analyze");
+        return { snap, tables: engine.findTableSheets(snap.book) };
+      },
+      { quiet: true }
+    );
+    if (read && mine === seq.current) {
+      setSnapshot(read.snap);
+      setSheets(read.tables);
+    }
   }, [run, host]);
 
   const check = useCallback(async () => {
@@ -68,11 +80,10 @@ export function useAnalysis(
       const snap = await host.read();
       if (mine !== seq.current) return undefined;
       setSnapshot(snap);
-      const chosen = preferredTableSheet(
-        findTableSheets(snap.book),
-        preferredSheet,
-        snap.activeSheet
-      );
+      const engine = await import("../../core/analyze");
+      const tables = engine.findTableSheets(snap.book);
+      setSheets(tables);
+      const chosen = preferredTableSheet(tables, preferredSheet, snap.activeSheet);
       // one analysis: of the chosen sheet, or of every sheet when none holds a table (their messages say why)
       // profile detection is loaded with the first automatic check, not with the pane
       const a = auto
@@ -82,7 +93,7 @@ export function useAnalysis(
             chosen ?? undefined,
             overrides
           )
-        : { ...analyzeWorkbook(snap.book, profile, chosen ?? undefined), resolved: [] };
+        : { ...engine.analyzeWorkbook(snap.book, profile, chosen ?? undefined), resolved: [] };
       const result = a.analyses[0];
       checked.current = result !== undefined;
       if (!result) {

@@ -1,5 +1,5 @@
 // Any error → a notice the MessageBar shows: what went wrong, which cells, what to do. Chinese only.
-import { TableNotFoundError } from "../../core/analyze";
+import { TableNotFoundError } from "../../core/errors";
 import { WriteRefused } from "../../core/host";
 import { ProfileError } from "../../core/profiles";
 
