@@ -10,7 +10,7 @@ import { buildSeedWorkbook } from "../../scripts/samples/seedForm";
 import { Shell } from "../../src/taskpane/App";
 import { WebApp } from "../../src/taskpane/WebApp";
 import { FakeHost } from "./fakeHost";
-import { renderPane } from "./render";
+import { renderPane, openedDialog } from "./render";
 
 expect.extend(toHaveNoViolations);
 
@@ -35,7 +35,7 @@ test("start, after 检查 with the editor open, the preview dialog", async () =>
   await noViolations(container);
 
   await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-  const dialog = await screen.findByRole("dialog");
+  const dialog = await openedDialog();
   await within(dialog).findByRole("checkbox", { name: "确认覆盖 H28" });
   await noViolations(document.body);
 });
@@ -51,9 +51,7 @@ test("an error MessageBar", async () => {
   await waitFor(() => expect(screen.getByRole("button", { name: "检查" })).toBeEnabled());
   await user.click(screen.getByRole("button", { name: "检查" }));
   await user.click(await screen.findByRole("button", { name: "写回总分和等级" }));
-  await user.click(
-    within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" })
-  );
+  await user.click(within(await openedDialog()).getByRole("button", { name: "确认写回" }));
   await screen.findByText("未写入任何单元格");
   await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   await noViolations(container);

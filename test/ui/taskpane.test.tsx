@@ -12,7 +12,7 @@ import { buildSeedForm, buildSeedWorkbook } from "../../scripts/samples/seedForm
 import * as download from "../../src/taskpane/services/download";
 import { Shell } from "../../src/taskpane/App";
 import { FakeHost } from "./fakeHost";
-import { renderPane } from "./render";
+import { renderPane, openedDialog } from "./render";
 
 const XICHENG = { profileId: "xicheng" };
 
@@ -103,7 +103,7 @@ describe("findings", () => {
     expect(screen.getByText("已采用 1 个建议值，写回时一并写入")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await openedDialog();
     const row = within(dialog).getByRole("cell", { name: "H15" }).closest("tr")!;
     expect(row).toHaveTextContent(/5\.6\s*→\s*5\.4/);
     // the written total is refused until confirmed: 确认覆盖 adds it to the plan
@@ -128,7 +128,7 @@ describe("写回总分和等级", () => {
     expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("未填");
 
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await openedDialog();
     expect(within(dialog).getByText(/将修改工作表“附件1”中的 2 个单元格/)).toBeInTheDocument();
     expect(within(dialog).getByRole("cell", { name: "H28" }).closest("tr")).toHaveTextContent(
       /（空）\s*→\s*=I6\+SUM\(H13:H27\)（89\.45）/
@@ -170,9 +170,7 @@ describe("写回总分和等级", () => {
     const { user } = renderPane(host);
     await check(user);
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-    await user.click(
-      within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" })
-    );
+    await user.click(within(await openedDialog()).getByRole("button", { name: "确认写回" }));
     expect(await screen.findByText("未写入任何单元格")).toBeInTheDocument();
     expect(
       screen.getByText(/在检查后被修改过（现为 88）：请重新点“检查”后再写回/)

@@ -16,6 +16,7 @@ import { Shell } from "../../src/taskpane/App";
 import { WebApp, correctedName } from "../../src/taskpane/WebApp";
 import * as download from "../../src/taskpane/services/download";
 import { createFileHost, SETTINGS_PREFIX } from "../../src/taskpane/services/fileHost";
+import { openedDialog } from "./render";
 
 const SAMPLES = path.resolve(__dirname, "../../assets/samples");
 const sample = (name: string) => new Uint8Array(fs.readFileSync(path.join(SAMPLES, name)));
@@ -56,9 +57,7 @@ test("open → 检查 → 写回 → 下载 gives the corrected .xlsx", async ()
   expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("未填");
 
   await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-  await user.click(
-    within(await screen.findByRole("dialog")).getByRole("button", { name: "确认写回" })
-  );
+  await user.click(within(await openedDialog()).getByRole("button", { name: "确认写回" }));
   await screen.findByText(/已写入 2 个单元格/, {}, { timeout: 15000 });
   await waitFor(() => expect(screen.getByText("表中总分").nextSibling).toHaveTextContent("89.45"));
 
