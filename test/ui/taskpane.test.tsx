@@ -43,6 +43,8 @@ describe("检查", () => {
     expect(
       within(summary).getByRole("progressbar", { name: /产出指标：50.65 分，满分 56 分/ })
     ).toBeInTheDocument();
+    // the sample's weights add up to 101: the grade is said to be only indicative
+    expect(within(summary).getByText("分值合计101分，等级仅供参考")).toBeInTheDocument();
 
     // as many as core reports, under their severity, with the count
     const { findings } = analyzeWorkbook(host.book, getProfile("xicheng")).analyses[0];

@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import {
+  overridesOf,
   PROFILES,
   validateProfile,
   type Profile,
@@ -89,17 +90,6 @@ function same(a: unknown, b: unknown): boolean {
 
 function sameSettings(a: Profile, b: Profile): boolean {
   return (Object.keys(a) as (keyof Profile)[]).every((k) => same(a[k], b[k]));
-}
-
-/** The overrides that turn the base profile into `draft` (only the fields that differ). */
-export function overridesOf(draft: Profile): ProfileOverrides | undefined {
-  const base = PROFILES[draft.id];
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(draft) as (keyof Profile)[]) {
-    if (key === "id") continue;
-    if (!same(draft[key], base?.[key])) out[key] = draft[key];
-  }
-  return Object.keys(out).length ? (out as ProfileOverrides) : undefined;
 }
 
 interface Props {

@@ -9,6 +9,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { formatNumber } from "../../core/decimal";
+import { groupLabel } from "../../core/profiles";
 import type { Analysis } from "../../core/model";
 import { cardStyle } from "../theme";
 
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   sub: { color: tokens.colorNeutralForeground3 },
+  note: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1 },
   stats: {
     display: "grid",
     gridTemplateColumns: "repeat(3, 1fr)",
@@ -74,7 +76,6 @@ const useStyles = makeStyles({
 });
 
 const num = (x: number) => formatNumber(x, 2);
-export const groupLabel = (key: string) => (key.endsWith("指标") ? key : `${key}指标`);
 
 interface Bar {
   name: string;
@@ -129,8 +130,13 @@ export function SummaryCard({ analysis: a }: { analysis: Analysis }) {
 
       <div className={styles.grade}>
         <Text size={300}>绩效级别</Text>
-        <Badge appearance="filled" color="brand" size="large">
-          {a.grade.label}
+        {/* no grade from a total that cannot be stated (core leaves the label empty) */}
+        <Badge
+          appearance={a.grade.label ? "filled" : "outline"}
+          color={a.grade.label ? "brand" : "informative"}
+          size="large"
+        >
+          {a.grade.label || "未评定"}
         </Badge>
         <Text size={200} className={styles.sub}>
           {a.grade.written
@@ -140,6 +146,11 @@ export function SummaryCard({ analysis: a }: { analysis: Analysis }) {
               : "按各项得分合计评定"}
         </Text>
       </div>
+      {a.total.note && (
+        <Text size={200} weight="semibold" className={styles.note}>
+          {a.total.note}
+        </Text>
+      )}
 
       <ul className={styles.bars} aria-label="各部分得分">
         {barsOf(a).map((b) => (
