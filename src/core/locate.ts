@@ -234,8 +234,23 @@ function bandEndingAt(
  */
 export function findIndicatorHeaders(grid: Grid, limit = Infinity): IndicatorHeader[] {
   const found: IndicatorHeader[] = [];
+  // a band needs header words: rows without any are passed over after one look (a 2,000-row form is mostly them)
+  const wordRows: (boolean | undefined)[] = [];
+  const hasWord = (r: number): boolean => {
+    let w = wordRows[r];
+    if (w === undefined) {
+      w = false;
+      for (let c = 1; c <= grid.cols && !w; c++) w = roleOfText(grid.text(r, c)) !== null;
+      wordRows[r] = w;
+    }
+    return w;
+  };
   for (let r = 1; r <= grid.rows && found.length < limit; r++) {
-    const band = bandEndingAt(grid, r, found.length ? found[found.length - 1].row + 1 : 1);
+    const minTop = found.length ? found[found.length - 1].row + 1 : 1;
+    let words = false;
+    for (let k = r; k > r - MAX_BAND && k >= minTop && !words; k--) words = hasWord(k);
+    if (!words) continue;
+    const band = bandEndingAt(grid, r, minTop);
     if (!band) continue;
     // rows below with header words of their own (指标性质 | 指标值 | 度量单位) belong to the band; a row
     // covered entirely by merges from above (年度指标值 over two rows) is passed over on the way to them

@@ -53,6 +53,26 @@ export const BREAKDOWN = /^[(（]?其中/;
 /** An indicator name that announces its breakdown rows: 培训人次，其中： */
 export const OPENS_BREAKDOWN = /其中[:：]?$/;
 
+/** What a label text says of its row: a remark (note), a signature line, or neither. */
+function footKind(t: string): "note" | "signature" | null {
+  let kind = footKindCache.get(t);
+  if (kind === undefined) {
+    kind = null;
+    if (NOTE_LABEL.test(headerKey(t))) kind = "note";
+    else {
+      // 填表人：张三 or 填表人 张三 (the first word), never an indicator that starts with the same characters
+      const first = t.normalize("NFKC").trim().split(/\s+/)[0];
+      if (SIGNATURE_LABEL.test(normalizeLabel(t)) || SIGNATURE_LABEL.test(first))
+        kind = "signature";
+    }
+    if (footKindCache.size > 5000) footKindCache.clear();
+    footKindCache.set(t, kind);
+  }
+  return kind;
+}
+// the 一级/二级 labels left of the values repeat on every row of a long form: classify each text once
+const footKindCache = new Map<string, "note" | "signature" | null>();
+
 /** Label cells of a row (left of the values) that start on this row: a note or a signature line. */
 export function footLabel(
   grid: Grid,
@@ -63,12 +83,8 @@ export function footLabel(
     if (!grid.isMaster(row, c)) continue;
     const t = grid.text(row, c);
     if (!t || t.length > 40) continue;
-    const key = headerKey(t);
-    if (NOTE_LABEL.test(key)) return { kind: "note", text: t, cell: toA1(row, c) };
-    // 填表人：张三 or 填表人 张三 (the first word), never an indicator that starts with the same characters
-    const first = t.normalize("NFKC").trim().split(/\s+/)[0];
-    if (SIGNATURE_LABEL.test(normalizeLabel(t)) || SIGNATURE_LABEL.test(first))
-      return { kind: "signature", text: t, cell: toA1(row, c) };
+    const kind = footKind(t);
+    if (kind) return { kind, text: t, cell: toA1(row, c) };
   }
   return null;
 }
