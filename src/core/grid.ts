@@ -204,8 +204,8 @@ export class Grid {
 
   /** The cell as a reader sees it: a merged area's value is filled across the whole area. */
   cell(row: number, col: number): Cell | undefined {
-    const m = this.masterOf(row, col);
-    return this.get(m.row, m.col);
+    const m = this.mergeAt(row, col);
+    return m ? this.get(m.top, m.left) : this.get(row, col);
   }
 
   value(row: number, col: number): CellValue {
