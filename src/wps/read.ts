@@ -1,7 +1,9 @@
 // WPS ET object model → Grid. Per sheet a bounded number of calls: the used range's Value2 and Formula as whole
-// arrays; number formats and merged areas by halving a block until NumberFormat / MergeCells answer for all of
-// it at once (the model has no call that lists them), so the cost grows with the number of formats and merged
-// areas, not with the rows. The Grid is built by the Office.js gateway's own usedRangeToGrid, so both agree.
+// arrays; number formats and merged areas by splitting a block until NumberFormat / MergeCells answer for all of
+// it at once (the model has no call that lists them). Blocks are split from the top in bands that double (32, 32,
+// 64, 128… rows): what lies below the last merge or format change is one call whatever its length, so the cost
+// grows with the number of merged areas and formats and where they are, never with the rows that follow. The Grid
+// is built by the Office.js gateway's own usedRangeToGrid, so both agree.
 import { Grid, parseRangeA1, Range, rangeToA1, WorkbookGrids } from "../core/grid";
 import type { WorkbookSnapshot } from "../core/host";
 import { usedRangeToGrid } from "../excel/read";
@@ -40,6 +42,24 @@ function halves(r: Range): [Range, Range] {
   ];
 }
 
+/** The first band's height: a form's title, funding block and header fit in it. */
+export const FIRST_BAND = 32;
+
+/**
+ * Splits a block of the used range whose top is `top`: a block taller than its band (FIRST_BAND rows, then as
+ * many rows as lie above it, so bands double) loses its band from the top; a band is halved. Halving a 3,000-row
+ * block would spend log2(3,000) calls on the way to a title merged in row 1; the band reaches it at once.
+ */
+export function split(r: Range, top: number): [Range, Range] {
+  const band = Math.max(FIRST_BAND, r.top - top);
+  if (r.bottom - r.top + 1 > band)
+    return [
+      { ...r, bottom: r.top + band - 1 },
+      { ...r, top: r.top + band },
+    ];
+  return halves(r);
+}
+
 const inside = (a: Range, b: Range) =>
   a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
 
@@ -56,7 +76,7 @@ export function mergedAreas(ws: EtWorksheet, block: Range): Range[] {
       found.set(rangeToA1(area), area);
       if (inside(r, area)) return;
     }
-    if (size(r) > 1) for (const h of halves(r)) visit(h);
+    if (size(r) > 1) for (const h of split(r, block.top)) visit(h);
   };
   visit(block);
   return [...found.values()];
@@ -82,7 +102,7 @@ export function numberFormats(ws: EtWorksheet, block: Range, holds: boolean[][])
         for (let j = r.left; j <= r.right; j++) out[i - block.top][j - block.left] = f;
       return;
     }
-    for (const h of halves(r)) visit(h);
+    for (const h of split(r, block.top)) visit(h);
   };
   visit(block);
   return out;
