@@ -9,6 +9,7 @@ import { readWorkbookEt } from "../src/wps/read";
 import { FakeWorkbook } from "../test/support/fakeExcel";
 import { FakeEt } from "../test/support/fakeWps";
 import { syntheticForm } from "./syntheticForm";
+import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 
 function callsToRead(grid: Grid): number {
   const fake = new FakeEt(FakeWorkbook.fromGrids({ sheets: [grid] }));
@@ -31,3 +32,7 @@ console.log(
     : `✗ the call count grows with the rows (${counts.join(" → ")})`
 );
 if (!bounded) process.exitCode = 1;
+const seed = buildSeedWorkbook().sheets[0];
+console.log(
+  `WPS read of the seed form (${seed.rows}×${seed.cols} cells, ${seed.merges.length} merged areas): ${callsToRead(seed)} object-model calls`
+);
