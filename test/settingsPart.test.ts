@@ -2,6 +2,7 @@
 // (xl/webextensions/webextension1.xml, as Office.context.document.settings saves it), and come back when the file
 // is opened again; every other part of the package stays byte for byte.
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
@@ -17,6 +18,7 @@ import {
 } from "../src/xlsx/patch";
 import { createFileHost } from "../src/taskpane/services/fileHost";
 import { bookLines } from "./support/gridDump";
+import { main } from "../src/cli/main";
 
 const SETTINGS: StoredSettings = {
   profileId: "xicheng",
@@ -70,8 +72,8 @@ async function workbookWithChart(): Promise<Uint8Array> {
 }
 
 /** The part as Excel writes it for the add-in (its own instance id, another property, the add-in's settings). */
-async function workbookSavedByTheAddin(): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(await workbookWithChart());
+async function workbookSavedByTheAddin(base?: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(base ?? (await workbookWithChart()));
   const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   zip.file(
     "xl/webextensions/webextension1.xml",
@@ -224,5 +226,32 @@ describe("the web page's file host", () => {
     const bytes = await workbookWithChart();
     const host = createFileHost(bytes, "自评表.xlsx", noStorage());
     expect(await host.download()).toBe(bytes);
+  });
+});
+
+describe("jixiao fix", () => {
+  it("keeps the add-in's settings part byte for byte, and scores by --profile, not by the saved settings", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-settings-"));
+    try {
+      // the blank-total seed (fix writes its total), saved by the add-in with the central rules: --profile wins
+      const input = path.join(dir, "表.xlsx");
+      const blank = await gridsToXlsx(buildSeedWorkbook({ variant: "blankTotal" }));
+      fs.writeFileSync(input, await workbookSavedByTheAddin(blank));
+      const out: string[] = [];
+      const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t) };
+      const output = path.join(dir, "写回.xlsx");
+      expect(await main(["fix", input, "-o", output, "--profile", "xicheng"], io)).toBe(0);
+      expect(out.join("\n")).toContain("评分规则：北京市西城区（用户指定）");
+      const before = await entries(new Uint8Array(fs.readFileSync(input)));
+      const after = await entries(new Uint8Array(fs.readFileSync(output)));
+      for (const name of [
+        "xl/webextensions/webextension1.xml",
+        "xl/webextensions/taskpanes.xml",
+        "xl/webextensions/_rels/taskpanes.xml.rels",
+      ])
+        expect(after.get(name)).toBe(before.get(name));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
