@@ -444,17 +444,21 @@ export function isSheetCellAddress(address: string): boolean {
   return col >= 1 && col <= 16384 && row >= 1 && row <= 1048576;
 }
 
-/** The one form of the workbook (or of --sheet): several need --sheet, none is an input error. */
+/**
+ * The one form of the workbook (or of --sheet): several need --sheet, none is an input error. As for check, a form
+ * on a hidden sheet is taken only when --sheet names it, and otherwise named as hidden.
+ */
 function oneAnalysis(
   file: string,
   book: Awaited<ReturnType<typeof readWorkbook>>,
   profile: string,
   sheet?: string
 ): { a: Analysis; resolved: ResolvedProfile } {
-  const result = analyzeWorkbookResolved(book, profile, sheet);
+  const result = analyzeWorkbookResolved(visibleBook(book, sheet), profile, sheet);
   if (!result.analyses.length)
     throw new InputError(
-      `${file}：${result.notAnalyzed[0]?.findings[0]?.message ?? "没有找到绩效指标表"}`
+      hiddenTableMessage(file, book) ??
+        `${file}：${result.notAnalyzed[0]?.findings[0]?.message ?? "没有找到绩效指标表"}`
     );
   if (result.analyses.length > 1)
     throw new InputError(

@@ -77,7 +77,11 @@ function FileBar({
         <Button
           size="small"
           appearance="primary"
-          onClick={() => downloadBytes(host.data(), correctedName(host.fileName), XLSX_MIME)}
+          onClick={() =>
+            void host
+              .download()
+              .then((data) => downloadBytes(data, correctedName(host.fileName), XLSX_MIME))
+          }
         >
           下载
         </Button>

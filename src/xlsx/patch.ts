@@ -945,3 +945,193 @@ export async function sheetPackageFacts(
   }
   return { protectedSheets, zeroFormulas };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The add-in's settings part: what Office.context.document.settings saves inside the workbook. The web page writes
+// the same part into a downloaded file, so that the add-in (and the page, and the CLI) find the user's settings
+// there. Format ([MS-OWEXML]): /_rels/.rels → xl/webextensions/taskpanes.xml → webextensionN.xml, whose
+// <we:reference id> is the manifest's <Id> and whose <we:properties> hold one <we:property name value> per
+// setting, the value JSON-encoded as Office.js stores it.
+
+/** manifest.xml's <Id> and <Version> (test/settingsPart.test.ts checks that they agree). */
+export const ADDIN_ID = "31aa06b9-e429-4ce5-a5c7-10728256b806";
+export const ADDIN_VERSION = "1.0.0.0";
+/** The property the add-in keeps its settings under (src/excel/excelHost.ts SETTINGS_KEY). */
+export const SETTINGS_PROPERTY = "jixiao";
+
+const WE_NS = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11";
+const WETP_NS = "http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11";
+const TASKPANES_TYPE =
+  "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes";
+const WEBEXTENSION_TYPE = "http://schemas.microsoft.com/office/2011/relationships/webextension";
+const TASKPANES_CT = "application/vnd.ms-office.webextensiontaskpanes+xml";
+const WEBEXTENSION_CT = "application/vnd.ms-office.webextension+xml";
+/** Our instance of the add-in in a file the page writes (Excel gives each instance its own GUID). */
+const INSTANCE_ID = "{0B9E4C2D-5A7F-4E61-9C3B-7D2A1F8E6B40}";
+
+const sameId = (a: string | null) =>
+  (a ?? "").replace(/[{}]/g, "").toLowerCase() === ADDIN_ID.toLowerCase();
+
+/** The webextension parts that are this add-in's (by <we:reference id>, the manifest's Id). */
+async function ownWebExtensions(pkg: Package): Promise<{ part: string; xml: string }[]> {
+  const out: { part: string; xml: string }[] = [];
+  for (const name of Object.keys(pkg.zip.files)) {
+    if (!/^xl\/webextensions\/webextension\d*\.xml$/i.test(name)) continue;
+    const xml = await pkg.text(name);
+    if (!xml) continue;
+    const p = prefixOf(xml, "webextension");
+    if (elements(xml, "reference", p).some((e) => sameId(attr(e.open, "id"))))
+      out.push({ part: name, xml });
+  }
+  return out;
+}
+
+/** The JSON of a setting as an attribute value: XML-illegal characters become JSON escapes, not raw bytes. */
+function settingValue(settings: unknown): string {
+  const json = JSON.stringify(settings).replace(
+    /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+  return escapeXml(json);
+}
+
+/** The settings the add-in (or the page) saved in the workbook, or null (none, or unreadable). */
+export async function settingsFromXlsx(data: Uint8Array): Promise<unknown> {
+  try {
+    const pkg = await openPackage(data);
+    for (const { xml } of await ownWebExtensions(pkg)) {
+      const p = prefixOf(xml, "webextension");
+      const prop = elements(xml, "property", p).find(
+        (e) => attr(e.open, "name") === SETTINGS_PROPERTY
+      );
+      const value = prop && attr(prop.open, "value");
+      if (value) return JSON.parse(value) as unknown;
+    }
+  } catch {
+    // no package, no part or no JSON: as if no settings were saved
+  }
+  return null;
+}
+
+function appendBefore(xml: string, close: string, fragment: string, what: string): string {
+  const at = xml.lastIndexOf(close);
+  if (at < 0) throw new PatchUnsupported(`${what} 没有 ${close}`);
+  return xml.slice(0, at) + fragment + xml.slice(at);
+}
+
+function freeRelId(rels: string): string {
+  const ids = new Set(relationships(rels).map((r) => r.id));
+  let k = ids.size + 1;
+  while (ids.has(`rId${k}`)) k++;
+  return `rId${k}`;
+}
+
+const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
+/**
+ * Writes `settings` into the add-in's settings part: its property in this add-in's existing webextension part (the
+ * rest of that part as it was), or a new part with its task pane entry (hidden: the pane is not opened for the
+ * user), relationships and content types. Every other part stays byte for byte; unchanged settings leave the file
+ * as it was.
+ */
+export async function patchSettingsIntoXlsx(
+  data: Uint8Array,
+  settings: unknown
+): Promise<Uint8Array> {
+  const pkg = await openPackage(data);
+  const value = settingValue(settings);
+  const property = `<we:property name="${SETTINGS_PROPERTY}" value="${value}"/>`;
+  const own = (await ownWebExtensions(pkg))[0];
+  if (own) {
+    const p = prefixOf(own.xml, "webextension");
+    const prop = elements(own.xml, "property", p).find(
+      (e) => attr(e.open, "name") === SETTINGS_PROPERTY
+    );
+    if (
+      prop &&
+      JSON.stringify(JSON.parse(attr(prop.open, "value") ?? "null")) === JSON.stringify(settings)
+    )
+      return data;
+    const tag = `<${p}property name="${SETTINGS_PROPERTY}" value="${value}"/>`;
+    let xml: string;
+    if (prop) xml = own.xml.slice(0, prop.start) + tag + own.xml.slice(prop.end);
+    else {
+      const props = elements(own.xml, "properties", p)[0];
+      if (!props) throw new PatchUnsupported("加载项设置部件没有 properties");
+      xml = props.open.endsWith("/>")
+        ? own.xml.slice(0, props.start) +
+          `<${p}properties>${tag}</${p}properties>` +
+          own.xml.slice(props.end)
+        : appendBefore(own.xml, `</${p}properties>`, tag, "webextension");
+    }
+    pkg.put(own.part, xml);
+    return pkg.bytes();
+  }
+
+  let n = 1;
+  while (pkg.has(`xl/webextensions/webextension${n}.xml`)) n++;
+  const part = `xl/webextensions/webextension${n}.xml`;
+  pkg.put(
+    part,
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+      `<we:webextension xmlns:we="${WE_NS}" id="${INSTANCE_ID}">` +
+      `<we:reference id="${ADDIN_ID}" version="${ADDIN_VERSION}" store="developer" storeType="Registry"/>` +
+      `<we:alternateReferences/><we:properties>${property}</we:properties><we:bindings/>` +
+      `<we:snapshot xmlns:r="${REL_NS}"/></we:webextension>`
+  );
+
+  let types = (await pkg.text("[Content_Types].xml")) as string;
+  const tp = prefixOf(types, "Types");
+  const override = (partName: string, ct: string) =>
+    `<${tp}Override PartName="/${partName}" ContentType="${ct}"/>`;
+  let added = override(part, WEBEXTENSION_CT);
+
+  // the task pane list that points at the part: the existing one (another add-in's), or a new one
+  const rootRels = (await pkg.text("_rels/.rels")) as string;
+  const paneRel = relationships(rootRels).find((r) => r.type === TASKPANES_TYPE);
+  const panesPart = paneRel ? resolveTarget("", paneRel.target) : "xl/webextensions/taskpanes.xml";
+  const panesRelsPath = relsPathOf(panesPart);
+  const panesRels = (await pkg.text(panesRelsPath)) ?? EMPTY_RELS;
+  const relId = freeRelId(panesRels);
+  const rp = prefixOf(panesRels, "Relationships");
+  // beside the task pane list as Office writes it, else an absolute target (valid OPC, read by resolveTarget)
+  const target = dirOf(panesPart) === dirOf(part) ? part.slice(dirOf(part).length + 1) : `/${part}`;
+  pkg.put(
+    panesRelsPath,
+    appendBefore(
+      panesRels,
+      `</${rp}Relationships>`,
+      `<${rp}Relationship Id="${relId}" Type="${WEBEXTENSION_TYPE}" Target="${target}"/>`,
+      "taskpanes.xml.rels"
+    )
+  );
+  const pane = (pp: string) =>
+    `<${pp}taskpane dockstate="right" visibility="0" width="350" row="0">` +
+    `<${pp}webextensionref xmlns:r="${REL_NS}" r:id="${relId}"/></${pp}taskpane>`;
+  const panes = paneRel ? await pkg.text(panesPart) : null;
+  if (panes) {
+    const pp = prefixOf(panes, "taskpanes");
+    pkg.put(panesPart, appendBefore(panes, `</${pp}taskpanes>`, pane(pp), "taskpanes.xml"));
+  } else {
+    pkg.put(
+      panesPart,
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+        `<wetp:taskpanes xmlns:wetp="${WETP_NS}">${pane("wetp:")}</wetp:taskpanes>`
+    );
+    added += override(panesPart, TASKPANES_CT);
+    const rrp = prefixOf(rootRels, "Relationships");
+    pkg.put(
+      "_rels/.rels",
+      appendBefore(
+        rootRels,
+        `</${rrp}Relationships>`,
+        `<${rrp}Relationship Id="${freeRelId(rootRels)}" Type="${TASKPANES_TYPE}" Target="${panesPart}"/>`,
+        "_rels/.rels"
+      )
+    );
+  }
+  types = appendBefore(types, `</${tp}Types>`, added, "[Content_Types].xml");
+  pkg.put("[Content_Types].xml", types);
+  return pkg.bytes();
+}

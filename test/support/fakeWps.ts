@@ -4,7 +4,8 @@
 //    values, of one cell a scalar; dates are serial numbers; an error value reads as its COM code (-2146826281);
 //    an empty cell's Value2 is undefined (VBA Empty); NumberFormat / MergeCells / Interior of a block answer
 //    null when its cells differ; colours are BGR numbers; ColumnWidth is in characters.
-//  - Only a merged area's top-left cell holds a value; writing into another cell of the area throws.
+//  - Only a merged area's top-left cell holds a value (its other cells read empty, even when the file kept a
+//    value there); writing into another cell of the area throws.
 //  - Writing on a protected sheet throws; Delete() throws while DisplayAlerts is on (WPS would ask the user).
 //  - Strings assigned to Value2 follow the typed-input rules of the Office.js fake (=… a formula, "2024" a number)
 //    unless the cell is formatted "@".
@@ -334,10 +335,20 @@ class RangeObj {
     return this.single() ? a : `${a}:${fmt(this._rect.bottom, this._rect.right)}`;
   }
 
+  /** Inside a merged area but not its top-left cell: the model shows nothing there ("合并区域的值在该区域左上角的
+   *  单元格中指定", WPS 开放平台 Range.Merge 方法), even when the file kept a value under the merge. */
+  private hidden(r: number, c: number): boolean {
+    return this._sheet.merges.some(
+      (m) =>
+        m.top <= r && r <= m.bottom && m.left <= c && c <= m.right && (m.top !== r || m.left !== c)
+    );
+  }
+
   get Value2(): unknown {
     return this.shape(
-      this.cells((c) => {
-        if (!c || c.value === null || (c.value === "" && !c.formula)) return undefined;
+      this.cells((c, r, col) => {
+        if (!c || c.value === null || (c.value === "" && !c.formula) || this.hidden(r, col))
+          return undefined;
         if (c.error && typeof c.value === "string") return CODE_OF[c.value] ?? c.value;
         return c.value;
       })
@@ -349,8 +360,8 @@ class RangeObj {
 
   get Formula(): unknown {
     return this.shape(
-      this.cells((c) => {
-        if (!c) return "";
+      this.cells((c, r, col) => {
+        if (!c || this.hidden(r, col)) return "";
         if (c.formula) return c.formula;
         if (c.value === null) return "";
         if (typeof c.value === "boolean") return c.value ? "TRUE" : "FALSE";

@@ -63,7 +63,7 @@ test("open → 检查 → 写回 → 下载 gives the corrected .xlsx", async ()
 
   // (Fluent's modal releases aria-hidden on the page a moment after the dialog closes)
   await user.click(await screen.findByRole("button", { name: "下载" }));
-  expect(spy).toHaveBeenCalledTimes(1);
+  await waitFor(() => expect(spy).toHaveBeenCalledTimes(1));
   const [bytes, name, mime] = spy.mock.calls[0];
   expect(name).toBe("科普经费自评表-已修正.xlsx");
   expect(mime).toBe(download.XLSX_MIME);
@@ -71,6 +71,11 @@ test("open → 检查 → 写回 → 下载 gives the corrected .xlsx", async ()
   const grid = book.sheets.find((g) => g.sheet === "附件1")!;
   expect(grid.get(28, 8)).toMatchObject({ value: 89.45, formula: "I6+SUM(H13:H27)" });
   expect(grid.get(29, 7)?.value).toBe("良好");
+  // the settings travel in the file: opened where this browser's storage is not, it has them
+  const saved: unknown = JSON.parse(localStorage.getItem(SETTINGS_PREFIX + "科普经费自评表.xlsx")!);
+  const elsewhere = createFileHost(bytes, name, null);
+  expect(await elsewhere.loadSettings()).toEqual(saved);
+  expect(saved).toMatchObject({ profileId: "xicheng" });
   spy.mockRestore();
 });
 

@@ -105,6 +105,13 @@ export function SummaryCard({ analysis: a }: { analysis: Analysis }) {
         <Text size={200} className={styles.sub}>
           {a.project.year ? `${a.project.year}年度 · ` : ""}工作表“{a.sheet}” · {a.profile.name}
         </Text>
+        {a.sheetHidden && (
+          // the form is read from a sheet the user cannot see: say so, as the CLI does
+          <Text size={200} role="note">
+            自评表所在的工作表“{a.sheet}”是隐藏的：右键工作表标签 →
+            取消隐藏，才能看到它和写回的内容。
+          </Text>
+        )}
       </div>
 
       <dl className={styles.stats}>

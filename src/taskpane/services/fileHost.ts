@@ -1,6 +1,7 @@
 // The `file` WorkbookHost of the web page: an .xlsx held in memory, read with ExcelJS and written by patching the
-// package (src/xlsx/patch.ts), both loaded on demand so that neither is part of the page's start-up code. Settings are kept in the
-// browser (localStorage, per file name): a downloaded file does not carry them.
+// package (src/xlsx/patch.ts), both loaded on demand so that neither is part of the page's start-up code. Settings are
+// read from the file's add-in settings part (as the Excel add-in saved them) or else from the browser (localStorage,
+// per file name), and written into that part of the downloaded file, so that they travel with it.
 import type { StoredSettings, WorkbookHost, WorkbookSnapshot } from "../../core/host";
 import type { WorkbookGrids } from "../../core/grid";
 import type { UndoRecord, WritePlan } from "../../core/writePlan";
@@ -10,6 +11,8 @@ export interface FileHost extends WorkbookHost {
   readonly fileName: string;
   /** The workbook as it stands (with every write applied). */
   data(): Uint8Array;
+  /** The file to download: data() with the settings in the add-in's settings part (the same as the add-in's). */
+  download(): Promise<Uint8Array>;
   /** True once a write or undo changed the bytes. */
   modified(): boolean;
   /** The cell last selected from a finding. */
@@ -27,6 +30,14 @@ function browserStorage(): SettingsStore | null {
 }
 
 export const SETTINGS_PREFIX = "jixiao.settings:";
+
+function isStoredSettings(v: unknown): v is StoredSettings {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as { profileId?: unknown }).profileId === "string"
+  );
+}
 
 export function createFileHost(
   initial: Uint8Array,
@@ -46,6 +57,18 @@ export function createFileHost(
     data: () => bytes,
     modified: () => changed,
     selection: () => selected,
+
+    async download(): Promise<Uint8Array> {
+      if (!memorySettings) return bytes;
+      const { patchSettingsIntoXlsx } = await import(
+        /* webpackChunkName: "xlsx-patch" */ "../../xlsx/patch"
+      );
+      try {
+        return await patchSettingsIntoXlsx(bytes, memorySettings);
+      } catch {
+        return bytes; // a package the patcher cannot edit: the file without the settings, never no file
+      }
+    },
 
     async read(): Promise<WorkbookSnapshot> {
       if (!grids) {
@@ -100,15 +123,16 @@ export function createFileHost(
 
     async loadSettings(): Promise<StoredSettings | null> {
       if (memorySettings) return memorySettings;
+      // the file's own settings first: they came with it, as the add-in's do
+      const { settingsFromXlsx } = await import(
+        /* webpackChunkName: "xlsx-patch" */ "../../xlsx/patch"
+      );
+      const inFile = await settingsFromXlsx(bytes);
+      if (isStoredSettings(inFile)) return (memorySettings = inFile);
       try {
         const raw = storage?.getItem(key);
         const parsed: unknown = raw ? JSON.parse(raw) : null;
-        if (
-          parsed &&
-          typeof parsed === "object" &&
-          typeof (parsed as StoredSettings).profileId === "string"
-        )
-          return (memorySettings = parsed as StoredSettings);
+        if (isStoredSettings(parsed)) return (memorySettings = parsed);
       } catch {
         // unreadable entry: start from the defaults
       }
