@@ -52,6 +52,7 @@ export function createExcelHost(
   loadIsTableSheet: () => Promise<(grid: Grid) => boolean>
 ): WorkbookHost {
   let sheetNames: string[] | undefined;
+  let activeSheet: string | undefined;
   let writing = 0;
   let quietUntil = 0;
 
@@ -72,9 +73,15 @@ export function createExcelHost(
       try {
         const isTableSheet = await loadIsTableSheet();
         const snapshot = await run((context) =>
-          readWorkbookIn(context, { merges: supports("1.13"), sheetNames, isTableSheet })
+          readWorkbookIn(context, {
+            merges: supports("1.13"),
+            sheetNames,
+            activeSheet,
+            isTableSheet,
+          })
         );
         sheetNames = snapshot.book.sheets.map((g) => g.sheet);
+        activeSheet = snapshot.activeSheet ?? undefined;
         return snapshot;
       } catch (e) {
         sheetNames = undefined;
