@@ -8,7 +8,8 @@ import { readFileSync } from "fs";
 import { isTableSheet } from "../src/core/analyze";
 import type { NewSheet, WritePlan } from "../src/core/writePlan";
 import { readWorkbookIn } from "../src/excel/read";
-import { applyPlanIn, undoIn } from "../src/excel/write";
+import { applyPlanIn, PartialWriteError, undoIn } from "../src/excel/write";
+import { Grid } from "../src/core/grid";
 import { buildSeedForm, buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { FakeWorkbook } from "./support/fakeExcel";
 import { OfficeLibrary, RichApiBridge } from "./support/richApiBridge";
@@ -135,5 +136,72 @@ describe("through the real Office.js client library", () => {
     expect(bookLines(fake.toGrids())).toEqual(before);
     expect(fake.findSheet("自评报告")).toBeUndefined();
     expect(fake.cell(grid.sheet, "I17")?.fill ?? null).toBe(null);
+  });
+});
+
+describe("refusals and failures through the real client library", () => {
+  const OPTS = { fillPattern: true, merges: true };
+  /** 附件1: B1:B3 scores 1, 2, 3; B5:C5 merged. */
+  function smallBook(): FakeWorkbook {
+    const grid = Grid.fromRows("附件1", [["得分", 1], [null, 2], [null, 3], [], [null, "合并"]]);
+    grid.addMerge({ top: 5, left: 2, bottom: 5, right: 3 });
+    return FakeWorkbook.fromGrids({ sheets: [grid] });
+  }
+  const scores = (addresses: string[], newSheets: NewSheet[] = []): WritePlan => ({
+    sheet: "附件1",
+    writes: addresses.map((address, i) => ({
+      sheet: "附件1",
+      address,
+      value: 10 * (i + 1),
+      purpose: "suggestedScore" as const,
+      label: "采用建议值",
+      before: { value: i + 1 },
+    })),
+    newSheets,
+    refusals: [],
+  });
+  const values = (fake: FakeWorkbook) =>
+    ["B1", "B2", "B3"].map((a) => fake.cell("附件1", a)?.value);
+
+  it("a protected sheet: unlocked cells are written, a locked one is refused by name", async () => {
+    const fake = smallBook();
+    fake.sheet("附件1").protected = true;
+    fake.put("附件1", "B1", { locked: false });
+    fake.put("附件1", "B2", { locked: false });
+    const { context } = realContext(fake);
+    await lib.Excel.run(context, (c) => applyPlanIn(c, scores(["B1", "B2"]), OPTS));
+    expect(values(fake)).toEqual([10, 20, 3]);
+    await expect(
+      lib.Excel.run(context, (c) => applyPlanIn(c, scores(["B1", "B2", "B3"]), OPTS))
+    ).rejects.toThrow("工作表“附件1”受保护，B3 已锁定，无法写入");
+  });
+
+  it("a merged non-master target is refused in the confirm sync", async () => {
+    const fake = smallBook();
+    const { context, bridge } = realContext(fake);
+    const plan = scores(["C5"]);
+    plan.writes[0].before = { value: null };
+    await expect(lib.Excel.run(context, (c) => applyPlanIn(c, plan, OPTS))).rejects.toThrow(
+      "C5 位于合并单元格 B5:C5 中，不是其左上角单元格"
+    );
+    expect(bridge.traffic.filter((t) => !t.cleanup)).toHaveLength(1);
+    expect(fake.writes).toEqual([]);
+  });
+
+  it("a write that fails part way comes back with its undo, which puts everything back", async () => {
+    const fake = smallBook();
+    fake.fault = (op, _sheet, address) =>
+      op === "values" && address === "B3" ? "GeneralException" : undefined;
+    const { context } = realContext(fake);
+    const report: NewSheet = { name: "自评报告", columnWidths: [20], rows: [] };
+    const err = await lib.Excel.run(context, (c) =>
+      applyPlanIn(c, scores(["B1", "B2", "B3"], [report]), OPTS)
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartialWriteError);
+    expect(values(fake)).toEqual([10, 20, 3]);
+    fake.fault = null;
+    await lib.Excel.run(context, (c) => undoIn(c, (err as PartialWriteError).undo, OPTS));
+    expect(values(fake)).toEqual([1, 2, 3]);
+    expect(fake.findSheet("自评报告")).toBeUndefined();
   });
 });
