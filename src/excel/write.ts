@@ -90,15 +90,18 @@ function loadTarget(
   if (!ws) throw new Error(`internal: sheet ${sheet} not queued`);
   const range = ws.getRange(address);
   range.load("values, formulas, numberFormat");
-  // format through its own range object: office-addins lint takes range.format on a loaded range for a read
-  const look = withFill || checks ? ws.getRange(address) : null;
-  const fill: Excel.RangeFill | null = withFill && look ? look.format.fill : null;
+  // fill, lock and merged areas hang off the same range: every extra object costs request bytes per target
+  // (a 2,000-cell plan's confirm request is megabytes through the real library, against a 5 MB limit)
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
+     range.format is navigated to objects loaded on their own, not read */
+  const fill: Excel.RangeFill | null = withFill ? range.format.fill : null;
   fill?.load(options.fillPattern ? "color, pattern" : "color");
-  const lock = checks && look ? look.format.protection : null;
+  const lock = checks ? range.format.protection : null;
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
   lock?.load("locked");
   let merged: Excel.RangeAreas | null = null;
   if (checks && options.merges) {
-    merged = ws.getRange(address).getMergedAreasOrNullObject();
+    merged = range.getMergedAreasOrNullObject();
     merged.load("address");
   }
   return { sheet, address, range, fill, lock, merged };
