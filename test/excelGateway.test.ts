@@ -668,8 +668,8 @@ describe("createExcelHost", () => {
     );
   });
 
-  it("settings round-trip through the document settings", async () => {
-    setup();
+  it("settings round-trip through the document settings (before ExcelApi 1.4; workbook.settings: excelWrites.test.ts)", async () => {
+    setup({ excelApi: "1.3" });
     expect(await host.loadSettings()).toBeNull();
     const settings = {
       profileId: "xicheng",

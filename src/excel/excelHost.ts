@@ -5,9 +5,9 @@ import type { StoredSettings, WorkbookHost, WorkbookSnapshot } from "../core/hos
 import { WriteRefused } from "../core/host";
 import type { UndoRecord, WritePlan } from "../core/writePlan";
 import { readWorkbookIn } from "./read";
-import { applyPlanIn, ExcelUndoRecord, undoIn, WriteOptions } from "./write";
+import { applyPlanIn, ExcelUndoRecord, PartialWriteError, undoIn, WriteOptions } from "./write";
 
-/** Key of the add-in's entry in Office.context.document.settings (saved inside the workbook). */
+/** Key of the add-in's entry in the workbook's settings (workbook.settings, or Office.context.document.settings). */
 export const SETTINGS_KEY = "jixiao";
 
 /** Events that arrive this long after the add-in's own write are taken as its echo, not as the user's edits. */
@@ -18,7 +18,7 @@ function supports(version: string): boolean {
 }
 
 function writeOptions(): WriteOptions {
-  return { fillPattern: supports("1.9") };
+  return { fillPattern: supports("1.9"), merges: supports("1.13") };
 }
 
 /** Runs a batch; lets Excel wait for the user to leave cell-edit mode (ExcelApi 1.11) instead of failing. */
@@ -26,12 +26,28 @@ function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T
   return supports("1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
 }
 
-/** Turns an Excel error into one the task pane can show; WriteRefused passes through. */
+/** What Excel says while a cell is being edited: its own code, or InvalidOperation on hosts without it. */
+export function isCellEditMode(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  if (err?.code === "InvalidOperationInCellEditMode") return true;
+  // older hosts and Excel on the web answer InvalidOperation; its message names the edit mode
+  return (
+    err?.code === "InvalidOperation" && /edit\s*mode|编辑模式|编辑状态/i.test(err.message ?? "")
+  );
+}
+
+/** Turns an Excel error into one the task pane can show; WriteRefused and PartialWriteError pass through. */
 function explain(e: unknown, what: string): Error {
-  if (e instanceof WriteRefused) return e;
+  if (e instanceof WriteRefused || e instanceof PartialWriteError) return e;
   const err = e as { code?: string; message?: string };
-  if (err.code === "InvalidOperationInCellEditMode")
-    return new Error(`Excel 正处于单元格编辑状态，无法${what}：请按 Enter 或 Esc 结束编辑后重试。`);
+  if (isCellEditMode(e))
+    return new Error(
+      `Excel 正处于单元格编辑状态，无法${what}：请先按 Enter 或 Esc 结束单元格编辑，然后重试。`
+    );
+  if (err.code === "InvalidOperation")
+    return new Error(
+      `Excel 拒绝了此操作，无法${what}${err.message ? `（${err.message}）` : ""}：如果正在编辑单元格，请先按 Enter 或 Esc 结束单元格编辑，然后重试。`
+    );
   const detail = err.message ? `（${err.message}）` : "";
   return new Error(`Excel 无法${what}${detail}：请稍后重试；如仍失败，请保存并重新打开工作簿。`);
 }
@@ -52,6 +68,7 @@ export function createExcelHost(
   loadIsTableSheet: () => Promise<(grid: Grid) => boolean>
 ): WorkbookHost {
   let sheetNames: string[] | undefined;
+  let activeSheet: string | undefined;
   let writing = 0;
   let quietUntil = 0;
 
@@ -72,9 +89,15 @@ export function createExcelHost(
       try {
         const isTableSheet = await loadIsTableSheet();
         const snapshot = await run((context) =>
-          readWorkbookIn(context, { merges: supports("1.13"), sheetNames, isTableSheet })
+          readWorkbookIn(context, {
+            merges: supports("1.13"),
+            sheetNames,
+            activeSheet,
+            isTableSheet,
+          })
         );
         sheetNames = snapshot.book.sheets.map((g) => g.sheet);
+        activeSheet = snapshot.activeSheet ?? undefined;
         return snapshot;
       } catch (e) {
         sheetNames = undefined;
@@ -91,6 +114,7 @@ export function createExcelHost(
           sheetNames = [...sheetNames, ...plan.newSheets.map((s) => s.name)];
         return record;
       } catch (e) {
+        sheetNames = undefined; // a write that failed part way may have added a sheet: learn the names again
         throw explain(e, "写回");
       }
     },
@@ -123,11 +147,37 @@ export function createExcelHost(
     },
 
     async loadSettings(): Promise<StoredSettings | null> {
+      if (supports("1.4")) {
+        // workbook.settings (ExcelApi 1.4): the same per-add-in store, read in one sync
+        const raw = await run(async (context) => {
+          const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+          item.load("value");
+          await context.sync();
+          return item.isNullObject ? null : (item.value as unknown);
+        });
+        if (isStoredSettings(raw)) return raw;
+        // otherwise what an earlier version saved through the document settings, if anything
+      }
       const raw: unknown = Office.context.document.settings.get(SETTINGS_KEY);
       return isStoredSettings(raw) ? raw : null;
     },
 
     async saveSettings(settings: StoredSettings): Promise<void> {
+      if (supports("1.4")) {
+        try {
+          // saved with the workbook: no saveAsync round trip
+          await run(async (context) => {
+            context.workbook.settings.add(SETTINGS_KEY, settings);
+            await context.sync();
+          });
+          return;
+        } catch (e) {
+          if (isCellEditMode(e)) throw explain(e, "保存设置");
+          throw new Error(
+            `无法把设置保存到工作簿（${(e as { message?: string }).message ?? "未知错误"}）：请确认工作簿未以只读方式打开后重试。`
+          );
+        }
+      }
       const store = Office.context.document.settings;
       store.set(SETTINGS_KEY, settings);
       await new Promise<void>((resolve, reject) => {

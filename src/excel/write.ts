@@ -1,7 +1,9 @@
 // WritePlan → Office.js, and its undo. Each takes two syncs: one that loads everything the checks need
-// (protection, existing sheet names, every target cell), then — only when every check passes — one that writes.
+// (protection and locked cells, merged areas, existing sheet names, every target cell), then — only when every
+// check passes — one that writes. If that write sync fails part way, a third sync finds what it left, and the
+// error carries the undo for it (PartialWriteError).
 import type { CellValue } from "../core/grid";
-import { sheetAddress } from "../core/grid";
+import { rangeToA1, sheetAddress, toA1 } from "../core/grid";
 import { WriteRefused } from "../core/host";
 import {
   SHEET_BORDER_COLOR,
@@ -23,12 +25,29 @@ import {
   holds,
   needsTextFormat,
   normalizeFill,
+  parseAreasAddress,
 } from "./cells";
 import { displayWidth } from "../core/text";
 
 export interface WriteOptions {
   /** RangeFill.pattern is available (ExcelApi 1.9): tells "no fill" from a white fill exactly. */
   fillPattern: boolean;
+  /** Range.getMergedAreasOrNullObject is available (ExcelApi 1.13): a merged non-master target is refused here. */
+  merges?: boolean;
+}
+
+/**
+ * The write sync failed after some of it ran (a co-author's edit, a cell that became protected): `undo` puts back
+ * what was written and deletes what was added, so the user can return to the state before the write.
+ */
+export class PartialWriteError extends Error {
+  constructor(
+    message: string,
+    readonly undo: ExcelUndoRecord
+  ) {
+    super(message);
+    this.name = "PartialWriteError";
+  }
 }
 
 /** What one write put in a cell, so that the undo can confirm the cell still holds it. */
@@ -54,6 +73,9 @@ interface Target {
   address: string;
   range: Excel.Range;
   fill: Excel.RangeFill | null;
+  /** Format → Protection → Locked, for a write to a protected sheet (ExcelApi 1.2). */
+  lock: Excel.FormatProtection | null;
+  merged: Excel.RangeAreas | null;
 }
 
 function loadTarget(
@@ -61,16 +83,28 @@ function loadTarget(
   sheet: string,
   address: string,
   withFill: boolean,
-  options: WriteOptions
+  options: WriteOptions,
+  checks = true
 ): Target {
   const ws = sheets.get(sheet);
   if (!ws) throw new Error(`internal: sheet ${sheet} not queued`);
   const range = ws.getRange(address);
   range.load("values, formulas, numberFormat");
-  // the fill through its own range object: office-addins lint takes range.format on a loaded range for a read
-  const fill: Excel.RangeFill | null = withFill ? ws.getRange(address).format.fill : null;
+  // fill, lock and merged areas hang off the same range: every extra object costs request bytes per target
+  // (a 2,000-cell plan's confirm request is megabytes through the real library, against a 5 MB limit)
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read --
+     range.format is navigated to objects loaded on their own, not read */
+  const fill: Excel.RangeFill | null = withFill ? range.format.fill : null;
   fill?.load(options.fillPattern ? "color, pattern" : "color");
-  return { sheet, address, range, fill };
+  const lock = checks ? range.format.protection : null;
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
+  lock?.load("locked");
+  let merged: Excel.RangeAreas | null = null;
+  if (checks && options.merges) {
+    merged = range.getMergedAreasOrNullObject();
+    merged.load("address");
+  }
+  return { sheet, address, range, fill, lock, merged };
 }
 
 function contentAt(t: Target): CellContent {
@@ -90,7 +124,8 @@ function queueSheets(context: Excel.RequestContext, names: string[]): Map<string
   const map = new Map<string, Excel.Worksheet>();
   for (const name of names) {
     const ws = context.workbook.worksheets.getItem(name);
-    ws.protection.load("protected");
+    // options.allowFormatCells: whether a protected sheet lets the unlocked cells' formats change too
+    ws.protection.load("protected, options");
     map.set(name, ws);
   }
   return map;
@@ -116,16 +151,49 @@ async function syncChecks(
   }
 }
 
+/**
+ * A protected sheet takes writes to its unlocked cells (a template's input cells), and format changes only when
+ * its protection allows formatting cells; anything else is refused with the cells named, nothing written.
+ */
 function refuseProtected(
   sheets: Map<string, Excel.Worksheet>,
-  targets: { sheet: string; address: string }[],
+  targets: Target[],
+  formats: boolean[],
   action: string
 ): void {
   for (const [name, ws] of sheets) {
     if (!ws.protection.protected) continue;
+    const mine = targets.map((t, i) => ({ t, i })).filter(({ t }) => t.sheet === name);
+    const locked = mine.filter(({ t }) => t.lock?.locked !== false).map(({ t }) => t.address);
+    const how = `请先撤销工作表保护（审阅 → 撤销工作表保护）后再${action}`;
+    if (locked.length === mine.length)
+      throw new WriteRefused(`工作表“${name}”受保护，无法写入：${how}。`, locked);
+    if (locked.length > 0)
+      throw new WriteRefused(
+        `工作表“${name}”受保护，${locked.join("、")} 已锁定，无法写入：${how}，或在“设置单元格格式 → 保护”中取消其“锁定”。`,
+        locked
+      );
+    const styled = mine.filter(({ i }) => formats[i]).map(({ t }) => t.address);
+    if (styled.length > 0 && !ws.protection.options.allowFormatCells)
+      throw new WriteRefused(
+        `工作表“${name}”受保护且不允许设置单元格格式，${styled.join("、")} 需要更改格式（数字格式或填充色），无法写入：${how}。`,
+        styled
+      );
+  }
+}
+
+/** A target inside a merged area but not its top-left cell: what is written there would not show. */
+function refuseMerged(targets: Target[], formSheet: string): void {
+  for (const t of targets) {
+    if (!t.merged || t.merged.isNullObject) continue;
+    const area = parseAreasAddress(t.merged.address)[0];
+    if (!area) continue;
+    const master = toA1(area.top, area.left);
+    if (master === t.address.replace(/\$/g, "").toUpperCase()) continue;
+    const name = cellName(formSheet, t.sheet, t.address);
     throw new WriteRefused(
-      `工作表“${name}”受保护，无法写入：请先撤销工作表保护（审阅 → 撤销工作表保护）后再${action}。`,
-      targets.filter((t) => t.sheet === name).map((t) => t.address)
+      `${name} 位于合并单元格 ${rangeToA1(area)} 中，不是其左上角单元格，写入的内容不会显示：请重新检查后再写回（应写入 ${master}）。`,
+      [t.address]
     );
   }
 }
@@ -145,38 +213,49 @@ function changedCells(items: { name: string; content: CellContent }[], what: str
 
 type Content = { formula: string } | { value: CellValue };
 
+type Step = { fmt: string } | { formula: string } | { value: string | number | boolean };
+
 /**
- * Writes a value or formula and leaves the cell with number format `finalFmt`. Order matters (commands run in
- * queue order): a string Excel would parse (=1场, -5, 2024, TRUE …) goes into a cell formatted "@" (text) first;
- * a formula or a number never goes into a text-formatted cell (it would be stored as text). The format is set
- * afterwards; changing a format does not re-enter the content, so text stays text and a formula stays a formula.
+ * The assignments that write a value or formula and leave the cell with number format `finalFmt`. Order matters
+ * (commands run in queue order): a string Excel would parse (=1场, -5, 2024, TRUE …) goes into a cell formatted
+ * "@" (text) first; a formula or a number never goes into a text-formatted cell (it would be stored as text). The
+ * format is set afterwards; changing a format does not re-enter the content, so text stays text and a formula
+ * stays a formula.
  */
-function writeContent(
-  range: Excel.Range,
-  content: Content,
-  currentFmt: string,
-  finalFmt: string
-): void {
+function contentSteps(content: Content, currentFmt: string, finalFmt: string): Step[] {
+  const steps: Step[] = [];
   let fmt = currentFmt;
   const setFmt = (f: string) => {
     if (f === fmt) return;
-    range.numberFormat = [[f]];
+    steps.push({ fmt: f });
     fmt = f;
   };
   if ("formula" in content) {
     setFmt(finalFmt === "@" ? "General" : finalFmt);
-    range.formulas = [[content.formula]];
+    steps.push({ formula: content.formula });
   } else if (typeof content.value === "string") {
     setFmt(needsTextFormat(content.value) ? "@" : finalFmt);
-    range.values = [[content.value]];
+    steps.push({ value: content.value });
   } else if (content.value === null) {
-    range.values = [[""]];
+    steps.push({ value: "" });
   } else {
     setFmt(finalFmt === "@" ? "General" : finalFmt);
-    range.values = [[content.value]];
+    steps.push({ value: content.value });
   }
   setFmt(finalFmt);
+  return steps;
 }
+
+function writeContent(range: Excel.Range, steps: Step[]): void {
+  for (const s of steps) {
+    if ("fmt" in s) range.numberFormat = [[s.fmt]];
+    else if ("formula" in s) range.formulas = [[s.formula]];
+    else range.values = [[s.value]];
+  }
+}
+
+const changesFormat = (steps: Step[] | null, fill: boolean) =>
+  fill || (steps?.some((s) => "fmt" in s) ?? false);
 
 function writeFill(range: Excel.Range, fill: string | null): void {
   if (fill === null) range.format.fill.clear();
@@ -331,10 +410,105 @@ function queueSheetExtras(ws: Excel.Worksheet, ns: NewSheet): void {
 
 // ---- apply ----
 
+/** The undo of `plan` with each `before` replaced by what the cell really held (number format and fill). */
+function recordOf(
+  plan: WritePlan,
+  current: CellContent[],
+  targets: Target[],
+  options: WriteOptions
+): ExcelUndoRecord {
+  const record: ExcelUndoRecord = undoOf(plan);
+  record.restores = record.restores.map((r, i) => {
+    const cur = current[i];
+    const fill = fillAt(targets[i], options);
+    const before: CellSnapshot = { ...r.before, value: cur.value, numFmt: cur.numFmt };
+    if (cur.formula) before.formula = cur.formula;
+    else delete before.formula;
+    if (fill !== undefined) before.fill = fill;
+    return { ...r, before };
+  });
+  record.written = plan.writes.map((w) => {
+    const out: WrittenCell = { sheet: w.sheet, address: w.address, value: w.value };
+    if (w.formula) out.formula = w.formula;
+    if (w.fill !== undefined) out.fill = w.fill;
+    if (w.fillOnly) out.fillOnly = true;
+    return out;
+  });
+  return record;
+}
+
 /**
- * Applies a WritePlan: one sync to confirm (protection, sheet names, each target cell), one sync to write.
- * Throws WriteRefused — with nothing written — for a protected sheet, a cell changed since the check, or a new
- * sheet whose name is taken. Returns what the undo needs to put every cell back exactly.
+ * After a write sync failed: one more sync finds which target cells hold what the plan wrote and which new
+ * sheets exist, and returns the error to throw — PartialWriteError with the undo of exactly that, or the
+ * original error when nothing was written.
+ */
+async function afterFailure(
+  context: Excel.RequestContext,
+  error: unknown,
+  plan: WritePlan,
+  record: ExcelUndoRecord,
+  sheets: Map<string, Excel.Worksheet>,
+  existing: Set<string>,
+  options: WriteOptions
+): Promise<unknown> {
+  const reason = (error as { message?: string }).message ?? String(error);
+  let now: { content: CellContent; fill: string | null | undefined }[];
+  let live: string[];
+  try {
+    const collection = context.workbook.worksheets;
+    collection.load("items/name");
+    const withFill = plan.writes.some((w) => w.fill !== undefined);
+    const again = plan.writes.map((w) =>
+      loadTarget(sheets, w.sheet, w.address, withFill, options, false)
+    );
+    await context.sync();
+    now = again.map((t) => ({ content: contentAt(t), fill: fillAt(t, options) }));
+    live = collection.items.map((s) => s.name.toLowerCase());
+  } catch {
+    return new Error(
+      `写回中途失败（${reason}），且无法确认已写入了哪些单元格：请在 Excel 中检查，必要时按 Ctrl+Z 撤销。`
+    );
+  }
+  const written = record.written ?? [];
+  const keep = plan.writes.map((w, i) =>
+    w.fillOnly
+      ? w.fill !== undefined && now[i].fill === (w.fill?.toUpperCase() ?? null)
+      : holds(now[i].content, { value: w.value, formula: w.formula }, false)
+  );
+  // a sheet the plan adds is ours when it exists now and did not at the check — unless Excel said the name was
+  // taken (a co-author's sheet of that name arrived between the two syncs): that one is never deleted
+  const taken = (error as { code?: string }).code === "ItemAlreadyExists";
+  const added = taken
+    ? []
+    : plan.newSheets
+        .map((ns) => ns.name)
+        .filter((n) => live.includes(n.toLowerCase()) && !existing.has(n.toLowerCase()));
+  const partial: ExcelUndoRecord = {
+    restores: record.restores.filter((_, i) => keep[i]),
+    addedSheets: added,
+    written: written.filter((_, i) => keep[i]),
+  };
+  if (partial.restores.length === 0 && added.length === 0) return error;
+  const cells = partial.restores.map((r) => cellName(plan.sheet, r.sheet, r.address));
+  const what = [
+    cells.length > 0
+      ? `已写入 ${cells.length} 个单元格（${cells.slice(0, 5).join("、")}${cells.length > 5 ? "等" : ""}）`
+      : "",
+    added.length > 0 ? `已添加工作表${added.map((n) => `“${n}”`).join("、")}` : "",
+  ]
+    .filter(Boolean)
+    .join("，");
+  return new PartialWriteError(
+    `写回中途失败（${reason}）：${what}，其余未写入。可用“撤销写回”恢复到写回之前。`,
+    partial
+  );
+}
+
+/**
+ * Applies a WritePlan: one sync to confirm (protection and locked cells, merged areas, sheet names, each target
+ * cell), one sync to write. Throws WriteRefused — with nothing written — for a locked cell of a protected sheet, a
+ * merged non-master target, a cell changed since the check, or a new sheet whose name is taken. Returns what the
+ * undo needs to put every cell back exactly; if the write sync fails part way, throws PartialWriteError with it.
  */
 export async function applyPlanIn(
   context: Excel.RequestContext,
@@ -357,8 +531,23 @@ export async function applyPlanIn(
   await syncChecks(context, sheetNames, action);
 
   // ---- checks: nothing is written unless all pass ----
-  refuseProtected(sheets, plan.writes, action);
   const current = targets.map(contentAt);
+  const steps = plan.writes.map((w, i) =>
+    w.fillOnly
+      ? null
+      : contentSteps(
+          w.formula ? { formula: w.formula } : { value: w.value },
+          current[i].numFmt,
+          w.numFmt ?? current[i].numFmt
+        )
+  );
+  refuseProtected(
+    sheets,
+    targets,
+    plan.writes.map((w, i) => changesFormat(steps[i], w.fill !== undefined)),
+    action
+  );
+  refuseMerged(targets, plan.sheet);
   const stale = plan.writes
     .map((w, i) => ({ w, content: current[i], name: cellName(plan.sheet, w.sheet, w.address) }))
     .filter(
@@ -370,6 +559,7 @@ export async function applyPlanIn(
       stale.map((x) => x.w.address)
     );
   const existing = new Set(collection.items.map((s) => s.name.toLowerCase()));
+  const before = new Set(existing);
   for (const ns of plan.newSheets) {
     if (existing.has(ns.name.toLowerCase()))
       throw new WriteRefused(`工作簿中已有名为“${ns.name}”的工作表：请将其改名或删除后再写回。`);
@@ -380,41 +570,28 @@ export async function applyPlanIn(
       `工作簿结构受保护，无法添加工作表“${plan.newSheets[0].name}”：请先撤销工作簿保护（审阅 → 保护工作簿）后再写回。`
     );
 
+  // the undo is known before anything is written: a failure part way still leaves the user a way back
+  const record = recordOf(plan, current, targets, options);
+
   // ---- sync 2: write everything ----
   const contentWrites = plan.writes.filter((w) => !w.fillOnly).length;
   const heavy = contentWrites > LARGE_WRITE;
   if (heavy) context.application.suspendApiCalculationUntilNextSync();
+  // new sheets first: a name taken in the meantime stops the sync before any cell of the form changes
+  for (const ns of plan.newSheets) queueNewSheet(collection, ns);
   plan.writes.forEach((w, i) => {
     const t = targets[i];
-    const cur = current[i];
-    if (!w.fillOnly) {
-      const content: Content = w.formula ? { formula: w.formula } : { value: w.value };
-      writeContent(t.range, content, cur.numFmt, w.numFmt ?? cur.numFmt);
-    }
+    const cellSteps = steps[i];
+    if (cellSteps) writeContent(t.range, cellSteps);
     if (w.fill !== undefined) writeFill(t.range, w.fill);
   });
-  for (const ns of plan.newSheets) queueNewSheet(collection, ns);
   // calculation was suspended for this batch: recalculate so the written total and grade show their results
   if (heavy) context.application.calculate("Recalculate");
-  await context.sync();
-
-  const record: ExcelUndoRecord = undoOf(plan);
-  record.restores = record.restores.map((r, i) => {
-    const cur = current[i];
-    const fill = fillAt(targets[i], options);
-    const before: CellSnapshot = { ...r.before, value: cur.value, numFmt: cur.numFmt };
-    if (cur.formula) before.formula = cur.formula;
-    else delete before.formula;
-    if (fill !== undefined) before.fill = fill;
-    return { ...r, before };
-  });
-  record.written = plan.writes.map((w) => {
-    const out: WrittenCell = { sheet: w.sheet, address: w.address, value: w.value };
-    if (w.formula) out.formula = w.formula;
-    if (w.fill !== undefined) out.fill = w.fill;
-    if (w.fillOnly) out.fillOnly = true;
-    return out;
-  });
+  try {
+    await context.sync();
+  } catch (e) {
+    throw await afterFailure(context, e, plan, record, sheets, before, options);
+  }
   return record;
 }
 
@@ -437,14 +614,36 @@ export async function undoIn(
   const withFill =
     record.restores.some((r) => r.fillOnly || r.before.fill !== undefined) ||
     (record.written ?? []).some((w) => w.fill !== undefined);
+  const checkOptions = { ...options, merges: false }; // the undo puts back what was there, merged or not
   const targets = record.restores.map((r) =>
-    loadTarget(sheets, r.sheet, r.address, withFill, options)
+    loadTarget(sheets, r.sheet, r.address, withFill, checkOptions)
   );
   await syncChecks(context, sheetNames, action);
 
-  refuseProtected(sheets, record.restores, action);
   const current = targets.map(contentAt);
   const written = record.written;
+  // the fill is put back only where the plan changed it
+  const fillBack = record.restores.map((r, i) => {
+    const changed = written
+      ? written[i]?.fill !== undefined
+      : r.fillOnly || r.before.fill !== undefined;
+    return changed && r.before.fill !== undefined;
+  });
+  const steps = record.restores.map((r, i) =>
+    r.fillOnly
+      ? null
+      : contentSteps(
+          r.before.formula ? { formula: r.before.formula } : { value: r.before.value ?? null },
+          current[i].numFmt,
+          r.before.numFmt ?? current[i].numFmt
+        )
+  );
+  refuseProtected(
+    sheets,
+    targets,
+    record.restores.map((_, i) => changesFormat(steps[i], fillBack[i])),
+    action
+  );
   if (written && written.length === record.restores.length) {
     const oneSheet = sheetNames.length === 1 ? sheetNames[0] : "";
     const changed = written
@@ -468,16 +667,9 @@ export async function undoIn(
     context.application.suspendApiCalculationUntilNextSync();
   record.restores.forEach((r, i) => {
     const t = targets[i];
-    const b = r.before;
-    if (!r.fillOnly) {
-      const content: Content = b.formula ? { formula: b.formula } : { value: b.value ?? null };
-      writeContent(t.range, content, current[i].numFmt, b.numFmt ?? current[i].numFmt);
-    }
-    // the fill is put back only where the plan changed it
-    const fillChanged = written
-      ? written[i]?.fill !== undefined
-      : r.fillOnly || b.fill !== undefined;
-    if (fillChanged && b.fill !== undefined) writeFill(t.range, b.fill);
+    const cellSteps = steps[i];
+    if (cellSteps) writeContent(t.range, cellSteps);
+    if (fillBack[i] && r.before.fill !== undefined) writeFill(t.range, r.before.fill);
   });
   for (const name of record.addedSheets) if (live.has(name)) collection.getItem(name).delete();
   if (record.restores.length > LARGE_WRITE) context.application.calculate("Recalculate");

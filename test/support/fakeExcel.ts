@@ -5,6 +5,11 @@
 //  - Writes follow Excel's input rules pessimistically: a string written through Range.values is parsed as typed
 //    input (=… / +… / -… / @… become formulas, "2024" a number) unless the cell is formatted "@" (text);
 //    a number or formula written into a text-formatted cell is stored as text.
+//  - Excel on the web's limits: a sync whose request or response carries more than 5 MB of JSON fails
+//    (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded), and a range of more than 5,000,000
+//    cells loads with null values; a formatted far cell inflates getUsedRange() but not getUsedRange(true).
+//  - Sheet protection: on a protected sheet only unlocked cells (FakeCell.locked === false) take content, and
+//    formats only where the protection allows formatting cells (FakeSheet.allowFormatCells).
 // No Node APIs here: the same file is bundled as a fake Office host for browser tests (installFakeOffice).
 import {
   CellValue,
@@ -41,6 +46,8 @@ export interface FakeCell {
   style?: FakeStyle;
   /** The value is an Excel error (#DIV/0!…, held as its text in `value`): Range.valueTypes reports "Error". */
   error?: boolean;
+  /** Format → Protection → Locked; Excel's default is locked (undefined = true). */
+  locked?: boolean;
 }
 
 export interface FakeSheet {
@@ -53,6 +60,8 @@ export interface FakeSheet {
   merges: GridRange[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** WorksheetProtectionOptions.allowFormatCells of a protected sheet (default false). */
+  allowFormatCells?: boolean;
 }
 
 export interface FakeOptions {
@@ -83,7 +92,37 @@ export interface FakeChangedEvent {
   triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
-export const KEY = (row: number, col: number) => row * 16384 + col;
+// cells are keyed row * 16384 + col (test/support/fakeWps.ts decodes the same): column XFD (16384) would wrap
+// to the next row, so the fake stops at XFC
+export const KEY = (row: number, col: number) => {
+  if (col >= 16384) throw new Error("fake Excel: column XFD is not modelled (use XFC)");
+  return row * 16384 + col;
+};
+
+/** Excel on the web's payload limit for one request and one response. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** More cells than this in one range: Range.values (and formulas, numberFormat, valueTypes) load as null. */
+export const CELL_LIMIT = 5_000_000;
+
+/** UTF-8 length of a string (no TextEncoder: this file also runs in jsdom and browser pages). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** What a loaded property adds to the response: its JSON, as Office.js carries it. */
+export function jsonBytes(v: unknown): number {
+  return v === undefined ? 0 : utf8Length(JSON.stringify(v));
+}
 const ROW = (key: number) => Math.floor(key / 16384);
 const COL = (key: number) => key % 16384;
 
@@ -130,6 +169,12 @@ export class FakeWorkbook {
   settings: Record<string, string> = {};
   readonly options: Required<Omit<FakeOptions, "evaluate">> & Pick<FakeOptions, "evaluate">;
   listeners: { handler: (e: FakeChangedEvent) => Promise<unknown> | void; removed: boolean }[] = [];
+  /** Request and response bytes of every sync, in order (what Excel on the web would carry). */
+  payloads: { request: number; response: number; failed?: string }[] = [];
+  /** Called as each sync starts, with its number (1 = the first): a co-author's edit between two syncs. */
+  beforeSync: ((sync: number) => void) | null = null;
+  /** Makes a write fail as it runs: return an error code to throw for (op, sheet, address), or undefined. */
+  fault: ((op: string, sheet: string, address: string) => string | undefined) | null = null;
   private nextId = 1;
 
   constructor(options: FakeOptions = {}) {
@@ -272,6 +317,7 @@ export class FakeWorkbook {
 // ---------------------------------------------------------------- Excel's input rules
 
 export function cellAt(sheet: FakeSheet, row: number, col: number): FakeCell {
+  usedCache.clear(); // the cell is about to change
   let c = sheet.cells.get(KEY(row, col));
   if (!c) {
     c = { value: null };
@@ -410,6 +456,11 @@ export class FakeRequestContext {
     this.application = strict(new FakeApplication(this));
   }
 
+  /** JSON bytes of the queued request and of the responses loaded at this sync. */
+  _requestBytes = 0;
+  _responseBytes = 0;
+  _onSuccess: (() => void)[] = [];
+
   _enqueue(cmd: () => void): void {
     this._queue.push(cmd);
   }
@@ -417,14 +468,45 @@ export class FakeRequestContext {
   async sync(): Promise<void> {
     const book = this._book;
     book.syncs++;
+    book.beforeSync?.(book.syncs);
+    usedCache.clear();
     const queue = this._queue;
     this._queue = [];
+    const request = this._requestBytes + 64 * queue.length; // each action names its object path
+    this._requestBytes = 0;
+    this._responseBytes = 0;
+    this._onSuccess = [];
     let suspended = false;
+    const payload: { request: number; response: number; failed?: string } = {
+      request,
+      response: 0,
+    };
+    book.payloads.push(payload);
     try {
+      if (request > PAYLOAD_LIMIT) {
+        payload.failed = "RequestPayloadSizeLimitExceeded";
+        throw new FakeOfficeError(
+          "RequestPayloadSizeLimitExceeded",
+          "The request payload size has exceeded the limit."
+        );
+      }
       for (const cmd of queue) {
         if (cmd === SUSPEND) suspended = true;
         cmd();
       }
+      payload.response = this._responseBytes;
+      // the commands ran; the response cannot come back
+      if (this._responseBytes > PAYLOAD_LIMIT) {
+        payload.failed = "ResponsePayloadSizeLimitExceeded";
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          "The response payload size has exceeded the limit."
+        );
+      }
+      for (const f of this._onSuccess) f();
+    } catch (e) {
+      payload.failed ??= (e as { code?: string }).code ?? "Error";
+      throw e;
     } finally {
       if (suspended) book.calcSuspensions++;
       const after = this._afterSync;
@@ -453,7 +535,12 @@ abstract class FakeObject {
         throw new Error(`fake Excel: ${this.constructor.name} has no loadable property ${p}`);
     }
     this.context._enqueue(() => {
-      for (const p of props) this._loaded.set(p, this._read(p));
+      for (const p of props) {
+        const v = this._read(p);
+        this.context._responseBytes += jsonBytes(v);
+        // a property is loaded only when its response arrives (not when the sync fails)
+        this.context._onSuccess.push(() => this._loaded.set(p, v));
+      }
     });
     return this;
   }
@@ -496,6 +583,12 @@ class FakeWorkbookObject extends FakeObject {
     this.worksheets = strict(new FakeWorksheetCollection(context));
     this.protection = strict(new FakeWorkbookProtection(context));
   }
+  /** ExcelApi 1.4: the add-in's settings, the same store as Office.context.document.settings. */
+  get settings(): FakeSettingCollection {
+    if (!this._book().supports("1.4"))
+      throw new Error("fake Excel: workbook.settings needs ExcelApi 1.4");
+    return strict(new FakeSettingCollection(this.context));
+  }
   get application(): FakeApplication {
     return this.context.application;
   }
@@ -504,6 +597,48 @@ class FakeWorkbookObject extends FakeObject {
   }
   protected _read(): unknown {
     return undefined;
+  }
+}
+
+class FakeSettingCollection {
+  constructor(readonly context: FakeRequestContext) {}
+  getItemOrNullObject(key: string): FakeSetting {
+    return strict(new FakeSetting(this.context, key));
+  }
+  /** Sets the value; it is saved with the workbook (no saveAsync). */
+  add(key: string, value: unknown): FakeSetting {
+    const book = this.context._book;
+    const raw = JSON.stringify(value);
+    this.context._requestBytes += utf8Length(raw);
+    this.context._enqueue(() => {
+      injectFault(book, "settings.add", "", key);
+      book.settings[key] = raw;
+      book.savedSettings = { ...book.savedSettings, [key]: raw };
+    });
+    return strict(new FakeSetting(this.context, key));
+  }
+}
+
+class FakeSetting extends FakeNullable {
+  constructor(
+    context: FakeRequestContext,
+    private readonly _key: string
+  ) {
+    super(context);
+  }
+  protected _isNull(): boolean {
+    return this._book().settings[this._key] === undefined;
+  }
+  protected _loadable(): string[] {
+    return ["key", "value"];
+  }
+  protected _read(prop: string): unknown {
+    const raw = this._book().settings[this._key];
+    if (raw === undefined) return undefined;
+    return prop === "key" ? this._key : JSON.parse(raw);
+  }
+  get value(): unknown {
+    return this._get("value");
   }
 }
 
@@ -620,6 +755,7 @@ class FakeWorksheetCollection extends FakeObject {
     const book = this._book();
     let created: FakeSheet | undefined;
     this.context._enqueue(() => {
+      injectFault(book, "addSheet", name, "");
       if (book.workbookProtected)
         throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
       if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name))
@@ -646,13 +782,18 @@ class FakeWorksheetProtection extends FakeObject {
     super(context);
   }
   protected _loadable(): string[] {
-    return ["protected"];
+    return ["protected", "options"];
   }
-  protected _read(): unknown {
-    return this._sheet().protected;
+  protected _read(prop: string): unknown {
+    const s = this._sheet();
+    if (prop === "options") return { allowFormatCells: s.allowFormatCells ?? false };
+    return s.protected;
   }
   get protected(): boolean {
     return this._get("protected") as boolean;
+  }
+  get options(): { allowFormatCells: boolean } {
+    return this._get("options") as { allowFormatCells: boolean };
   }
 }
 
@@ -795,7 +936,32 @@ class FakeWorksheet extends FakeObject {
   }
 }
 
+function injectFault(book: FakeWorkbook, op: string, sheet: string, address: string): void {
+  const code = book.fault?.(op, sheet, address);
+  if (code)
+    throw new FakeOfficeError(code, `fake Excel: injected ${code} at ${op} ${sheet}!${address}`);
+}
+
+function anyLocked(sheet: FakeSheet, rect: GridRange): boolean {
+  for (let r = rect.top; r <= rect.bottom; r++)
+    for (let c = rect.left; c <= rect.right; c++)
+      if (sheet.cells.get(KEY(r, c))?.locked !== false) return true;
+  return false;
+}
+
+// a million-cell sheet is scanned once per sync, not once per property read (cleared when a cell is created)
+const usedCache = new Map<FakeSheet, Map<boolean, GridRange | null>>();
+
 function usedRect(sheet: FakeSheet, valuesOnly: boolean): GridRange | null {
+  let cached = usedCache.get(sheet);
+  if (!cached) usedCache.set(sheet, (cached = new Map()));
+  if (cached.has(valuesOnly)) return cached.get(valuesOnly)!;
+  const rect = scanUsed(sheet, valuesOnly);
+  cached.set(valuesOnly, rect);
+  return rect;
+}
+
+function scanUsed(sheet: FakeSheet, valuesOnly: boolean): GridRange | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -879,7 +1045,9 @@ class FakeRange extends FakeObject {
   }
   protected _read(prop: string): unknown {
     const { sheet, rect } = this._target();
+    const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
     const grid = (f: (c: FakeCell | undefined, r: number, col: number) => unknown) => {
+      if (cells > CELL_LIMIT) return null; // Excel on the web: too many cells, the values come back null
       const out: unknown[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) {
         const row: unknown[] = [];
@@ -997,6 +1165,7 @@ class FakeRange extends FakeObject {
     if (!Array.isArray(v) || !v.every((row) => Array.isArray(row)))
       throw new Error(`fake Excel: Range.${op} must be assigned a 2D array`);
     const snapshot = v.map((row) => [...row]);
+    this.context._requestBytes += jsonBytes(snapshot);
     const book = this._book();
     this.context._enqueue(() => {
       const { sheet, rect } = this._target();
@@ -1007,7 +1176,8 @@ class FakeRange extends FakeObject {
           "InvalidArgument",
           `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${op}).`
         );
-      if (sheet.protected)
+      injectFault(book, op, sheet.name, rangeToA1(rect));
+      if (sheet.protected && (content ? anyLocked(sheet, rect) : !sheet.allowFormatCells))
         throw new FakeOfficeError(
           "AccessDenied",
           `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`
@@ -1024,6 +1194,26 @@ class FakeRange extends FakeObject {
       });
       if (content) this.context._afterSync.push(() => book.emit(sheet, address, true));
     });
+  }
+
+  /** ExcelApi 1.4: the overlap of two ranges of one sheet, or a null object when they do not meet. */
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    const sheetOf = this._sheet;
+    return strict(
+      new FakeNullableRange(this.context, sheetOf, () => {
+        const a = this._target();
+        const b = other._target();
+        if (a.sheet !== b.sheet)
+          throw new FakeOfficeError("InvalidArgument", "The ranges are on different sheets.");
+        if (!intersects(a.rect, b.rect)) return null;
+        return {
+          top: Math.max(a.rect.top, b.rect.top),
+          left: Math.max(a.rect.left, b.rect.left),
+          bottom: Math.min(a.rect.bottom, b.rect.bottom),
+          right: Math.min(a.rect.right, b.rect.right),
+        };
+      })
+    );
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -1055,6 +1245,7 @@ class FakeRange extends FakeObject {
       for (let r = rect.top; r <= rect.bottom; r++)
         for (let c = rect.left; c <= rect.right; c++)
           if (r !== rect.top || c !== rect.left) sheet.cells.delete(KEY(r, c));
+      usedCache.clear();
       sheet.merges.push({ ...rect });
       book.writes.push({
         sync: book.syncs,
@@ -1083,7 +1274,9 @@ class FakeRange extends FakeObject {
     const book = this._book();
     this.context._enqueue(() => {
       const { sheet, rect } = this._target();
-      if (sheet.protected) throw new FakeOfficeError("AccessDenied", "protected sheet");
+      injectFault(book, op, sheet.name, rangeToA1(rect));
+      if (sheet.protected && !sheet.allowFormatCells)
+        throw new FakeOfficeError("AccessDenied", "protected sheet");
       for (let r = rect.top; r <= rect.bottom; r++)
         for (let c = rect.left; c <= rect.right; c++) f(cellAt(sheet, r, c));
       book.writes.push({
@@ -1145,11 +1338,13 @@ class FakeRangeFormat extends FakeObject {
   readonly fill: FakeRangeFill;
   readonly font: FakeRangeFont;
   readonly borders: FakeRangeBorders;
+  readonly protection: FakeFormatProtection;
   constructor(
     context: FakeRequestContext,
     private readonly _range: FakeRange
   ) {
     super(context);
+    this.protection = strict(new FakeFormatProtection(context, _range));
     this.fill = strict(new FakeRangeFill(context, _range));
     this.font = strict(new FakeRangeFont(context, _range));
     this.borders = strict(new FakeRangeBorders(context, _range));
@@ -1218,6 +1413,30 @@ class FakeRangeFormat extends FakeObject {
         detail: points,
       });
     });
+  }
+}
+
+/** Range.format.protection (ExcelApi 1.2): locked is true, false, or null when the cells differ. */
+class FakeFormatProtection extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private readonly _range: FakeRange
+  ) {
+    super(context);
+  }
+  protected _loadable(): string[] {
+    return ["locked"];
+  }
+  protected _read(): unknown {
+    const { sheet, rect } = this._range._target();
+    const seen = new Set<boolean>();
+    for (let r = rect.top; r <= rect.bottom; r++)
+      for (let c = rect.left; c <= rect.right; c++)
+        seen.add(sheet.cells.get(KEY(r, c))?.locked !== false);
+    return seen.size > 1 ? null : [...seen][0];
+  }
+  get locked(): boolean | null {
+    return this._get("locked") as boolean | null;
   }
 }
 
