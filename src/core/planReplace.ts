@@ -36,7 +36,7 @@ export function sheetContent(grid: Grid): SheetContent {
       cells.push({
         address: toA1(r, c),
         value: cell.value,
-        ...(cell.formula ? { formula: cell.formula } : {}),
+        ...(cell.formula ? { formula: `=${cell.formula.replace(/^=/, "")}` } : {}),
         ...(cell.numFmt && cell.numFmt !== "General" ? { numFmt: cell.numFmt } : {}),
       });
     }
