@@ -1,0 +1,76 @@
+/**
+ * @jest-environment jsdom
+ */
+// 生成报告 a second time: the pane asks, next to the button, whether to replace the 自评报告 sheet of the first run
+// (替换 is the default and has the focus) or add “自评报告 (2)”; it says when that sheet holds the user's edits.
+import "./polyfills";
+import "@testing-library/jest-dom";
+import { screen, waitFor, within } from "@testing-library/react";
+import { Grid } from "../../src/core/grid";
+import { buildSeedWorkbook } from "../../scripts/samples/seedForm";
+import { FakeHost } from "./fakeHost";
+import { renderPane } from "./render";
+
+const XICHENG = { profileId: "xicheng" };
+
+async function checkAndReport(host: FakeHost) {
+  const { user } = renderPane(host);
+  await waitFor(() => expect(screen.getByRole("button", { name: "检查" })).toBeEnabled());
+  await user.click(screen.getByRole("button", { name: "检查" }));
+  await screen.findByRole("heading", { name: "检查结果" });
+  await user.click(screen.getByRole("button", { name: "生成报告" }));
+  return user;
+}
+
+const sheetNames = (host: FakeHost) => host.book.sheets.map((g) => g.sheet);
+
+test("a second 生成报告 asks; 替换 (focused) replaces the sheet in place; 撤销 gives the old one back", async () => {
+  const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), { settings: XICHENG });
+  const user = await checkAndReport(host);
+  await waitFor(() => expect(host.apply).toHaveBeenCalledTimes(1));
+  expect(sheetNames(host)).toEqual(["附件1", "自评报告"]);
+  // the user adds a note to the report, then checks again and asks for the report again
+  host.grid("自评报告").set(2, 7, { value: "已报局长审阅" });
+  await user.click(screen.getByRole("button", { name: "检查" }));
+  await screen.findByRole("heading", { name: "检查结果" });
+  await user.click(screen.getByRole("button", { name: "生成报告" }));
+
+  const ask = await screen.findByRole("alertdialog", { name: /已有工作表“自评报告”/ });
+  expect(host.apply).toHaveBeenCalledTimes(1); // nothing written before the answer
+  expect(ask).toHaveTextContent("1 个单元格（G2）");
+  const replace = within(ask).getByRole("button", { name: "替换" });
+  await waitFor(() => expect(replace).toHaveFocus());
+  await user.keyboard("{Enter}");
+
+  await waitFor(() => expect(host.apply).toHaveBeenCalledTimes(2));
+  expect(host.apply.mock.calls[1][0].newSheets[0].replaces?.name).toBe("自评报告");
+  expect(sheetNames(host)).toEqual(["附件1", "自评报告"]);
+  expect(host.cell("自评报告", "G2")).toBeUndefined();
+  await screen.findByText(/已替换工作表“自评报告”/);
+  expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "撤销" }));
+  await waitFor(() => expect(host.cell("自评报告", "G2")?.value).toBe("已报局长审阅"));
+  expect(sheetNames(host)).toEqual(["附件1", "自评报告"]);
+});
+
+test("另建新工作表 adds 自评报告 (2); 取消 writes nothing", async () => {
+  const book = buildSeedWorkbook({ variant: "blankTotal" });
+  book.sheets.push(Grid.fromRows("自评报告", [["我自己写的报告"]]));
+  const host = new FakeHost(book, { settings: XICHENG });
+  const user = await checkAndReport(host);
+
+  let ask = await screen.findByRole("alertdialog", { name: /已有工作表“自评报告”/ });
+  expect(ask).toHaveTextContent("不像是本助手生成的");
+  await user.click(within(ask).getByRole("button", { name: "取消" }));
+  expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+  expect(host.apply).not.toHaveBeenCalled();
+
+  await user.click(screen.getByRole("button", { name: "生成报告" }));
+  ask = await screen.findByRole("alertdialog", { name: /已有工作表“自评报告”/ });
+  await user.click(within(ask).getByRole("button", { name: "另建新工作表" }));
+  await waitFor(() => expect(host.apply).toHaveBeenCalledTimes(1));
+  expect(sheetNames(host)).toEqual(["附件1", "自评报告", "自评报告 (2)"]);
+  expect(host.cell("自评报告", "A1")?.value).toBe("我自己写的报告");
+  await screen.findByText(/已添加工作表“自评报告 \(2\)”/);
+});
