@@ -6,10 +6,13 @@
 import "./polyfills";
 import "@testing-library/jest-dom";
 import { screen, waitFor, within } from "@testing-library/react";
+import { axe, toHaveNoViolations } from "jest-axe";
 import { Grid } from "../../src/core/grid";
 import { buildSeedWorkbook } from "../../scripts/samples/seedForm";
 import { FakeHost } from "./fakeHost";
 import { renderPane } from "./render";
+
+expect.extend(toHaveNoViolations);
 
 const XICHENG = { profileId: "xicheng" };
 
@@ -62,6 +65,7 @@ test("另建新工作表 adds 自评报告 (2); 取消 writes nothing", async ()
 
   let ask = await screen.findByRole("alertdialog", { name: /已有工作表“自评报告”/ });
   expect(ask).toHaveTextContent("不像是本助手生成的");
+  expect(await axe(document.body)).toHaveNoViolations();
   await user.click(within(ask).getByRole("button", { name: "取消" }));
   expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
   expect(host.apply).not.toHaveBeenCalled();
@@ -73,4 +77,20 @@ test("另建新工作表 adds 自评报告 (2); 取消 writes nothing", async ()
   expect(sheetNames(host)).toEqual(["附件1", "自评报告", "自评报告 (2)"]);
   expect(host.cell("自评报告", "A1")?.value).toBe("我自己写的报告");
   await screen.findByText(/已添加工作表“自评报告 \(2\)”/);
+});
+
+test("a 自评报告 the check did not read (Office.js reads only the form at first) is read before asking", async () => {
+  const book = buildSeedWorkbook({ variant: "blankTotal" });
+  book.sheets.push(Grid.fromRows("自评报告", [["我自己写的报告"], ["第二段"]]));
+  const host = new FakeHost(book, { settings: XICHENG });
+  // the first read: the other sheet by name only, as src/excel/read.ts returns it on a first check
+  host.read.mockImplementationOnce(async () => ({
+    book: { sheets: [host.book.sheets[0], new Grid("自评报告")] },
+    activeSheet: null,
+  }));
+  await checkAndReport(host);
+  const ask = await screen.findByRole("alertdialog", { name: /已有工作表“自评报告”/ });
+  expect(ask).toHaveTextContent("共 2 个非空单元格");
+  expect(host.read.mock.calls.length).toBeGreaterThanOrEqual(2);
+  expect(host.apply).not.toHaveBeenCalled();
 });
