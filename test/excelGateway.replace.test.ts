@@ -1,13 +1,14 @@
 // 生成报告 a second time through Office.js (strict fake): one sync to confirm, one to write; the new 自评报告 is built
 // under a staging name before the old one goes, takes its name and its place in the tabs; the undo gives the old
 // sheet's cells back (the user's edits included). Nothing is written when the old sheet changed or is protected.
-import { analyze } from "../src/core/analyze";
+import { analyze, isTableSheet } from "../src/core/analyze";
 import { WriteRefused } from "../src/core/host";
 import { reportPlan } from "../src/core/plan";
 import { getProfile } from "../src/core/profiles";
+import { createExcelHost } from "../src/excel/excelHost";
 import { applyPlanIn, undoIn } from "../src/excel/write";
 import { buildSeedWorkbook } from "../scripts/samples/seedForm";
-import { fakeContext, FakeWorkbook } from "./support/fakeExcel";
+import { fakeContext, FakeWorkbook, installFakeOffice } from "./support/fakeExcel";
 
 const OPTS = { fillPattern: true };
 
@@ -85,4 +86,27 @@ it("refuses, writing nothing, when the old report changed since the check or is 
   await expect(applyPlanIn(fakeContext(fake), again, OPTS)).rejects.toThrow("受保护，无法替换");
   expect(fake.writes.length).toBe(writes);
   expect(names(fake)).toEqual(["附件1", "自评报告", "数据"]);
+});
+
+it("through the host: after replacing and after undoing, the next read still takes one sync", async () => {
+  const fake = await withFirstReport();
+  const restore = installFakeOffice(globalThis, fake);
+  try {
+    const host = createExcelHost(async () => isTableSheet);
+    await host.read();
+    const { book } = await host.read(); // the names are known: every sheet read
+    const p = reportPlan(analyze(book.sheets[0], getProfile("xicheng")), book);
+    expect(p.newSheets[0].replaces?.before.cells.length).toBeGreaterThan(0);
+    const record = await host.apply(p);
+    let s = fake.syncs;
+    await host.read();
+    expect(fake.syncs - s).toBe(1);
+    await host.undo(record);
+    s = fake.syncs;
+    const after = await host.read();
+    expect(fake.syncs - s).toBe(1);
+    expect(after.book.sheets.map((g) => g.sheet)).toEqual(["附件1", "自评报告", "数据"]);
+  } finally {
+    restore();
+  }
 });
