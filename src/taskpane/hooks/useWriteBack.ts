@@ -199,10 +199,13 @@ export function useWriteBack({
   }, [preview, applyPlan]);
 
   // ---- 生成报告 / 生成汇总表: replace on repeat ----
-  const [repeat, setRepeat] = useState<RepeatPrompt | null>(null);
-  const [pending, setPending] = useState<{ kind: RepeatPrompt["kind"]; job: SheetJob } | null>(
-    null
-  );
+  const [asked, setAsked] = useState<{
+    prompt: RepeatPrompt;
+    job: SheetJob;
+    basis: Analysis | null;
+  } | null>(null);
+  // a new check makes the prepared sheet stale: the question lapses, the next click asks again
+  const pending = asked && asked.basis === analysis ? asked : null;
 
   /** The report-only plan, or null (with a notice). `fresh`: the workbook read again. */
   const reportPlanOf = useCallback(
@@ -281,30 +284,33 @@ export function useWriteBack({
         return;
       }
       const { replaceNotice } = await import(/* webpackChunkName: "plan" */ "../../core/plan");
-      setPending({ kind, job });
-      setRepeat({
-        kind,
-        sheet: r.name,
-        notice: replaceNotice(job.plan.newSheets[0]) ?? "",
-        warn: !r.ours || r.edited.length > 0 || r.protected,
-        canReplace: !r.protected,
+      setAsked({
+        prompt: {
+          kind,
+          sheet: r.name,
+          notice: replaceNotice(job.plan.newSheets[0]) ?? "",
+          warn: !r.ours || r.edited.length > 0 || r.protected,
+          canReplace: !r.protected,
+        },
+        job,
+        basis: analysis,
       });
     },
-    [reportPlanOf, summaryPlanOf, run, host, applySheet]
+    [reportPlanOf, summaryPlanOf, run, host, applySheet, analysis]
   );
 
   const chooseRepeat = useCallback(
     async (choice: OnRepeat | "cancel") => {
-      const asked = pending;
-      setRepeat(null);
-      setPending(null);
-      if (!asked || choice === "cancel") return;
+      const now = pending;
+      setAsked(null);
+      if (!now || choice === "cancel") return;
+      const kind = now.prompt.kind;
       if (choice === "replace") {
-        await applySheet(asked.kind, asked.job);
+        await applySheet(kind, now.job);
         return;
       }
-      const job = await (asked.kind === "report" ? reportPlanOf : summaryPlanOf)("new");
-      if (job) await applySheet(asked.kind, job);
+      const job = await (kind === "report" ? reportPlanOf : summaryPlanOf)("new");
+      if (job) await applySheet(kind, job);
     },
     [pending, applySheet, reportPlanOf, summaryPlanOf]
   );
@@ -343,7 +349,7 @@ export function useWriteBack({
     confirm,
     generateReport,
     generateSummary,
-    repeat,
+    repeat: pending?.prompt ?? null,
     chooseRepeat,
     undoLabel: undoStack.length ? undoStack[undoStack.length - 1].label : null,
     undo,
