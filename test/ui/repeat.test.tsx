@@ -9,7 +9,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { Grid } from "../../src/core/grid";
 import { buildSeedWorkbook } from "../../scripts/samples/seedForm";
-import { FakeHost } from "./fakeHost";
+import { cloneGrid, FakeHost } from "./fakeHost";
 import { renderPane } from "./render";
 
 expect.extend(toHaveNoViolations);
@@ -93,4 +93,27 @@ test("a 自评报告 the check did not read (Office.js reads only the form at fi
   expect(ask).toHaveTextContent("共 2 个非空单元格");
   expect(host.read.mock.calls.length).toBeGreaterThanOrEqual(2);
   expect(host.apply).not.toHaveBeenCalled();
+});
+
+test("生成汇总表 a second time asks the same, next to its button; 替换 replaces 汇总", async () => {
+  const form = buildSeedWorkbook({ variant: "blankTotal" }).sheets[0];
+  const copy = cloneGrid(form, "附件2");
+  const host = new FakeHost({ sheets: [form, copy] }, { settings: XICHENG });
+  const { user } = renderPane(host);
+  await waitFor(() => expect(screen.getByRole("button", { name: "检查" })).toBeEnabled());
+  await user.click(screen.getByRole("button", { name: "检查" }));
+  await screen.findByRole("heading", { name: "检查结果" });
+  await user.click(screen.getByRole("button", { name: "生成汇总表" }));
+  await waitFor(() => expect(host.apply).toHaveBeenCalledTimes(1));
+  expect(sheetNames(host)).toEqual(["附件1", "附件2", "汇总"]);
+
+  await user.click(screen.getByRole("button", { name: "检查" }));
+  await screen.findByRole("heading", { name: "检查结果" });
+  await user.click(screen.getByRole("button", { name: "生成汇总表" }));
+  const ask = await screen.findByRole("alertdialog", { name: /已有工作表“汇总”/ });
+  expect(ask).toHaveTextContent("将替换上次生成的工作表“汇总”");
+  await user.click(within(ask).getByRole("button", { name: "替换" }));
+  await waitFor(() => expect(host.apply).toHaveBeenCalledTimes(2));
+  expect(sheetNames(host)).toEqual(["附件1", "附件2", "汇总"]);
+  await screen.findByText(/已替换工作表“汇总”/);
 });
