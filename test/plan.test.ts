@@ -425,12 +425,16 @@ describe("highlights", () => {
 });
 
 describe("the report sheet in the plan", () => {
-  it("is added when asked, named 自评报告 or 自评报告 (2) when taken", () => {
+  it("is added when asked; when taken, it replaces 自评报告 or, if asked, is named 自评报告 (2)", () => {
     expect(run({ variant: "blankTotal" }, { report: true }).p.newSheets.map((s) => s.name)).toEqual(
       ["自评报告"]
     );
     const { a, book } = setup({ variant: "blankTotal", sheetsBefore: ["自评报告"] });
-    expect(plan(a, book, { report: true }).newSheets.map((s) => s.name)).toEqual(["自评报告 (2)"]);
+    const again = plan(a, book, { report: true }).newSheets;
+    expect(again.map((s) => [s.name, s.replaces?.name])).toEqual([["自评报告", "自评报告"]]);
+    expect(plan(a, book, { report: true, onRepeat: "new" }).newSheets.map((s) => s.name)).toEqual([
+      "自评报告 (2)",
+    ]);
   });
 
   it("tells the form as it will read after the writes (accepted scores, written total)", () => {

@@ -66,7 +66,7 @@ it("adds 汇总 with one row per form, linked to its sheet; the forms are untouc
   expect((await readWorkbook(undone)).sheets.map((g) => g.sheet)).toEqual(["附件1", "附件2"]);
 });
 
-it("a second 生成汇总表 does not overwrite the first: it adds 汇总 (2)", async () => {
+it("a second 生成汇总表 replaces the first 汇总 in its place (undo brings it back), or adds 汇总 (2) if asked", async () => {
   const data = await twoForms();
   const first = await applyPlanToXlsx(
     data,
@@ -75,8 +75,27 @@ it("a second 生成汇总表 does not overwrite the first: it adds 汇总 (2)", 
     })
   );
   const book = await readWorkbook(first.data);
-  const p = summaryPlan(analyzeWorkbook(book, getProfile("xicheng")).analyses, book);
-  expect(p.newSheets[0].name).toBe("汇总 (2)");
+  const analyses = analyzeWorkbook(book, getProfile("xicheng")).analyses;
+  const p = summaryPlan(analyses, book);
+  expect(p.newSheets[0].name).toBe("汇总");
+  expect(p.newSheets[0].replaces?.ours).toBe(true);
+  expect(summaryPlan(analyses, book, "本工作簿", "new").newSheets[0].name).toBe("汇总 (2)");
+
+  // the user noted something beside the table; the replacement drops it, the undo gives it back
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(first.data as unknown as ExcelJS.Buffer);
+  wb.getWorksheet("汇总")!.getCell("P3").value = "已电话催报";
+  const noted = new Uint8Array(await wb.xlsx.writeBuffer());
+  const book2 = await readWorkbook(noted);
+  const p2 = summaryPlan(analyzeWorkbook(book2, getProfile("xicheng")).analyses, book2);
+  expect(p2.newSheets[0].replaces?.edited).toEqual(["P3"]);
+  const second = await applyPlanToXlsx(noted, p2);
+  const after = await readWorkbook(second.data);
+  expect(after.sheets.map((g) => g.sheet)).toEqual(["附件1", "附件2", "汇总"]);
+  expect(after.sheets[2].get(3, 16)).toBeUndefined();
+  const undone = await readWorkbook(await applyUndoToXlsx(second.data, second.undo));
+  expect(undone.sheets.map((g) => g.sheet)).toEqual(["附件1", "附件2", "汇总"]);
+  expect(undone.sheets[2].get(3, 16)?.value).toBe("已电话催报");
 });
 
 it("in Excel (Office.js gateway): 汇总 with links to each sheet, frozen header, filter, data bars, landscape", async () => {

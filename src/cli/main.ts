@@ -554,7 +554,17 @@ async function fix(args: ParsedArgs, io: Output): Promise<number> {
   io.out(`评分规则：${describeResolved(resolved)}`);
   io.out(`已写回并另存为 ${args.output}（工作表“${a.sheet}”）：`);
   for (const w of p.writes) io.out(describeWrite(w));
-  for (const s of p.newSheets) io.out(`  新建工作表“${s.name}”（${s.rows.length}行）`);
+  for (const s of p.newSheets) {
+    io.out(`  ${s.replaces ? "替换" : "新建"}工作表“${s.name}”（${s.rows.length}行）`);
+    // the original file is untouched (-o); still say what the replaced sheet held that the new one does not
+    const r = s.replaces;
+    if (r && !r.ours)
+      io.err(`  注意：原工作表“${r.name}”不像是本工具生成的，已被替换（原文件未改动）。`);
+    else if (r?.edited.length)
+      io.err(
+        `  注意：原工作表“${r.name}”中 ${r.edited.length} 个单元格（${r.edited.slice(0, 5).join("、")}${r.edited.length > 5 ? " 等" : ""}）的内容新报告没有，可能是手工修改的，已被替换（原文件未改动）。`
+      );
+  }
   if (lost) io.err(lost);
   return 0;
 }

@@ -5,10 +5,11 @@ import { dec, round, sum } from "./decimal";
 import { parseA1, toA1, type WorkbookGrids } from "./grid";
 import type { Analysis, IndicatorRow } from "./model";
 import { gradeOf } from "./profiles";
-import { buildReport, reportSheet } from "./report";
+import { REPORT_SHEET_NAME, buildReport, reportSheet } from "./report";
+import { placeSheet } from "./planReplace";
 import { toCheckJson } from "./contract";
-import { buildSummary, summarySheets } from "./summarySheet";
-import { DEFAULT_CHOICES, type PlanChoices, type WritePlan } from "./writePlan";
+import { SUMMARY_SHEET_NAME, buildSummary, summarySheets } from "./summarySheet";
+import { DEFAULT_CHOICES, type OnRepeat, type PlanChoices, type WritePlan } from "./writePlan";
 import { isAcceptableSuggestion } from "./suggestions";
 import { totalOf } from "./score";
 import {
@@ -23,6 +24,7 @@ import {
 } from "./planBuilder";
 
 export { HIGHLIGHT_FILL, compactRanges, gradeFormula, normalizeAddress } from "./planBuilder";
+export { replaceNotice } from "./planReplace";
 /**
  * Every change the write-back makes on the form `a` was read from (a sheet of `book`): the total and the grade,
  * blank budget cells, accepted suggestions, highlights, and the report sheet. Writes the plan will not make are
@@ -255,32 +257,39 @@ export function plan(
   // 6. the report sheet, from the form as it will read after the writes
   const changed = out.writes.some((w) => !w.fillOnly);
   const after = c.report && changed ? analyze(gridAfter(grid, out.writes), profile) : a;
-  const newSheets = c.report ? reportPlan(after, book).newSheets : [];
+  const newSheets = c.report ? reportPlan(after, book, c.onRepeat).newSheets : [];
   return { sheet: a.sheet, writes: out.writes, newSheets, refusals: out.refusals, highlights };
 }
 
-/** Only the 自评报告 sheet, from the form as it reads now (生成报告 writes no cell of the form). */
-export function reportPlan(a: Analysis, book: WorkbookGrids): WritePlan {
-  const report = reportSheet(
-    buildReport(a),
-    book.sheets.map((g) => g.sheet)
-  );
+/**
+ * Only the 自评报告 sheet, from the form as it reads now (生成报告 writes no cell of the form). A second run replaces
+ * the existing 自评报告 sheet (`onRepeat` "replace", the default) or adds “自评报告 (2)” ("new").
+ */
+export function reportPlan(
+  a: Analysis,
+  book: WorkbookGrids,
+  onRepeat: OnRepeat = "replace"
+): WritePlan {
+  const doc = buildReport(a);
+  const report = placeSheet(REPORT_SHEET_NAME, book, onRepeat, (names) => reportSheet(doc, names));
   return { sheet: a.sheet, writes: [], newSheets: [report], refusals: [] };
 }
 
 /**
  * 生成汇总表 in a workbook holding several 自评表 sheets: one new sheet 汇总, a row per form linking to its sheet.
- * Like the report, it writes no cell of the forms.
+ * Like the report, it writes no cell of the forms, and a second run replaces the 汇总 sheet unless told "new".
  */
 export function summaryPlan(
   analyses: Analysis[],
   book: WorkbookGrids,
-  file = "本工作簿"
+  file = "本工作簿",
+  onRepeat: OnRepeat = "replace"
 ): WritePlan {
   if (!analyses.length) throw new Error("工作簿中没有可汇总的自评表。");
-  const [summary] = summarySheets(buildSummary(analyses.map((a) => toCheckJson(file, a))), {
-    linkBase: () => "",
-    existingSheetNames: book.sheets.map((g) => g.sheet),
+  const content = buildSummary(analyses.map((a) => toCheckJson(file, a)));
+  const summary = placeSheet(SUMMARY_SHEET_NAME, book, onRepeat, (names) => {
+    const [sheet] = summarySheets(content, { linkBase: () => "", existingSheetNames: names });
+    return sheet;
   });
   return { sheet: analyses[0].sheet, writes: [], newSheets: [summary], refusals: [] };
 }

@@ -179,6 +179,30 @@ export interface NewSheet {
   dataBars?: { column: number; fromRow: number; toRow: number; color: string }[];
   /** Print setup (default: portrait, fit to width). */
   print?: { orientation: "portrait" | "landscape"; fitToWidth: boolean };
+  /** The existing sheet of the same name this one replaces (生成报告 a second time), at its place in the tabs. */
+  replaces?: ReplacedSheet;
+}
+
+/** A sheet's cells and merges: what a replaced sheet held, which the undo puts back. */
+export interface SheetContent {
+  /** Non-empty cells only (master cells of merged areas), row by row. */
+  /** `formula` with its leading "=". */
+  cells: { address: string; value: CellValue; formula?: string; numFmt?: string }[];
+  /** Merged areas, "A1:E1". */
+  merges: string[];
+}
+
+export interface ReplacedSheet {
+  /** The existing sheet's name; the new sheet takes it. */
+  name: string;
+  /** What it held when the plan was made: confirmed again before replacing, restored by the undo. */
+  before: SheetContent;
+  /** Recognisably a sheet this add-in generated (its title and most of its cells are what we write). */
+  ours: boolean;
+  /** Cells whose content the new sheet does not carry: the user's edits or additions, lost unless undone. */
+  edited: string[];
+  /** The sheet is protected: it cannot be replaced (the gateways refuse). */
+  protected: boolean;
 }
 
 export type RefusalReason =
@@ -215,6 +239,14 @@ export interface UndoRecord {
   restores: { sheet: string; address: string; before: CellSnapshot; fillOnly?: boolean }[];
   /** Sheets the plan added: the undo deletes them. */
   addedSheets: string[];
+  /** Sheets the plan replaced: once the added sheets are deleted, the undo adds these back with their content.
+   *  `gatewayState`: what the gateway that replaced it needs to restore it exactly (the .xlsx: the old part). */
+  replacedSheets?: {
+    name: string;
+    before: SheetContent;
+    position?: number;
+    gatewayState?: string;
+  }[];
 }
 
 export function undoOf(plan: WritePlan): UndoRecord {
@@ -226,6 +258,13 @@ export function undoOf(plan: WritePlan): UndoRecord {
       fillOnly: w.fillOnly,
     })),
     addedSheets: plan.newSheets.map((s) => s.name),
+    ...(plan.newSheets.some((s) => s.replaces)
+      ? {
+          replacedSheets: plan.newSheets.flatMap((s) =>
+            s.replaces ? [{ name: s.replaces.name, before: s.replaces.before }] : []
+          ),
+        }
+      : {}),
   };
 }
 
@@ -251,7 +290,11 @@ export interface PlanChoices {
   overwrite: string[];
   /** Add the 自评报告 sheet. */
   report: boolean;
+  /** When the workbook already has the sheet (自评报告, 汇总): replace it (default) or add “自评报告 (2)”. */
+  onRepeat: OnRepeat;
 }
+
+export type OnRepeat = "replace" | "new";
 
 export const DEFAULT_CHOICES: PlanChoices = {
   totalAs: "formula",
@@ -264,4 +307,5 @@ export const DEFAULT_CHOICES: PlanChoices = {
   previousHighlights: [],
   overwrite: [],
   report: false,
+  onRepeat: "replace",
 };

@@ -110,8 +110,12 @@ export function createExcelHost(
         const record = await ownWrite(() =>
           run((context) => applyPlanIn(context, plan, writeOptions()))
         );
+        // a replacing sheet keeps the replaced one's name and place
         if (sheetNames && plan.newSheets.length > 0)
-          sheetNames = [...sheetNames, ...plan.newSheets.map((s) => s.name)];
+          sheetNames = [
+            ...sheetNames,
+            ...plan.newSheets.filter((s) => !s.replaces).map((s) => s.name),
+          ];
         return record;
       } catch (e) {
         sheetNames = undefined; // a write that failed part way may have added a sheet: learn the names again
@@ -124,7 +128,12 @@ export function createExcelHost(
         await ownWrite(() =>
           run((context) => undoIn(context, record as ExcelUndoRecord, writeOptions()))
         );
-        if (sheetNames) sheetNames = sheetNames.filter((n) => !record.addedSheets.includes(n));
+        if (sheetNames)
+          sheetNames = sheetNames.filter(
+            (n) =>
+              !record.addedSheets.includes(n) ||
+              (record.replacedSheets ?? []).some((r) => r.name === n)
+          );
       } catch (e) {
         throw explain(e, "撤销写回");
       }

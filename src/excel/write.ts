@@ -13,6 +13,7 @@ import {
   undoOf,
   type CellSnapshot,
   type NewSheet,
+  type SheetContent,
   type SheetStyleLook,
   type UndoRecord,
   type WritePlan,
@@ -291,8 +292,12 @@ function styleBlock(block: Excel.Range, look: SheetStyleLook): void {
   block.format.wrapText = look.wrap;
 }
 
-function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
-  const ws = sheets.add(ns.name);
+function queueNewSheet(
+  sheets: Excel.WorksheetCollection,
+  ns: NewSheet,
+  name = ns.name
+): Excel.Worksheet {
+  const ws = sheets.add(name);
   const height = ns.rows.length;
   const width = Math.max(
     1,
@@ -364,6 +369,7 @@ function queueNewSheet(sheets: Excel.WorksheetCollection, ns: NewSheet): void {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = charsToPoints(chars);
   });
   queueSheetExtras(ws, ns);
+  return ws;
 }
 
 /** The summary's links, frozen header, filters, data bars and print setup (all within ExcelApi 1.9, the baseline). */
@@ -405,6 +411,95 @@ function queueSheetExtras(ws: Excel.Worksheet, ns: NewSheet): void {
     ws.pageLayout.orientation = ns.print.orientation === "landscape" ? "Landscape" : "Portrait";
     if (ns.print.fitToWidth)
       ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  }
+}
+
+// ---- replacing a sheet (生成报告 a second time) ----
+
+/** A replaced sheet as the undo needs it, read in the confirm sync. */
+interface ReplacedTarget {
+  name: string;
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+function loadReplaced(context: Excel.RequestContext, name: string): ReplacedTarget {
+  const ws = context.workbook.worksheets.getItem(name);
+  ws.load("position");
+  ws.protection.load("protected");
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("rowIndex, columnIndex, values, formulas, numberFormat");
+  return { name, ws, used };
+}
+
+/** The non-empty cells the replaced sheet holds now (what the undo writes back). */
+function liveContent(t: ReplacedTarget, merges: string[]): SheetContent {
+  const cells: SheetContent["cells"] = [];
+  if (!t.used.isNullObject)
+    t.used.values.forEach((row, r) =>
+      row.forEach((raw, c) => {
+        const content = contentOf({
+          value: raw,
+          formula: t.used.formulas[r]?.[c],
+          numFmt: t.used.numberFormat[r]?.[c],
+        });
+        if ((content.value === null || content.value === "") && !content.formula) return;
+        cells.push({
+          address: toA1(t.used.rowIndex + r + 1, t.used.columnIndex + c + 1),
+          value: content.value,
+          ...(content.formula ? { formula: content.formula } : {}),
+          ...(content.numFmt && content.numFmt !== "General" ? { numFmt: content.numFmt } : {}),
+        });
+      })
+    );
+  return { cells, merges };
+}
+
+const cellKeys = (x: SheetContent) =>
+  JSON.stringify(
+    x.cells.map((c) => [
+      c.address,
+      c.value ?? null,
+      c.formula ? c.formula.replace(/^=/, "").replace(/\s+/g, "").toUpperCase() : null,
+    ])
+  );
+const sameCells = (a: SheetContent, b: SheetContent) => cellKeys(a) === cellKeys(b);
+
+/** A name no sheet has, for building the new sheet before the old one goes (nothing lost if a command fails). */
+function stagingName(name: string, existing: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const candidate = `${name.slice(0, 24)}~${n}`;
+    if (!existing.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Queues: build `ns` under a staging name, delete the old sheet, take its name and place. */
+function queueReplace(
+  collection: Excel.WorksheetCollection,
+  existing: Set<string>,
+  old: Excel.Worksheet,
+  position: number,
+  name: string,
+  build: (stagingName: string) => Excel.Worksheet
+): void {
+  const staging = stagingName(name, existing);
+  existing.add(staging.toLowerCase());
+  const ws = build(staging);
+  old.delete();
+  ws.name = name;
+  ws.position = position;
+}
+
+/** Writes a replaced sheet's recorded cells and merges into `ws` (the undo). */
+function queueContent(ws: Excel.Worksheet, content: SheetContent): void {
+  for (const m of content.merges) if (m.includes(":")) ws.getRange(m).merge(false);
+  for (const c of content.cells) {
+    const range = ws.getRange(c.address);
+    const value = typeof c.value === "boolean" ? String(c.value) : c.value;
+    writeContent(
+      range,
+      contentSteps(c.formula ? { formula: c.formula } : { value }, "General", c.numFmt ?? "General")
+    );
   }
 }
 
@@ -528,7 +623,10 @@ export async function applyPlanIn(
   const sheets = queueSheets(context, sheetNames);
   const withFill = plan.writes.some((w) => w.fill !== undefined || w.fillOnly);
   const targets = plan.writes.map((w) => loadTarget(sheets, w.sheet, w.address, withFill, options));
-  await syncChecks(context, sheetNames, action);
+  const replacing = plan.newSheets.flatMap((ns) =>
+    ns.replaces ? [{ ns, r: ns.replaces, t: loadReplaced(context, ns.replaces.name) }] : []
+  );
+  await syncChecks(context, [...sheetNames, ...replacing.map((x) => x.r.name)], action);
 
   // ---- checks: nothing is written unless all pass ----
   const current = targets.map(contentAt);
@@ -560,7 +658,20 @@ export async function applyPlanIn(
     );
   const existing = new Set(collection.items.map((s) => s.name.toLowerCase()));
   const before = new Set(existing);
+  const live = new Map<string, SheetContent>();
+  for (const { r, t } of replacing) {
+    if (r.protected || t.ws.protection.protected)
+      throw new WriteRefused(
+        `工作表“${r.name}”受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或选择另建新工作表。`
+      );
+    const now = liveContent(t, r.before.merges);
+    // the undo must give back what the sheet holds now: refuse if it changed since the check
+    if (!sameCells(now, r.before))
+      throw new WriteRefused(`工作表“${r.name}”在检查之后被修改过：请重新检查后再生成。`);
+    live.set(r.name, now);
+  }
   for (const ns of plan.newSheets) {
+    if (ns.replaces) continue;
     if (existing.has(ns.name.toLowerCase()))
       throw new WriteRefused(`工作簿中已有名为“${ns.name}”的工作表：请将其改名或删除后再写回。`);
     existing.add(ns.name.toLowerCase());
@@ -572,13 +683,27 @@ export async function applyPlanIn(
 
   // the undo is known before anything is written: a failure part way still leaves the user a way back
   const record = recordOf(plan, current, targets, options);
+  if (replacing.length)
+    record.replacedSheets = replacing.map(({ r, t }) => ({
+      name: r.name,
+      before: live.get(r.name) ?? r.before,
+      position: t.ws.position,
+    }));
 
   // ---- sync 2: write everything ----
   const contentWrites = plan.writes.filter((w) => !w.fillOnly).length;
   const heavy = contentWrites > LARGE_WRITE;
   if (heavy) context.application.suspendApiCalculationUntilNextSync();
-  // new sheets first: a name taken in the meantime stops the sync before any cell of the form changes
-  for (const ns of plan.newSheets) queueNewSheet(collection, ns);
+  // new sheets first: a name taken in the meantime stops the sync before any cell of the form changes; a
+  // replaced sheet is built under a staging name before the old one goes, then takes its name and place
+  for (const ns of plan.newSheets) {
+    const rep = replacing.find((x) => x.ns === ns);
+    if (!rep) queueNewSheet(collection, ns);
+    else
+      queueReplace(collection, existing, rep.t.ws, rep.t.ws.position, ns.name, (staging) =>
+        queueNewSheet(collection, ns, staging)
+      );
+  }
   plan.writes.forEach((w, i) => {
     const t = targets[i];
     const cellSteps = steps[i];
@@ -663,6 +788,7 @@ export async function undoIn(
   }
 
   const live = new Set(collection.items.map((s) => s.name));
+  const existing = new Set(collection.items.map((s) => s.name.toLowerCase()));
   if (record.restores.length > LARGE_WRITE)
     context.application.suspendApiCalculationUntilNextSync();
   record.restores.forEach((r, i) => {
@@ -671,7 +797,33 @@ export async function undoIn(
     if (cellSteps) writeContent(t.range, cellSteps);
     if (fillBack[i] && r.before.fill !== undefined) writeFill(t.range, r.before.fill);
   });
-  for (const name of record.addedSheets) if (live.has(name)) collection.getItem(name).delete();
+  for (const name of record.addedSheets) {
+    const replaced = record.replacedSheets?.find((r) => r.name === name);
+    if (!live.has(name)) {
+      // the new sheet is gone already: the replaced one still comes back
+      if (replaced && !existing.has(name.toLowerCase())) {
+        const ws = collection.add(name);
+        queueContent(ws, replaced.before);
+        ws.position = replaced.position ?? 0;
+      }
+      continue;
+    }
+    // a replaced sheet comes back (its cells, formats of numbers and merges) before the new one goes
+    if (replaced)
+      queueReplace(
+        collection,
+        existing,
+        collection.getItem(name),
+        replaced.position ?? 0,
+        name,
+        (staging) => {
+          const ws = collection.add(staging);
+          queueContent(ws, replaced.before);
+          return ws;
+        }
+      );
+    else collection.getItem(name).delete();
+  }
   if (record.restores.length > LARGE_WRITE) context.application.calculate("Recalculate");
   await context.sync();
 }

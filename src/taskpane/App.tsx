@@ -18,6 +18,7 @@ import { ErrorBoundary } from "./components/ErrorBoundary";
 import { FindingList } from "./components/FindingList";
 import { NoticeBar } from "./components/NoticeBar";
 import { ProfilePanel } from "./components/ProfilePanel";
+import { RepeatConfirm } from "./components/RepeatConfirm";
 import { ReportActions } from "./components/ReportActions";
 import { SheetPicker } from "./components/SheetPicker";
 import { SummaryCard } from "./components/SummaryCard";
@@ -243,6 +244,8 @@ function App({ header }: { header?: ReactNode }) {
               analysis={analysis}
               disabled={busy}
               onGenerate={() => void wb.generateReport()}
+              repeat={wb.repeat}
+              onRepeat={(choice) => void wb.chooseRepeat(choice)}
             />
             {an.sheets.length > 1 && (
               <div className={styles.row}>
@@ -253,6 +256,13 @@ function App({ header }: { header?: ReactNode }) {
                   工作簿中有 {an.sheets.length} 张自评表：汇总到新工作表“汇总”
                 </Text>
               </div>
+            )}
+            {wb.repeat?.kind === "summary" && (
+              <RepeatConfirm
+                prompt={wb.repeat}
+                disabled={busy}
+                onChoose={(choice) => void wb.chooseRepeat(choice)}
+              />
             )}
           </section>
 

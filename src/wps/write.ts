@@ -12,13 +12,15 @@ import {
   undoOf,
   type CellSnapshot,
   type NewSheet,
+  type SheetContent,
   type SheetStyleLook,
   type UndoRecord,
   type WritePlan,
 } from "../core/writePlan";
 import { displayWidth } from "../core/text";
 import { CellContent, contentOf, describeContent, holds, needsTextFormat } from "../excel/cells";
-import { rows2d } from "./read";
+import { readSheet, rows2d } from "./read";
+import { sheetContent } from "../core/planReplace";
 import { activeWorkbook } from "./read";
 import { EtApplication, EtRange, EtWorkbook, EtWorksheet, fromBgr, toBgr, XL } from "./et";
 
@@ -199,10 +201,15 @@ function colName(col: number): string {
   return s;
 }
 
-function addSheet(book: EtWorkbook, ns: NewSheet): void {
+function addSheet(
+  book: EtWorkbook,
+  ns: NewSheet,
+  name = ns.name,
+  after?: EtWorksheet
+): EtWorksheet {
   const list = book.Worksheets;
-  const ws = list.Add(null, list.Item(list.Count));
-  ws.Name = ns.name;
+  const ws = list.Add(null, after ?? list.Item(list.Count));
+  ws.Name = name;
   const height = ns.rows.length;
   const width = Math.max(
     1,
@@ -266,14 +273,80 @@ function addSheet(book: EtWorkbook, ns: NewSheet): void {
   ns.columnWidths.forEach((chars, c) => {
     ws.Range(area(1, c + 1, 1, 1)).ColumnWidth = chars;
   });
+  return ws;
 }
 
 /** Worksheets.Add activates the new sheet; the user stays on the form, as in Excel. */
-function addSheets(book: EtWorkbook, sheets: NewSheet[]): void {
+function addSheets(
+  app: EtApplication,
+  book: EtWorkbook,
+  sheets: NewSheet[],
+  replacing: Map<NewSheet, EtWorksheet>
+): void {
   if (sheets.length === 0) return;
-  const active = book.ActiveSheet;
-  for (const ns of sheets) addSheet(book, ns);
-  active.Activate();
+  const active = book.ActiveSheet.Name;
+  for (const ns of sheets) {
+    const old = replacing.get(ns);
+    if (old) replaceSheet(app, book, old, ns.name, (staging) => addSheet(book, ns, staging, old));
+    else addSheet(book, ns);
+  }
+  book.Worksheets.Item(active).Activate();
+}
+
+// ---- replacing a sheet (生成报告 a second time) ----
+
+const cellKeys = (x: SheetContent) =>
+  JSON.stringify(
+    x.cells.map((c) => [
+      c.address,
+      c.value ?? null,
+      c.formula ? c.formula.replace(/^=/, "").replace(/\s+/g, "").toUpperCase() : null,
+    ])
+  );
+
+/** A name no sheet has, for building the new sheet before the old one goes (nothing lost if a call fails). */
+function stagingName(book: EtWorkbook, name: string): string {
+  const list = book.Worksheets;
+  const taken = new Set<string>();
+  for (let i = 1, n = list.Count; i <= n; i++) taken.add(list.Item(i).Name.toLowerCase());
+  for (let n = 1; ; n++) {
+    const candidate = `${name.slice(0, 24)}~${n}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Builds the new sheet right after the old one under a staging name, deletes the old one, takes its name. */
+function replaceSheet(
+  app: EtApplication,
+  book: EtWorkbook,
+  old: EtWorksheet,
+  name: string,
+  build: (staging: string) => EtWorksheet
+): void {
+  const ws = build(stagingName(book, name));
+  // Delete() asks the user to confirm unless alerts are off
+  const alerts = app.DisplayAlerts;
+  app.DisplayAlerts = false;
+  try {
+    old.Delete();
+  } finally {
+    app.DisplayAlerts = alerts;
+  }
+  ws.Name = name;
+}
+
+/** Writes a replaced sheet's recorded cells and merges into `ws` (the undo). */
+function writeSheetContent(ws: EtWorksheet, content: SheetContent): void {
+  for (const m of content.merges) if (m.includes(":")) ws.Range(m).Merge(false);
+  for (const c of content.cells) {
+    const value = typeof c.value === "boolean" ? String(c.value) : c.value;
+    writeContent(
+      ws.Range(c.address),
+      c.formula ? { formula: c.formula } : { value },
+      "General",
+      c.numFmt ?? "General"
+    );
+  }
 }
 
 // ---- apply ----
@@ -308,11 +381,29 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
       `${changedCells(stale, "在检查之后被修改过")}：请重新检查后再写回。`,
       stale.map((x) => x.w.address)
     );
+  const replacing = new Map<NewSheet, EtWorksheet>();
+  const replaced: NonNullable<UndoRecord["replacedSheets"]> = [];
+  for (const ns of plan.newSheets) {
+    const r = ns.replaces;
+    if (!r) continue;
+    const ws = sheetsByName(book, [r.name], "生成").get(r.name)!;
+    if (r.protected || ws.ProtectContents)
+      throw new WriteRefused(
+        `工作表“${r.name}”受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或选择另建新工作表。`
+      );
+    // the undo must give back what the sheet holds now: refuse if it changed since the check
+    const now = sheetContent(readSheet(ws, r.name));
+    if (cellKeys(now) !== cellKeys(r.before))
+      throw new WriteRefused(`工作表“${r.name}”在检查之后被修改过：请重新检查后再生成。`);
+    replacing.set(ns, ws);
+    replaced.push({ name: r.name, before: now });
+  }
   if (plan.newSheets.length > 0) {
     const list = book.Worksheets;
     const existing = new Set<string>();
     for (let i = 1, n = list.Count; i <= n; i++) existing.add(list.Item(i).Name.toLowerCase());
     for (const ns of plan.newSheets) {
+      if (ns.replaces) continue;
       if (existing.has(ns.name.toLowerCase()))
         throw new WriteRefused(`工作簿中已有名为“${ns.name}”的工作表：请将其改名或删除后再写回。`);
       existing.add(ns.name.toLowerCase());
@@ -332,9 +423,10 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
     }
     if (w.fill !== undefined) writeFill(t.range, w.fill);
   });
-  addSheets(book, plan.newSheets);
+  addSheets(app, book, plan.newSheets, replacing);
 
   const record: WpsUndoRecord = undoOf(plan);
+  if (replaced.length) record.replacedSheets = replaced;
   record.restores = record.restores.map((r, i) => {
     const cur = targets[i].content;
     const before: CellSnapshot = { ...r.before, value: cur.value, numFmt: cur.numFmt };
@@ -413,9 +505,30 @@ export function undoEt(app: EtApplication, record: WpsUndoRecord): void {
     }
     // Delete() asks the user to confirm unless alerts are off
     const alerts = app.DisplayAlerts;
+    const active = book.ActiveSheet.Name;
     app.DisplayAlerts = false;
     try {
-      for (const name of record.addedSheets) live.get(name)?.Delete();
+      for (const name of record.addedSheets) {
+        const replaced = record.replacedSheets?.find((r) => r.name === name);
+        const ws = live.get(name);
+        if (!replaced) ws?.Delete();
+        // a replaced sheet comes back (its cells, number formats and merges) in the new one's place
+        else if (ws)
+          replaceSheet(app, book, ws, name, (staging) => {
+            const back = list.Add(null, ws);
+            back.Name = staging;
+            writeSheetContent(back, replaced.before);
+            return back;
+          });
+        else {
+          const back = list.Add(null, list.Item(list.Count));
+          back.Name = name;
+          writeSheetContent(back, replaced.before);
+        }
+      }
+      // Worksheets.Add activated the restored sheet: the user stays where they were
+      if (record.replacedSheets?.length && !record.addedSheets.includes(active))
+        book.Worksheets.Item(active).Activate();
     } finally {
       app.DisplayAlerts = alerts;
     }

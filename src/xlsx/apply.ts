@@ -4,6 +4,7 @@
 import * as ExcelJS from "exceljs";
 import { parseA1, type Grid } from "../core/grid";
 import { WriteRefused } from "../core/host";
+import { sheetContent } from "../core/planReplace";
 import { sheetNameProblem } from "../core/sheetName";
 import {
   SHEET_BORDER_COLOR,
@@ -14,6 +15,7 @@ import {
   type CellWrite,
   type NewSheet,
   type SheetCellStyle,
+  type SheetContent,
   type UndoRecord,
   type WritePlan,
 } from "../core/writePlan";
@@ -201,7 +203,7 @@ function styleFor(
 }
 
 /** Adds `sheet` (values, styles, links, frozen panes, filters, data bars, print setup) to `wb`. */
-export function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
+export function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): ExcelJS.Worksheet {
   const freeze = sheet.freeze;
   const ws = wb.addWorksheet(sheet.name, {
     views: [
@@ -274,6 +276,34 @@ export function addNewSheet(wb: ExcelJS.Workbook, sheet: NewSheet): void {
       ],
     });
   }
+  return ws;
+}
+
+/** ExcelJS orders the tabs by this field (untyped): a replacing sheet takes the replaced one's. */
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
+
+/** A replaced sheet back from its recorded content (values, formulas, number formats, merges) at `orderNo`. */
+function restoreSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  content: SheetContent,
+  orderNo: number | undefined
+): void {
+  const ws = wb.addWorksheet(name);
+  if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
+  for (const m of content.merges) if (m.includes(":")) ws.mergeCells(m);
+  for (const c of content.cells) {
+    const cell = ws.getCell(c.address);
+    cell.value = c.formula
+      ? ({
+          formula: c.formula.replace(/^=/, ""),
+          result: c.value ?? undefined,
+        } as ExcelJS.CellFormulaValue)
+      : typeof c.value === "string"
+        ? cellText(c.value)
+        : c.value;
+    setNumFmt(cell, c.numFmt);
+  }
 }
 
 /** A new workbook holding only `sheets` (the CLI's and the web page's summary workbook). */
@@ -343,8 +373,21 @@ export async function applyPlanToXlsx(
   const names = new Set(wb.worksheets.map((ws) => ws.name.toLowerCase()));
   for (const s of plan.newSheets) {
     const problem = sheetNameProblem(s.name);
+    const old = s.replaces ? findSheet(wb, s.replaces.name) : undefined;
     if (problem) problems.push(`${problem}：无法新建工作表。`);
-    else if (names.has(s.name.toLowerCase()))
+    else if (s.replaces && !old)
+      problems.push(`工作簿中找不到工作表“${s.replaces.name}”：请重新检查后再生成。`);
+    else if (s.replaces && old && (s.replaces.protected || isProtected(old)))
+      problems.push(
+        `工作表“${s.replaces.name}”受保护，无法替换：请先撤销工作表保护，或选择另建新工作表。`
+      );
+    else if (
+      s.replaces &&
+      old &&
+      JSON.stringify(sheetContent(gridOf(old))) !== JSON.stringify(s.replaces.before)
+    )
+      problems.push(`工作表“${s.replaces.name}”在检查之后被修改过：请重新检查后再生成。`);
+    else if (!s.replaces && names.has(s.name.toLowerCase()))
       problems.push(`工作簿中已有名为“${s.name}”的工作表：请重新检查后再写回。`);
     names.add(s.name.toLowerCase());
   }
@@ -371,10 +414,24 @@ export async function applyPlanToXlsx(
         ...(w.formula ? { formula: w.formula.replace(/^=/, "") } : {}),
       });
   }
-  for (const s of plan.newSheets) addNewSheet(wb, s);
+  const replacedSheets: NonNullable<UndoRecord["replacedSheets"]> = [];
+  for (const s of plan.newSheets) {
+    const old = s.replaces ? findSheet(wb, s.replaces.name) : undefined;
+    if (s.replaces && old) {
+      // the new sheet takes the old one's place in the tabs
+      const orderNo = (old as Ordered).orderNo;
+      replacedSheets.push({ name: s.replaces.name, before: s.replaces.before, position: orderNo });
+      wb.removeWorksheet(old.id);
+      (addNewSheet(wb, s) as Ordered).orderNo = orderNo;
+    } else addNewSheet(wb, s);
+  }
   return {
     data: await save(wb),
-    undo: { restores, addedSheets: plan.newSheets.map((s) => s.name) },
+    undo: {
+      restores,
+      addedSheets: plan.newSheets.map((s) => s.name),
+      ...(replacedSheets.length ? { replacedSheets } : {}),
+    },
   };
 }
 
@@ -391,7 +448,11 @@ export async function applyUndoToXlsx(data: Uint8Array, undo: UndoRecord): Promi
     throw new WriteRefused(`无法撤销：工作表“${locked.join("”“")}”受保护，请先撤销工作表保护。`);
   for (const name of undo.addedSheets) {
     const ws = findSheet(wb, name);
+    const orderNo = (ws as Ordered | undefined)?.orderNo;
     if (ws) wb.removeWorksheet(ws.id);
+    // a replaced sheet comes back with its cells (formatting aside) where it was
+    const replaced = undo.replacedSheets?.find((r) => r.name === name);
+    if (replaced) restoreSheet(wb, name, replaced.before, replaced.position ?? orderNo);
   }
   for (const r of [...undo.restores].reverse()) {
     const cell = (findSheet(wb, r.sheet) as ExcelJS.Worksheet).getCell(r.address);

@@ -2,11 +2,13 @@
 // the engine does not write — charts, pivot tables, macros, slicers, controls, the add-in's settings part, print
 // areas, protection — stays byte-for-byte as the user saved it. Only these parts change: the form's sheet (the
 // target cells' <c> elements and nothing else), styles.xml (new <xf>s appended, existing ones never edited),
-// workbook.xml (the new sheet's <sheet>, fullCalcOnLoad), its rels, [Content_Types].xml and the new 自评报告 part.
+// workbook.xml (the new sheet's <sheet>, fullCalcOnLoad), its rels, [Content_Types].xml and the new 自评报告 part
+// (or, when the plan replaces the existing 自评报告, that sheet's part in place).
 // Pure: no Node APIs, so the web page uses it too. ExcelJS stays for reading (the staleness check uses the Grid).
 import JSZip from "jszip";
 import { parseA1, parseRangeA1, toA1, type Range, type WorkbookGrids } from "../core/grid";
 import { WriteRefused } from "../core/host";
+import { sheetContent } from "../core/planReplace";
 import { sheetNameProblem } from "../core/sheetName";
 import { cellText, escapeXml } from "../core/xmlSafe";
 import {
@@ -780,10 +782,26 @@ export async function patchPlanIntoXlsx(
     }
   }
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  // sheets the plan replaces (生成报告 again): the part keeps its place in the package and in the tabs
+  const replaced = new Map<NewSheet, { part: string; xml: string }>();
   for (const s of plan.newSheets) {
     const problem = sheetNameProblem(s.name);
     if (problem) problems.push(`${problem}：无法新建工作表。`);
-    else if (names.has(s.name.toLowerCase()))
+    else if (s.replaces) {
+      const r = s.replaces;
+      const entry = entries.find((e) => e.name === r.name);
+      const text = entry?.part ? await pkg.text(entry.part) : null;
+      const grid = book?.sheets.find((g) => g.sheet === r.name);
+      if (!entry || text === null)
+        problems.push(`工作簿中找不到工作表“${r.name}”：请重新检查后再生成。`);
+      else if (r.protected || new SheetXml(text).protectedSheet())
+        problems.push(
+          `工作表“${r.name}”受保护，无法替换：请先撤销工作表保护，或选择另建新工作表。`
+        );
+      else if (grid && JSON.stringify(sheetContent(grid)) !== JSON.stringify(r.before))
+        problems.push(`工作表“${r.name}”在检查之后被修改过：请重新检查后再生成。`);
+      else replaced.set(s, { part: entry.part, xml: text });
+    } else if (names.has(s.name.toLowerCase()))
       problems.push(`工作簿中已有名为“${s.name}”的工作表：请重新检查后再写回。`);
     names.add(s.name.toLowerCase());
   }
@@ -813,14 +831,48 @@ export async function patchPlanIntoXlsx(
     });
   }
   for (const [, s] of sheets) pkg.put(s.part, s.xml.xml);
-  for (const sheet of plan.newSheets) await addSheet(pkg, sheet, styles as Styles);
+  const replacedSheets: NonNullable<UndoRecord["replacedSheets"]> = [];
+  for (const sheet of plan.newSheets) {
+    const old = replaced.get(sheet);
+    if (!old) {
+      await addSheet(pkg, sheet, styles as Styles);
+      continue;
+    }
+    // the old part's XML is the undo: its rels (links, drawings) stay, unused until the undo puts it back
+    pkg.put(old.part, newSheetXml(sheet, styles as Styles));
+    const state: PatchSheetState = { patch: 1, xml: old.xml };
+    replacedSheets.push({
+      name: sheet.name,
+      before: (sheet.replaces as NonNullable<NewSheet["replaces"]>).before,
+      gatewayState: JSON.stringify(state),
+    });
+  }
   if (styles) pkg.put(stylesPath, styles.text);
   if (plan.writes.length || plan.newSheets.length)
     pkg.put(pkg.workbookPath, fullCalcOnLoad((await pkg.text(pkg.workbookPath)) as string));
   return {
     data: await pkg.bytes(),
-    undo: { restores, addedSheets: plan.newSheets.map((s) => s.name) },
+    undo: {
+      restores,
+      addedSheets: plan.newSheets.map((s) => s.name),
+      ...(replacedSheets.length ? { replacedSheets } : {}),
+    },
   };
+}
+
+/** A replaced sheet's part as it was (the patcher's undo puts it back byte for byte). */
+interface PatchSheetState {
+  patch: 1;
+  xml: string;
+}
+
+function patchSheetState(gatewayState: string | undefined): PatchSheetState | null {
+  try {
+    const parsed = JSON.parse(gatewayState ?? "null") as PatchSheetState | null;
+    return parsed?.patch === 1 && typeof parsed.xml === "string" ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 function patchedCell(p: string, w: CellWrite, old: string | null, styles: Styles | null): string {
@@ -895,13 +947,20 @@ export async function patchUndoIntoXlsx(data: Uint8Array, undo: UndoRecord): Pro
     s.xml.setCell(r.address, patchedCell(s.xml.p, w, s.xml.cellAt(r.address), styles));
   }
   for (const [, s] of sheets) pkg.put(s.part, s.xml.xml);
-  for (const name of undo.addedSheets) await removeSheet(pkg, name);
+  for (const name of undo.addedSheets) {
+    const state = patchSheetState(undo.replacedSheets?.find((r) => r.name === name)?.gatewayState);
+    const entry = entries.find((e) => e.name === name);
+    // a replaced sheet: its old part back in place (same tab, same rels), else the added sheet goes
+    if (state && entry?.part) pkg.put(entry.part, state.xml);
+    else await removeSheet(pkg, name);
+  }
   if (styles) pkg.put(stylesPath, styles.text);
   return pkg.bytes();
 }
 
 /** True when every cell of the record was written by the patcher (its undo restores the rows byte for byte). */
 export function isPatchUndo(undo: UndoRecord): boolean {
+  if ((undo.replacedSheets ?? []).some((r) => !patchSheetState(r.gatewayState))) return false;
   return undo.restores.every((r) => {
     try {
       return (JSON.parse(r.before.gatewayState ?? "null") as PatchCellState | null)?.patch === 1;

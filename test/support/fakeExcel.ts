@@ -863,11 +863,46 @@ class FakeWorksheet extends FakeObject {
   get name(): string {
     return this._get("name") as string;
   }
+  /** Renaming to a name another sheet has fails, as in Excel (recorded as op renameSheet). */
+  set name(to: string) {
+    const book = this._book();
+    this.context._enqueue(() => {
+      const s = this._sheet();
+      const other = book.findSheet(to);
+      if (other && other !== s)
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${to} already exists.`);
+      book.writes.push({
+        sync: book.syncs,
+        op: "renameSheet",
+        sheet: s.name,
+        address: "",
+        detail: to,
+      });
+      if (book.activeSheet === s.name) book.activeSheet = to;
+      s.name = to;
+    });
+  }
   get id(): string {
     return this._get("id") as string;
   }
   get position(): number {
     return this._get("position") as number;
+  }
+  /** Moves the sheet to a 0-based place in the tabs (recorded as op moveSheet). */
+  set position(to: number) {
+    const book = this._book();
+    this.context._enqueue(() => {
+      const s = this._sheet();
+      book.sheets.splice(book.sheets.indexOf(s), 1);
+      book.sheets.splice(Math.min(to, book.sheets.length), 0, s);
+      book.writes.push({
+        sync: book.syncs,
+        op: "moveSheet",
+        sheet: s.name,
+        address: "",
+        detail: to,
+      });
+    });
   }
   get visibility(): string {
     return this._get("visibility") as string;

@@ -79,7 +79,10 @@ export class FakeHost implements WorkbookHost {
       s.rows.forEach((row, r) =>
         row.cells.forEach((c, k) => c.value !== null && g.set(r + 1, k + 1, { value: c.value }))
       );
-      this.book.sheets.push(g);
+      // a sheet that replaces another (生成报告 again) takes its place
+      const at = s.replaces ? this.book.sheets.findIndex((x) => x.sheet === s.replaces?.name) : -1;
+      if (at >= 0) this.book.sheets[at] = g;
+      else this.book.sheets.push(g);
     }
     return undoOf(plan);
   });
@@ -96,7 +99,17 @@ export class FakeHost implements WorkbookHost {
         ...(b.fill !== undefined ? { fill: b.fill } : {}),
       });
     }
-    this.book.sheets = this.book.sheets.filter((g) => !record.addedSheets.includes(g.sheet));
+    this.book.sheets = this.book.sheets.flatMap((g) => {
+      if (!record.addedSheets.includes(g.sheet)) return [g];
+      const replaced = record.replacedSheets?.find((r) => r.name === g.sheet);
+      if (!replaced) return [];
+      const back = new Grid(g.sheet);
+      for (const c of replaced.before.cells) {
+        const { row, col } = parseA1(c.address);
+        back.set(row, col, { value: c.value });
+      }
+      return [back];
+    });
   });
 
   readonly select = jest.fn(async (sheet: string, address: string): Promise<void> => {

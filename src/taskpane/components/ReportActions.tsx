@@ -3,6 +3,8 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Analysis } from "../../core/model";
 import { useStatus } from "../hooks/useStatus";
+import type { RepeatPrompt } from "../hooks/useWriteBack";
+import { RepeatConfirm } from "./RepeatConfirm";
 import { DOCX_MIME, downloadBytes, safeFileName } from "../services/download";
 
 const useStyles = makeStyles({
@@ -15,9 +17,12 @@ interface Props {
   analysis: Analysis;
   disabled?: boolean;
   onGenerate(): void;
+  /** 生成报告 found the 自评报告 sheet of an earlier run: 替换 or 另建新工作表. */
+  repeat?: RepeatPrompt | null;
+  onRepeat?(choice: "replace" | "new" | "cancel"): void;
 }
 
-export function ReportActions({ analysis, disabled, onGenerate }: Props) {
+export function ReportActions({ analysis, disabled, onGenerate, repeat, onRepeat }: Props) {
   const styles = useStyles();
   const { run, setNotice } = useStatus();
 
@@ -50,6 +55,9 @@ export function ReportActions({ analysis, disabled, onGenerate }: Props) {
           下载 Word
         </Button>
       </div>
+      {repeat?.kind === "report" && onRepeat && (
+        <RepeatConfirm prompt={repeat} disabled={disabled} onChoose={onRepeat} />
+      )}
       <Text size={200} className={styles.note}>
         “生成报告”在工作簿中添加“自评报告”工作表；“下载 Word”得到同样内容的 .docx 文件。
       </Text>

@@ -4,7 +4,7 @@ import { useCallback, useState } from "react";
 import type { StoredSettings } from "../../core/host";
 import { parseA1, sheetAddress, type WorkbookGrids } from "../../core/grid";
 import type { Analysis } from "../../core/model";
-import type { PlanChoices, Refusal, UndoRecord, WritePlan } from "../../core/writePlan";
+import type { OnRepeat, PlanChoices, Refusal, UndoRecord, WritePlan } from "../../core/writePlan";
 import { useHost } from "../context";
 import { describeError } from "../services/errors";
 import { useStatus } from "./useStatus";
@@ -36,9 +36,32 @@ export interface WriteBackApi {
   generateReport(): Promise<void>;
   /** Adds the 汇总 sheet: one row per 自评表 sheet of the workbook, each linking to its sheet. */
   generateSummary(): Promise<void>;
+  /** 生成报告 / 生成汇总表 found the sheet from an earlier run: what the confirmation says, until chosen. */
+  repeat: RepeatPrompt | null;
+  /** 替换 (the default), 另建新工作表 (“自评报告 (2)”) or 取消. */
+  chooseRepeat(choice: OnRepeat | "cancel"): Promise<void>;
   /** Label of what 撤销 would undo, or null. */
   undoLabel: string | null;
   undo(): Promise<void>;
+}
+
+/** A sheet to add (report or summary) and what the success message says it holds. */
+interface SheetJob {
+  plan: WritePlan;
+  what: string;
+}
+
+/** The confirmation before replacing the 自评报告 / 汇总 sheet an earlier run added. */
+export interface RepeatPrompt {
+  kind: "report" | "summary";
+  /** The sheet that would be replaced. */
+  sheet: string;
+  /** core's replaceNotice: says when the sheet holds the user's edits or is not ours. */
+  notice: string;
+  /** The existing sheet holds cells the new one would drop, or is not recognisably ours. */
+  warn: boolean;
+  /** Protected: only 另建新工作表 is possible. */
+  canReplace: boolean;
 }
 
 interface Args {
@@ -84,8 +107,9 @@ export function useWriteBack({
   };
 
   const build = useCallback(
-    async (extra: Partial<PlanChoices>): Promise<WritePlan | null> => {
-      if (!analysis || !book) return null;
+    async (extra: Partial<PlanChoices>, fresh?: WorkbookGrids): Promise<WritePlan | null> => {
+      const within = fresh ?? book;
+      if (!analysis || !within) return null;
       // core's planner (and the report it embeds) is loaded on first use, not with the pane
       const { plan: makePlan } = await import(/* webpackChunkName: "plan" */ "../../core/plan");
       const choices: Partial<PlanChoices> = {
@@ -96,15 +120,15 @@ export function useWriteBack({
         report: false,
         ...extra,
       };
-      return makePlan(analysis, book, choices);
+      return makePlan(analysis, within, choices);
     },
     [analysis, book, accepted, stored, overwrite]
   );
 
   const tryBuild = useCallback(
-    async (extra: Partial<PlanChoices>): Promise<WritePlan | null> => {
+    async (extra: Partial<PlanChoices>, fresh?: WorkbookGrids): Promise<WritePlan | null> => {
       try {
-        return await build(extra);
+        return await build(extra, fresh);
       } catch (e) {
         setNotice(describeError(e));
         return null;
@@ -174,49 +198,125 @@ export function useWriteBack({
     if (ok) setOverwrite([]);
   }, [preview, applyPlan]);
 
-  const generateReport = useCallback(async () => {
-    const full = await tryBuild({ report: true });
-    if (!full) return;
-    const reportOnly: WritePlan = { ...full, writes: [], refusals: [], highlights: undefined };
-    if (reportOnly.newSheets.length === 0) {
-      setNotice({
-        intent: "warning",
-        title: "没有生成报告",
-        message: "没有可添加的报告工作表。请先点“检查”，确认找到了绩效指标表。",
-      });
-      return;
-    }
-    await applyPlan(
-      reportOnly,
-      "生成报告",
-      (p) =>
-        `已添加工作表“${p.newSheets.map((s) => s.name).join("、")}”，内容为自评报告草稿，请核对后使用。如需删除，点“撤销”。`
-    );
-  }, [tryBuild, applyPlan, setNotice]);
+  // ---- 生成报告 / 生成汇总表: replace on repeat ----
+  const [asked, setAsked] = useState<{
+    prompt: RepeatPrompt;
+    job: SheetJob;
+    basis: Analysis | null;
+  } | null>(null);
+  // a new check makes the prepared sheet stale: the question lapses, the next click asks again
+  const pending = asked && asked.basis === analysis ? asked : null;
 
-  const generateSummary = useCallback(async () => {
-    if (!analysis || !book) return;
-    const [{ summaryPlan }, { analyzeWorkbook }] = await Promise.all([
-      import(/* webpackChunkName: "plan" */ "../../core/plan"),
-      import("../../core/analyze"),
-    ]);
-    // every table sheet under the profile of the current check
-    const { analyses } = analyzeWorkbook(book, analysis.profile);
-    if (analyses.length < 2) {
-      setNotice({
-        intent: "warning",
-        title: "没有生成汇总表",
-        message: "工作簿中只有一张自评表，无需汇总。",
+  /** The report-only plan, or null (with a notice). `fresh`: the workbook read again. */
+  const reportPlanOf = useCallback(
+    async (onRepeat: OnRepeat, fresh?: WorkbookGrids): Promise<SheetJob | null> => {
+      const full = await tryBuild({ report: true, onRepeat }, fresh);
+      if (!full) return null;
+      const reportOnly: WritePlan = { ...full, writes: [], refusals: [], highlights: undefined };
+      if (reportOnly.newSheets.length === 0) {
+        setNotice({
+          intent: "warning",
+          title: "没有生成报告",
+          message: "没有可添加的报告工作表。请先点“检查”，确认找到了绩效指标表。",
+        });
+        return null;
+      }
+      return { plan: reportOnly, what: "内容为自评报告草稿，请核对后使用" };
+    },
+    [tryBuild, setNotice]
+  );
+
+  const summaryPlanOf = useCallback(
+    async (onRepeat: OnRepeat, fresh?: WorkbookGrids): Promise<SheetJob | null> => {
+      const within = fresh ?? book;
+      if (!analysis || !within) return null;
+      const [{ summaryPlan }, { analyzeWorkbook }] = await Promise.all([
+        import(/* webpackChunkName: "plan" */ "../../core/plan"),
+        import("../../core/analyze"),
+      ]);
+      // every table sheet under the profile of the current check
+      const { analyses } = analyzeWorkbook(within, analysis.profile);
+      if (analyses.length < 2) {
+        setNotice({
+          intent: "warning",
+          title: "没有生成汇总表",
+          message: "工作簿中只有一张自评表，无需汇总。",
+        });
+        return null;
+      }
+      return {
+        plan: summaryPlan(analyses, within, "本工作簿", onRepeat),
+        what: `${analyses.length} 张自评表各占一行，点文件名可跳到该表`,
+      };
+    },
+    [analysis, book, setNotice]
+  );
+
+  const applySheet = useCallback(
+    async (kind: RepeatPrompt["kind"], { plan: p, what }: SheetJob) => {
+      await applyPlan(p, kind === "report" ? "生成报告" : "生成汇总表", (q) => {
+        const s = q.newSheets[0];
+        return s.replaces
+          ? `已替换工作表“${s.name}”，${what}。如需恢复原来的工作表，点“撤销”。`
+          : `已添加工作表“${s.name}”，${what}。如需删除，点“撤销”。`;
       });
-      return;
-    }
-    await applyPlan(
-      summaryPlan(analyses, book),
-      "生成汇总表",
-      (p) =>
-        `已添加工作表“${p.newSheets[0].name}”：${analyses.length} 张自评表各占一行，点文件名可跳到该表。如需删除，点“撤销”。`
-    );
-  }, [analysis, book, applyPlan, setNotice]);
+    },
+    [applyPlan]
+  );
+
+  /** Builds the plan; when it would replace a sheet, asks first (替换 is the default answer). */
+  const generate = useCallback(
+    async (kind: RepeatPrompt["kind"]) => {
+      const jobOf = kind === "report" ? reportPlanOf : summaryPlanOf;
+      let job = await jobOf("replace");
+      let r = job?.plan.newSheets[0]?.replaces;
+      // a sheet the first check did not read (Office.js reads only the form's sheet at first): read it now,
+      // so that the confirmation can say what it holds
+      if (job && r && r.before.cells.length === 0) {
+        const fresh = await run("正在读取工作簿…", async () => (await host.read()).book);
+        if (!fresh) return;
+        job = await jobOf("replace", fresh);
+        r = job?.plan.newSheets[0]?.replaces;
+      }
+      if (!job) return;
+      if (!r) {
+        await applySheet(kind, job);
+        return;
+      }
+      const { replaceNotice } = await import(/* webpackChunkName: "plan" */ "../../core/plan");
+      setAsked({
+        prompt: {
+          kind,
+          sheet: r.name,
+          notice: replaceNotice(job.plan.newSheets[0]) ?? "",
+          warn: !r.ours || r.edited.length > 0 || r.protected,
+          canReplace: !r.protected,
+        },
+        job,
+        basis: analysis,
+      });
+    },
+    [reportPlanOf, summaryPlanOf, run, host, applySheet, analysis]
+  );
+
+  const chooseRepeat = useCallback(
+    async (choice: OnRepeat | "cancel") => {
+      const now = pending;
+      setAsked(null);
+      if (!now || choice === "cancel") return;
+      const kind = now.prompt.kind;
+      if (choice === "replace") {
+        await applySheet(kind, now.job);
+        return;
+      }
+      const job = await (kind === "report" ? reportPlanOf : summaryPlanOf)("new");
+      if (job) await applySheet(kind, job);
+    },
+    [pending, applySheet, reportPlanOf, summaryPlanOf]
+  );
+
+  const generateReport = useCallback(() => generate("report"), [generate]);
+  const generateSummary = useCallback(() => generate("summary"), [generate]);
 
   const undo = useCallback(async () => {
     const entry = undoStack[undoStack.length - 1];
@@ -249,6 +349,8 @@ export function useWriteBack({
     confirm,
     generateReport,
     generateSummary,
+    repeat: pending?.prompt ?? null,
+    chooseRepeat,
     undoLabel: undoStack.length ? undoStack[undoStack.length - 1].label : null,
     undo,
   };

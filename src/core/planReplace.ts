@@ -1,0 +1,117 @@
+// Replace on repeat: 生成报告 (or 生成汇总表) a second time replaces the sheet the first run added instead of adding
+// “自评报告 (2)”. Decided here from the Grids as read, so that every gateway replaces the same sheet, and the
+// confirmation says when the sheet holds what the new one will not (the user's edits): those are never lost silently.
+import { rangeToA1, toA1, type Grid, type WorkbookGrids } from "./grid";
+import type { NewSheet, OnRepeat, ReplacedSheet, SheetContent } from "./writePlan";
+
+/**
+ * The new sheet `build` makes, named `base` in place of an existing sheet of that name (names compare ignoring
+ * case, as Excel does) when `onRepeat` is "replace"; otherwise under a name no sheet has (`base (2)` …).
+ */
+export function placeSheet(
+  base: string,
+  book: WorkbookGrids,
+  onRepeat: OnRepeat,
+  build: (existingSheetNames: string[]) => NewSheet
+): NewSheet {
+  const names = book.sheets.map((g) => g.sheet);
+  const old =
+    onRepeat === "replace"
+      ? book.sheets.find((g) => g.sheet.toLowerCase() === base.toLowerCase())
+      : undefined;
+  if (!old) return build(names);
+  const sheet = build(names.filter((n) => n !== old.sheet));
+  return { ...sheet, name: old.sheet, replaces: replacedSheet(old, sheet) };
+}
+
+/** A sheet's non-empty cells and merges as read. */
+export function sheetContent(grid: Grid): SheetContent {
+  const cells: SheetContent["cells"] = [];
+  for (let r = 1; r <= grid.rows; r++)
+    for (let c = 1; c <= grid.cols; c++) {
+      const cell = grid.get(r, c);
+      if (!cell || !grid.isMaster(r, c)) continue;
+      const blank = cell.value === null || cell.value === "";
+      if (blank && !cell.formula) continue;
+      cells.push({
+        address: toA1(r, c),
+        value: cell.value,
+        ...(cell.formula ? { formula: `=${cell.formula.replace(/^=/, "")}` } : {}),
+        ...(cell.numFmt && cell.numFmt !== "General" ? { numFmt: cell.numFmt } : {}),
+      });
+    }
+  return { cells, merges: grid.merges.map(rangeToA1) };
+}
+
+// what a text says without its numbers and bars: the old report's sentences still match when only the form's
+// numbers changed between the two runs
+function skeleton(value: unknown): string {
+  return String(value)
+    .replace(/\s+/g, "")
+    .replace(/[█░]+/g, "▇")
+    .replace(/-?\d+(?:\.\d+)?/g, "#");
+}
+
+function replacedSheet(old: Grid, next: NewSheet): ReplacedSheet {
+  const before = sheetContent(old);
+  const width = Math.max(
+    next.columnWidths.length,
+    ...next.rows.map((r) => Math.max(r.cells.length, r.span ?? 1))
+  );
+  const at = new Map<string, unknown>();
+  const said = new Set<string>();
+  next.rows.forEach((row, i) =>
+    row.cells.forEach((cell, k) => {
+      if (cell.value === null || cell.value === "") return;
+      at.set(toA1(i + 1, k + 1), cell.value);
+      said.add(skeleton(cell.value));
+    })
+  );
+  const edited: string[] = [];
+  for (const cell of before.cells) {
+    const col = /^[A-Z]+/.exec(cell.address)?.[0] ?? "A";
+    const beyond = col.length > 1 || col.charCodeAt(0) - 64 > width;
+    // we never write formulas in these sheets, nor beyond their columns
+    const ours =
+      !cell.formula &&
+      !beyond &&
+      (at.get(cell.address) === cell.value || said.has(skeleton(cell.value)));
+    if (!ours) edited.push(cell.address);
+  }
+  const first = before.cells[0];
+  const titled = first !== undefined && first.address === "A1" && !edited.includes("A1");
+  return {
+    name: old.sheet,
+    before,
+    ours: titled && edited.length * 2 < before.cells.length,
+    edited,
+    protected: old.protected,
+  };
+}
+
+const LISTED = 5;
+
+/**
+ * What the confirmation says before replacing `sheet`'s namesake, or null when the sheet replaces nothing. It says
+ * so whenever the existing sheet holds what the new one will not.
+ */
+export function replaceNotice(sheet: NewSheet): string | null {
+  const r = sheet.replaces;
+  if (!r) return null;
+  const name = `“${r.name}”`;
+  if (r.protected)
+    return `工作表${name}受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或另建新工作表。`;
+  if (!r.ours)
+    return (
+      `现有工作表${name}不像是本助手生成的（共 ${r.before.cells.length} 个非空单元格）：` +
+      `替换会删除其全部内容（“撤销”可恢复）。如需保留，请选“另建新工作表”。`
+    );
+  if (r.edited.length) {
+    const list = r.edited.slice(0, LISTED).join("、") + (r.edited.length > LISTED ? " 等" : "");
+    return (
+      `现有工作表${name}中有 ${r.edited.length} 个单元格（${list}）的内容新生成的没有，可能是您修改或补充的：` +
+      `替换后将被删除（“撤销”可恢复）。如需保留，请选“另建新工作表”。`
+    );
+  }
+  return `将替换上次生成的工作表${name}（“撤销”可恢复）。`;
+}
