@@ -144,12 +144,12 @@ function readText(f: JSZip.JSZipObject, limit: number, prefix = false): Promise<
   });
 }
 
-function attr(tag: string, name: string): string | null {
+export function attr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
   return m ? (m[2] ?? m[3]) : null;
 }
 
-function decodeXml(s: string): string {
+export function decodeXml(s: string): string {
   return s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -186,14 +186,14 @@ function relativeTarget(sourcePart: string, targetPart: string): string {
   return [...from.slice(k).map(() => ".."), ...to.slice(k)].join("/");
 }
 
-interface Rel {
+export interface Rel {
   id: string;
   type: string;
   target: string;
   external: boolean;
 }
 
-function parseRels(xml: string): Rel[] {
+export function parseRels(xml: string): Rel[] {
   const rels: Rel[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const tag = m[0];
@@ -286,7 +286,7 @@ function dropHugeMerges(xml: string): { xml: string; dropped: string[] } {
   return { xml: dropped.length ? out.replace(/count="\d+"/, "") : out, dropped };
 }
 
-function lastRowOf(xml: string): number {
+export function lastRowOf(xml: string): number {
   const dim = /<(?:\w+:)?dimension\b[^>]*>/.exec(xml);
   const declared = dim ? areaOf(attr(dim[0], "ref") ?? "").lastRow : 0;
   // the dimension may be missing or wrong: the last <row r=…> counts too
