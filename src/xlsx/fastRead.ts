@@ -7,7 +7,15 @@
 // No Node APIs: the inflater is passed in (zlib's inflateRawSync in the CLI).
 import { Grid, parseRangeA1, type Range } from "../core/grid";
 import { readCell, type CellLike } from "./cellValue";
-import { areaOf, attr, lastRowOf, LIMITS, parseRels, resolveTarget } from "./inspect";
+import {
+  areaOf,
+  attr,
+  BUILTIN_FORMATS,
+  lastRowOf,
+  LIMITS,
+  parseRels,
+  resolveTarget,
+} from "./packageXml";
 import type { ReadWorkbook } from "./read";
 
 /** Raw DEFLATE → bytes (zlib.inflateRawSync in Node). */
@@ -211,37 +219,6 @@ function xmlDecodeAgain(text: string): string {
 /** ExcelJS's `_x000D_` escapes in <t> text. */
 const unescapeX = (s: string) =>
   s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: "General",
-  1: "0",
-  2: "0.00",
-  3: "#,##0",
-  4: "#,##0.00",
-  9: "0%",
-  10: "0.00%",
-  11: "0.00E+00",
-  12: "# ?/?",
-  13: "# ??/??",
-  14: "mm-dd-yy",
-  15: "d-mmm-yy",
-  16: "d-mmm",
-  17: "mmm-yy",
-  18: "h:mm AM/PM",
-  19: "h:mm:ss AM/PM",
-  20: "h:mm",
-  21: "h:mm:ss",
-  22: 'm/d/yy "h":mm',
-  37: "#,##0 ;(#,##0)",
-  38: "#,##0 ;[Red](#,##0)",
-  39: "#,##0.00 ;(#,##0.00)",
-  40: "#,##0.00 ;[Red](#,##0.00)",
-  45: "mm:ss",
-  46: "[h]:mm:ss",
-  47: "mmss.0",
-  48: "##0.0E+0",
-  49: "@",
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Workbook-level parts
