@@ -14,10 +14,10 @@ import { readWorkbookFast } from "../src/xlsx/fastRead";
 import { readWorkbook } from "../src/xlsx/read";
 import { EXAMPLE_FORMS } from "./support/examples";
 import { bookLines } from "./support/gridDump";
+import { haveShared, SHARED_FIXTURES } from "./support/shared";
 import { trickyForms, trickyXlsx } from "./support/trickyForms";
 
 const SAMPLES = path.resolve(__dirname, "../assets/samples");
-const FIXTURES = path.resolve(__dirname, "../../shared/fixtures");
 const SAMPLE = path.join(SAMPLES, "xicheng-kepu-2024.xlsx");
 
 const inflate = (d: Uint8Array) => inflateRawSync(d);
@@ -55,13 +55,13 @@ describe("the direct reader gives the ExcelJS path's grids", () => {
     }
   );
 
-  const fixtures = fs.existsSync(FIXTURES)
-    ? fs.readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx"))
+  const fixtures = haveShared
+    ? fs.readdirSync(SHARED_FIXTURES).filter((f) => f.endsWith(".xlsx"))
     : [];
   (fixtures.length ? it.each(fixtures) : it.skip.each(["(../shared absent)"]))(
     "shared fixture %s (read directly)",
     async (f) => {
-      expect(await compare(bytesOf(path.join(FIXTURES, f)))).toBe("fast");
+      expect(await compare(bytesOf(path.join(SHARED_FIXTURES, f)))).toBe("fast");
     }
   );
 
