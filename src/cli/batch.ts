@@ -65,6 +65,9 @@ function workerScript(): string | null {
   return existsSync(p) ? p : null;
 }
 
+/** A worker starts in ~0.1 s and its code runs slowly for its first few dozen files (V8 warming up). */
+const FILES_PER_WORKER = 50;
+
 /**
  * Checks every file; results in the files' order. This thread checks files too, from the first moment (a worker
  * needs a while to start), so `workers` threads beside it use as many cores as the machine has.
@@ -79,8 +82,13 @@ export async function checkFiles(files: string[], o: BatchOptions): Promise<Chec
   };
   let next = 0;
   const script = workerScript();
-  // one core stays with this thread
-  const n = script ? Math.min(o.workers ?? Math.max(os.cpus().length - 1, 1), files.length - 1) : 0;
+  // one core stays with this thread; a worker pays its start-up and warm-up only when it gets enough files
+  const n = script
+    ? Math.min(
+        o.workers ?? Math.min(os.cpus().length - 1, Math.floor(files.length / FILES_PER_WORKER)),
+        files.length - 1
+      )
+    : 0;
   const lanes = Array.from(
     { length: Math.max(n, 0) },
     () =>

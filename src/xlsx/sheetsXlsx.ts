@@ -62,8 +62,19 @@ class Styles {
     return 164 + this.numFmts.length - 1;
   }
 
+  private memo = new Map<string, number>();
+
   /** The s of a cell that looks like `kind` in column `column`, with the cell's own overrides. */
   idOf(kind: SheetCellStyle, cell: SheetCell | undefined, column: number): number {
+    const value = cell?.value ?? null;
+    // what the look depends on (a table cell's value only through whether it is a score bar)
+    const key = `${kind}|${column}|${kind === "table" ? tableCellLook(value, column).color : ""}|${cell?.link ? 1 : 0}|${cell?.fill}|${cell?.horizontal}|${cell?.numFmt}`;
+    let id = this.memo.get(key);
+    if (id === undefined) this.memo.set(key, (id = this.build(kind, cell, column)));
+    return id;
+  }
+
+  private build(kind: SheetCellStyle, cell: SheetCell | undefined, column: number): number {
     const value = cell?.value ?? null;
     const look = kind === "table" ? tableCellLook(value, column) : SHEET_STYLES[kind];
     const link = Boolean(cell?.link);
