@@ -4,25 +4,21 @@
 // reduced package that holds only what reading a form needs (cell values, formats, merges, protection).
 // No Node APIs: the web page reads files through this too.
 import JSZip from "jszip";
+import {
+  areaOf,
+  attr,
+  decodeXml,
+  LIMITS,
+  lastRowOf,
+  parseRels,
+  resolveTarget,
+  type Rel,
+} from "./packageXml";
+
+export { areaOf, LIMITS, resolveTarget };
 
 /** The file cannot be read; the message is one Chinese sentence for the user. */
 export class PackageRefused extends Error {}
-
-/** Limits chosen so that the reduced package loads in well under 1 GB and 10 s. */
-export const LIMITS = {
-  /** Zip entries; Excel writes a few dozen, a form with pictures a few hundred. */
-  maxEntries: 10000,
-  /** Uncompressed size of one part we read (sheet XML, shared strings, styles). */
-  maxPartBytes: 60 * 1024 * 1024,
-  /** Uncompressed size of all the parts we read together. */
-  maxTotalBytes: 150 * 1024 * 1024,
-  /** A sheet this small is loaded whatever it holds. */
-  smallSheetBytes: 2 * 1024 * 1024,
-  /** A merged area bigger than this (cells) cannot be part of a form: ExcelJS would allocate each cell. */
-  maxMergeCells: 200000,
-  /** A sheet that reaches further down than this is not a form (a form has at most a few thousand rows). */
-  maxFormRows: 100000,
-};
 
 /** Words of an indicator table's header: a sheet without any of them cannot hold a form. */
 const HEADER_WORDS = ["指标", "得分", "分值", "权重", "自评"];
@@ -144,34 +140,6 @@ function readText(f: JSZip.JSZipObject, limit: number, prefix = false): Promise<
   });
 }
 
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? (m[2] ?? m[3]) : null;
-}
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(parseInt(d, 10)))
-    .replace(/&amp;/g, "&");
-}
-
-/** "xl/workbook.xml" + "worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml"; "/xl/x.xml" → "xl/x.xml". */
-export function resolveTarget(sourcePart: string, target: string): string {
-  const t = target.replace(/\\/g, "/");
-  const parts = t.startsWith("/") ? [] : sourcePart.split("/").slice(0, -1);
-  for (const seg of t.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return parts.join("/");
-}
-
 function relsPathOf(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
@@ -184,27 +152,6 @@ function relativeTarget(sourcePart: string, targetPart: string): string {
   let k = 0;
   while (k < from.length && k < to.length - 1 && from[k] === to[k]) k++;
   return [...from.slice(k).map(() => ".."), ...to.slice(k)].join("/");
-}
-
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-function parseRels(xml: string): Rel[] {
-  const rels: Rel[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const tag = m[0];
-    rels.push({
-      id: attr(tag, "Id") ?? "",
-      type: attr(tag, "Type") ?? "",
-      target: decodeXml(attr(tag, "Target") ?? ""),
-      external: attr(tag, "TargetMode") === "External",
-    });
-  }
-  return rels;
 }
 
 function escapeAttr(s: string): string {
@@ -222,27 +169,6 @@ function relsXml(rels: Rel[]): string {
 }
 
 const typeIs = (r: Rel, suffix: string) => r.type.endsWith(`/${suffix}`);
-
-/** Column letters → number (A → 1, XFD → 16384). */
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** Rows × columns of an A1 range ("A1:XFD1048576"); a single cell is 1. */
-export function areaOf(ref: string): { cells: number; lastRow: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim());
-  if (!m) return { cells: 1, lastRow: 1 };
-  const c1 = colNumber(m[1]);
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? colNumber(m[3]) : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  return {
-    cells: (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1),
-    lastRow: Math.max(r1, r2),
-  };
-}
 
 const EMPTY_SHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
@@ -284,16 +210,6 @@ function dropHugeMerges(xml: string): { xml: string; dropped: string[] } {
     return "";
   });
   return { xml: dropped.length ? out.replace(/count="\d+"/, "") : out, dropped };
-}
-
-function lastRowOf(xml: string): number {
-  const dim = /<(?:\w+:)?dimension\b[^>]*>/.exec(xml);
-  const declared = dim ? areaOf(attr(dim[0], "ref") ?? "").lastRow : 0;
-  // the dimension may be missing or wrong: the last <row r=…> counts too
-  const tail = xml.slice(-20000);
-  let last = 0;
-  for (const m of tail.matchAll(/<(?:\w+:)?row\b[^>]*\sr="(\d+)"/g)) last = Number(m[1]);
-  return Math.max(declared, last);
 }
 
 const tooBig = (what: string) =>
