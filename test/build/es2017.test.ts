@@ -1,0 +1,99 @@
+// Office 2019 on Windows renders task panes with EdgeHTML 18 and Excel on Mac with the system Safari: every
+// JavaScript file the production build emits (dist/web, the scripts inlined in dist/jixiao.html, dist/wps when it
+// has been built) must parse as ES2017. acorn at ecmaVersion 2017 rejects object spread, optional chaining, `??`,
+// optional catch bindings, class fields… and, in regular expression literals, lookbehind and named groups.
+// esbuild turns a regular expression it cannot lower into `new RegExp("…")`, which parses but throws when it
+// runs there: such patterns are looked for in the text too.
+import * as acorn from "acorn";
+import * as fs from "fs";
+import * as path from "path";
+import { xmlSafeText } from "../../src/core/xmlSafe";
+import { DIST_WEB, OFFLINE_HTML, ROOT, ensureProductionBuild } from "./productionBuild";
+
+jest.setTimeout(900_000);
+
+/** Regular expression syntax newer than ES2017 inside a string (as esbuild leaves it for `new RegExp`). */
+const NEWER_REGEXP = /\(\?<[=!]|\(\?<[A-Za-z_$][\w$]*>/;
+/** Known uses, each inside a function this project never calls (not evaluated when a chunk loads). */
+const ALLOWED_REGEXP = [
+  // docx's patchDocument (template placeholders {{…}}): the report is built, never patched
+  String.raw`"(?<=\\{\\{).+?(?=\\}\\})"`,
+];
+
+function parse2017(code: string): string | null {
+  try {
+    acorn.parse(code, { ecmaVersion: 2017, sourceType: "script" });
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function jsFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? jsFiles(p) : d.name.endsWith(".js") ? [p] : [];
+  });
+}
+
+/** The inline scripts of an HTML page (no src attribute). */
+function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    (m) => m[1]
+  );
+}
+
+describe("every emitted script parses as ES2017", () => {
+  beforeAll(() => ensureProductionBuild());
+
+  it("acorn at 2017 really refuses newer syntax (the check can fail)", () => {
+    expect(parse2017("var a = { ...b };")).toMatch(/Unexpected token/);
+    expect(parse2017("a?.b;")).toMatch(/Unexpected token/);
+    expect(parse2017("try {} catch {}")).toMatch(/Unexpected token/);
+    expect(parse2017("/(?<!a)b/;")).toMatch(/Invalid regular expression/);
+    expect(parse2017("async function f() { await g(); }")).toBeNull();
+    expect(NEWER_REGEXP.test(String.raw`new RegExp("(?<![a])b")`)).toBe(true);
+  });
+
+  it("dist/web: the pane, its lazy chunks (ExcelJS and docx included) and the function file", () => {
+    const files = jsFiles(DIST_WEB).concat(jsFiles(path.join(ROOT, "dist/wps")));
+    const names = files.map((f) => path.basename(f)).join(" ");
+    expect(names).toMatch(/\bvendor\./);
+    expect(names).toMatch(/\bexceljs\./);
+    expect(names).toMatch(/\bdocx\./);
+    expect(names).toMatch(/\bcommands\./);
+    const failures = files.flatMap((f) => {
+      const code = fs.readFileSync(f, "utf8");
+      const err = parse2017(code);
+      let rest = code;
+      for (const a of ALLOWED_REGEXP) rest = rest.split(a).join("");
+      const re = NEWER_REGEXP.exec(rest);
+      return [
+        ...(err ? [`${path.relative(ROOT, f)}: ${err}`] : []),
+        ...(re ? [`${path.relative(ROOT, f)}: ${rest.slice(re.index - 40, re.index + 40)}`] : []),
+      ];
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it("dist/jixiao.html: its inline scripts (the ES5 guard and the whole web version)", () => {
+    const scripts = inlineScripts(fs.readFileSync(OFFLINE_HTML, "utf8"));
+    expect(scripts.length).toBe(2);
+    // the guard must run in IE11: ES5
+    expect(acorn.parse(scripts[0], { ecmaVersion: 5 })).toBeTruthy();
+    // ExcelJS and docx are in the one script
+    expect(scripts[1]).toContain("ExcelJS");
+    expect(scripts[1].length).toBeGreaterThan(1_500_000);
+    expect(parse2017(scripts[1])).toBeNull();
+    let rest = scripts[1];
+    for (const a of ALLOWED_REGEXP) rest = rest.split(a).join("");
+    expect(rest.match(NEWER_REGEXP)).toBeNull();
+  });
+});
+
+describe("code rewritten for ES2017 keeps its behaviour", () => {
+  it("xmlSafeText keeps surrogate pairs and drops lone halves (without lookbehind)", () => {
+    expect(xmlSafeText("a\uD83D\uDE00b\uD800c\uDC00d\uDC00\uD800")).toBe("a\uD83D\uDE00bcd");
+  });
+});
