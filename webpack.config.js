@@ -146,7 +146,8 @@ function offlineConfig() {
     name: "offline",
     mode: "production",
     context: __dirname,
-    target: "web",
+    // es2017: webpack's runtime and Terser then emit no `?.` or `??` of their own
+    target: ["web", TARGET],
     devtool: false,
     entry: { jixiao: "./src/taskpane/offline.tsx" },
     // publicPath "": no chunk is ever loaded, and "auto" would look for a script URL an inline script lacks
@@ -182,7 +183,8 @@ function paneConfig(production) {
     name: "pane",
     mode: production ? "production" : "development",
     context: __dirname,
-    target: "web",
+    // es2017: webpack's runtime and Terser then emit no `?.` or `??` of their own
+    target: ["web", TARGET],
     devtool: production ? "source-map" : "eval-source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",

@@ -7,6 +7,7 @@
 import * as acorn from "acorn";
 import * as fs from "fs";
 import * as path from "path";
+import { unicodeRegExp, withoutPropertyEscapes } from "../../src/core/unicodeClass";
 import { xmlSafeText } from "../../src/core/xmlSafe";
 import { DIST_WEB, OFFLINE_HTML, ROOT, ensureProductionBuild } from "./productionBuild";
 
@@ -95,5 +96,17 @@ describe("every emitted script parses as ES2017", () => {
 describe("code rewritten for ES2017 keeps its behaviour", () => {
   it("xmlSafeText keeps surrogate pairs and drops lone halves (without lookbehind)", () => {
     expect(xmlSafeText("a\uD83D\uDE00b\uD800c\uDC00d\uDC00\uD800")).toBe("a\uD83D\uDE00bcd");
+  });
+
+  it("\\p{L} and \\p{N} without ES2018 (EdgeHTML 18) still tell units, labels and blanks apart", () => {
+    const unit = withoutPropertyEscapes("^[\\p{L}/‰°]+$");
+    for (const u of ["次/年", "km", "‰", "°", "人次", "ｋｍ"]) expect(unit.test(u)).toBe(true);
+    for (const u of ["3", "个1", "%", "次 年", ""]) expect(unit.test(u)).toBe(false);
+    const filled = withoutPropertyEscapes("[\\p{L}\\p{N}]");
+    for (const s of ["五", "２", "x", "①"]) expect(filled.test(s)).toBe(true);
+    for (const s of ["", " ", "—", "/", "（）"]) expect(filled.test(s)).toBe(false);
+    // where the engine has them (Node), the real classes: a letter of any script
+    expect(unicodeRegExp("^[\\p{L}]+$").test("ñandúΣ文")).toBe(true);
+    expect(unicodeRegExp("^[\\p{L}]+$").flags).toBe("u");
   });
 });
