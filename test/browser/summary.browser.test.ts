@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { chromium, type Browser } from "playwright-core";
 import { ensureProductionBuild } from "../build/productionBuild";
 
-jest.setTimeout(300_000);
+jest.setTimeout(900_000); // the shared production build (pane + offline file) may take minutes on a busy machine
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist/web");

@@ -22,7 +22,7 @@ import { gridsToJson } from "./gridsJson";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { measure } = require("../../bench/bundleSize.js") as typeof import("../../bench/bundleSize");
 
-jest.setTimeout(300_000);
+jest.setTimeout(900_000); // the shared production build (pane + offline file) may take minutes on a busy machine
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist/web");

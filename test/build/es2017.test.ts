@@ -78,6 +78,15 @@ describe("every emitted script parses as ES2017", () => {
     expect(failures).toEqual([]);
   });
 
+  it("dist/web/taskpane.html: the ES5 guard survives the page's minification as ES5, before office.js", () => {
+    const html = fs.readFileSync(path.join(DIST_WEB, "taskpane.html"), "utf8");
+    const scripts = inlineScripts(html);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toContain("需要 Office 2019 或更新版本，或使用网页版");
+    expect(() => acorn.parse(scripts[0], { ecmaVersion: 5 })).not.toThrow();
+    expect(html.indexOf(scripts[0])).toBeLessThan(html.indexOf("appsforoffice.microsoft.com"));
+  });
+
   it("dist/jixiao.html: its inline scripts (the ES5 guard and the whole web version)", () => {
     const scripts = inlineScripts(fs.readFileSync(OFFLINE_HTML, "utf8"));
     expect(scripts.length).toBe(2);
