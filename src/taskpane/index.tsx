@@ -5,15 +5,32 @@
 // office.js is an async script (taskpane.html): the pane renders its spinner at once, and where the CDN does not
 // answer (an intranet without Microsoft's CDN) the web version starts after OFFICE_WAIT_MS. Should office.js
 // arrive later and report Excel, the pane switches to the add-in then.
+//
+// Each host's own code is a chunk of its own, loaded once the host is known: the Office.js gateway (fetched as soon
+// as office.js has loaded, while Office.onReady is pending), the WPS gateway, the web version's file handling.
 import { Spinner } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { createExcelHost } from "../excel/excelHost";
-import { createWpsHost, wpsApplication } from "../wps/wpsHost";
+import { wpsApplication } from "../wps/wpsApplication";
 import { Shell, TaskPane } from "./App";
-import { WebApp } from "./WebApp";
 
 /** The engine's table test, loaded with the first read (not with the pane). */
 const loadIsTableSheet = () => import("../core/analyze").then((m) => m.isTableSheet);
+const loadExcelHost = () => import(/* webpackChunkName: "host-excel" */ "../excel/excelHost");
+
+// each host made once, when its chunk has loaded
+const ExcelPane = lazy(async () => {
+  const host = (await loadExcelHost()).createExcelHost(loadIsTableSheet);
+  return { default: () => <TaskPane host={host} /> };
+});
+const WpsPane = lazy(async () => {
+  const { createWpsHost } = await import(/* webpackChunkName: "host-wps" */ "../wps/wpsHost");
+  const host = createWpsHost(wpsApplication()!);
+  return { default: () => <TaskPane host={host} /> };
+});
+const WebApp = lazy(() =>
+  import(/* webpackChunkName: "web" */ "./WebApp").then((m) => ({ default: m.WebApp }))
+);
 
 /** How long the page waits for office.js before starting the web version. */
 export const OFFICE_WAIT_MS = 2_000;
@@ -48,6 +65,7 @@ export async function officeHost(
   readyMs = 10_000
 ): Promise<"excel" | null> {
   if (!(await officeLoaded(waitMs))) return null;
+  void loadExcelHost(); // likely inside Excel: fetch the gateway while Office gets ready
   const office = (globalThis as OfficeGlobal).Office;
   if (!office || typeof office.onReady !== "function") return null;
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), readyMs));
@@ -60,28 +78,22 @@ const container = document.getElementById("container");
 const unsupported = (window as { __jixiaoUnsupported?: boolean }).__jixiaoUnsupported;
 if (container && !unsupported) {
   const root = createRoot(container);
-  root.render(
-    <Shell>
-      <div style={{ padding: 24 }}>
-        <Spinner label="正在启动绩效自评助手…" />
-      </div>
-    </Shell>
+  const starting = (
+    <div style={{ padding: 24 }}>
+      <Spinner label="正在启动绩效自评助手…" />
+    </div>
   );
+  root.render(<Shell>{starting}</Shell>);
   const show = (kind: "excel" | "wps" | null) =>
     root.render(
       <Shell>
-        {kind === "excel" ? (
-          <TaskPane host={createExcelHost(loadIsTableSheet)} />
-        ) : kind === "wps" && et ? (
-          <TaskPane host={createWpsHost(et)} />
-        ) : (
-          <WebApp />
-        )}
+        <Suspense fallback={starting}>
+          {kind === "excel" ? <ExcelPane /> : kind === "wps" ? <WpsPane /> : <WebApp />}
+        </Suspense>
       </Shell>
     );
   // WPS first: its pages have no Office.js, and waiting for Office.onReady would only delay them
-  const et = wpsApplication();
-  if (et) show("wps");
+  if (wpsApplication()) show("wps");
   else
     void officeHost()
       .catch(() => null)
