@@ -5,8 +5,8 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-/** The budget for the initial task-pane JavaScript, gzip bytes (200 KB). */
-const INITIAL_BUDGET = 200 * 1000;
+/** The budget for the initial task-pane JavaScript, gzip bytes: 145 KB (142.0 KB measured, ES2017; see README). */
+const INITIAL_BUDGET = 145 * 1000;
 
 function gzipSize(file) {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

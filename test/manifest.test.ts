@@ -166,11 +166,11 @@ describe("manifest.xml offline checks", () => {
       [
         "wrong ExcelApi version",
         mutate(
-          '<Set Name="ExcelApi" MinVersion="1.9"/>',
-          '<Set Name="ExcelApi" MinVersion="1.8"/>'
+          '<Set Name="ExcelApi" MinVersion="1.7"/>',
+          '<Set Name="ExcelApi" MinVersion="1.9"/>'
         ),
         (xml) => checkRequirements(root(xml)),
-        /ExcelApi MinVersion is 1\.8, expected 1\.9/,
+        /ExcelApi MinVersion is 1\.9, expected 1\.7/,
       ],
       [
         "no requirements",
@@ -225,7 +225,9 @@ describe("manifest.xml and webpack.config.js agree", () => {
   const makeConfig = require("../webpack.config.js") as (
     env: object,
     argv: { mode: string }
-  ) => {
+  ) => PaneConfig | PaneConfig[];
+  type PaneConfig = {
+    name: string;
     plugins: {
       constructor: { name: string };
       userOptions?: { filename?: string };
@@ -234,7 +236,9 @@ describe("manifest.xml and webpack.config.js agree", () => {
   };
 
   it("every page the manifest opens is emitted, and the icons and manifest are copied", () => {
-    const config = makeConfig({}, { mode: "production" });
+    // production builds the pane (dist/web) and the offline file (dist/jixiao.html)
+    const out = makeConfig({}, { mode: "production" });
+    const config = Array.isArray(out) ? out.find((c) => c.name === "pane")! : out;
     const pages = config.plugins.flatMap((p) =>
       p.userOptions?.filename ? [p.userOptions.filename] : []
     );

@@ -32,7 +32,13 @@ import {
   MAX_VALUE_MAGNITUDE,
   TINY_NUMBER,
 } from "./numbers";
+import { unicodeRegExp } from "./unicodeClass";
 import { formatUnit, isUnit, normalizeUnit } from "./units";
+
+// \p{L} and \p{N} through unicodeRegExp: an ES2018 literal would stop the script in EdgeHTML 18 (Office 2019)
+const LABEL_CHARS = unicodeRegExp("^[\\p{L}()]*$");
+const UNIT_LETTER = unicodeRegExp("[\\p{L}%‰]");
+const LETTER_OR_NUMBER = unicodeRegExp("[\\p{L}\\p{N}]");
 
 export {
   canonicalDecimal,
@@ -269,7 +275,7 @@ function parseNumberText(text: string): NumberText | null {
     before = before.slice(0, -tok[0].length);
   }
   const label = before;
-  if (label.length > MAX_LABEL || !/^[\p{L}()]*$/u.test(label)) return null;
+  if (label.length > MAX_LABEL || !LABEL_CHARS.test(label)) return null;
   if (/(前|第|排名|名列|位列)$/.test(label)) return null; // a rank: "前3名", "全市第1"
   if (prefixOp === null && label !== "") {
     const inner = OPERATOR_TOKENS.find(([t]) => t.length > 1 && label.includes(t));
@@ -323,12 +329,12 @@ function safeString(input: unknown): string {
 function unitFromColumn(unit: CellValue | undefined): string {
   if (typeof unit !== "string") return "";
   const u = normalizeUnit(unit);
-  if (!/[\p{L}%‰]/u.test(u) || /\d/.test(u)) return "";
+  if (!UNIT_LETTER.test(u) || /\d/.test(u)) return "";
   return u;
 }
 
 function isBlank(s: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(s);
+  return !LETTER_OR_NUMBER.test(s);
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { NumberValue } from "./notation";
 import { Decimal } from "./decimal";
 import { canonicalDecimal, pow10 } from "./numbers";
+import { unicodeRegExp } from "./unicodeClass";
 
 /** A unit written as a literal in the format's first section: `0.00"万元"` → "万元", `0\个` → "个". */
 export function formatUnit(numFmt: string | undefined | null): string {
@@ -126,9 +127,12 @@ export function normalizeUnit(unit: string): string {
   return u;
 }
 
+// letters, "/" (次/年), ‰ and ° only (\p{L} through unicodeRegExp: no ES2018 literal, see unicodeClass.ts)
+const UNIT_CHARS = unicodeRegExp("^[\\p{L}/‰°]+$");
+
 export function isUnit(u: string): boolean {
   if (u === "" || KNOWN_UNITS.has(u)) return true;
-  if (u.length > 4 || !/^[\p{L}/‰°]+$/u.test(u)) return false;
+  if (u.length > 4 || !UNIT_CHARS.test(u)) return false;
   return !NOT_IN_UNIT.test(u);
 }
 

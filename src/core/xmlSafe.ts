@@ -9,11 +9,15 @@ export const MAX_CELL_TEXT = 32767;
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** "_x0001_" … "_x001F_" (not _x0009_, _x000A_, _x000D_): OOXML's escape for a character XML cannot hold. */
 const ESCAPED_ILLEGAL = /_x00(?:0[0-8BbCcEeFf]|1[0-9A-Fa-f])_/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// a pair, kept, or a lone half, dropped (no lookbehind: EdgeHTML 18 and older Safari reject it, see webpack.config.js)
+const SURROGATES = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
 
 /** The text without characters XML 1.0 cannot hold (nor their `_xHHHH_` escapes). */
 export function xmlSafeText(text: string): string {
-  return text.replace(ESCAPED_ILLEGAL, "").replace(ILLEGAL, "").replace(LONE_SURROGATE, "");
+  return text
+    .replace(ESCAPED_ILLEGAL, "")
+    .replace(ILLEGAL, "")
+    .replace(SURROGATES, (s) => (s.length === 2 ? s : ""));
 }
 
 export const TRUNCATED_NOTE = "…（内容超过 Excel 单元格 32767 字的上限，已截断）";

@@ -15,13 +15,10 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNo
 import type { WorkbookHost } from "../core/host";
 import type { Finding } from "../core/model";
 import { ErrorBoundary } from "./components/ErrorBoundary";
-import { FindingList } from "./components/FindingList";
 import { NoticeBar } from "./components/NoticeBar";
 import { ProfilePanel } from "./components/ProfilePanel";
 import { RepeatConfirm } from "./components/RepeatConfirm";
-import { ReportActions } from "./components/ReportActions";
 import { SheetPicker } from "./components/SheetPicker";
-import { SummaryCard } from "./components/SummaryCard";
 import { HostProvider, useHost } from "./context";
 import { useAnalysis } from "./hooks/useAnalysis";
 import { useLiveCheck } from "./hooks/useLiveCheck";
@@ -34,6 +31,24 @@ import { cardStyle, paneTheme } from "./theme";
 // Opened only after 写回总分和等级: its chunk (Dialog, Checkbox) stays out of the start-up code.
 const WritePreviewDialog = lazy(
   () => import(/* webpackChunkName: "write-preview" */ "./components/WritePreviewDialog")
+);
+
+// Shown only after 检查: the results (summary, findings, report buttons) are one chunk, fetched while the browser
+// is idle after start-up (webpackPrefetch), so the first check does not wait for it.
+const SummaryCard = lazy(() =>
+  import(/* webpackChunkName: "results", webpackPrefetch: true */ "./components/SummaryCard").then(
+    (m) => ({ default: m.SummaryCard })
+  )
+);
+const FindingList = lazy(() =>
+  import(/* webpackChunkName: "results", webpackPrefetch: true */ "./components/FindingList").then(
+    (m) => ({ default: m.FindingList })
+  )
+);
+const ReportActions = lazy(() =>
+  import(
+    /* webpackChunkName: "results", webpackPrefetch: true */ "./components/ReportActions"
+  ).then((m) => ({ default: m.ReportActions }))
 );
 
 const useStyles = makeStyles({
@@ -211,7 +226,7 @@ function App({ header }: { header?: ReactNode }) {
       )}
 
       {analysis && (
-        <>
+        <Suspense fallback={<Spinner size="tiny" label="正在显示检查结果…" />}>
           <SummaryCard analysis={analysis} />
 
           <section className={styles.panel} aria-labelledby={writeTitleId}>
@@ -285,7 +300,7 @@ function App({ header }: { header?: ReactNode }) {
               onToggleAccept={toggleAccept}
             />
           </section>
-        </>
+        </Suspense>
       )}
 
       {/* once opened, the dialog stays mounted so that Fluent closes it properly (focus, aria-hidden) */}

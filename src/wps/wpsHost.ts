@@ -9,25 +9,8 @@ import { XL } from "./et";
 import { activeWorkbook, readWorkbookEt, SETTINGS_SHEET } from "./read";
 import { applyPlanEt, undoEt, WpsUndoRecord } from "./write";
 
-/**
- * WPS's ET Application when the page runs as a WPS add-in: `window.Application` with a workbook model, or the
- * `wps` global's EtApplication(). Null elsewhere (Excel, a plain browser).
- */
-export function wpsApplication(global: unknown = globalThis): EtApplication | null {
-  const g = global as {
-    Application?: unknown;
-    wps?: { EtApplication?: () => unknown };
-  };
-  const isEt = (a: unknown): a is EtApplication =>
-    typeof a === "object" && a !== null && "ActiveWorkbook" in a && "Worksheets" in a;
-  try {
-    if (isEt(g.Application)) return g.Application;
-    const viaWps = typeof g.wps?.EtApplication === "function" ? g.wps.EtApplication() : null;
-    return isEt(viaWps) ? viaWps : null;
-  } catch {
-    return null;
-  }
-}
+// in its own module, so that the pane's start-up code can ask without loading this gateway
+export { wpsApplication } from "./wpsApplication";
 
 function explain(e: unknown, what: string): Error {
   if (e instanceof WriteRefused) return e;

@@ -976,8 +976,9 @@ export async function protectedSheetNames(data: Uint8Array): Promise<Set<string>
   return (await sheetPackageFacts(data)).protectedSheets;
 }
 
-// a cell element with content (a self-closing <c …/> has none: it must not swallow the next cell's)
-const CELL_XML = /<c\b(?=[^>]*\br="([A-Z]{1,3}[0-9]+)")[^>]*?(?<!\/)>([\s\S]*?)<\/c>/g;
+// a cell element with content (a self-closing <c …/> has none: it must not swallow the next cell's); its start tag
+// ends in ">" after anything but "/" (no lookbehind: EdgeHTML 18 and older Safari reject it)
+const CELL_XML = /<c\b(?=[^>]*\br="([A-Z]{1,3}[0-9]+)")(?:[^>]*[^>/])?>([\s\S]*?)<\/c>/g;
 
 /**
  * What ExcelJS does not report: protection in any spelling, and formulas whose cached result is 0 (ExcelJS drops a

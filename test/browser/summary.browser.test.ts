@@ -2,15 +2,15 @@
 // corrupt one first with its reason), a row opens that form's check, and 下载汇总表 saves a workbook whose numbers
 // are the forms'. Production build in Debian's chromium, offline; skipped with a note when chromium is absent.
 //   JIXIAO_BROWSER_PREBUILT=1   reuse dist/web instead of running `webpack --mode production` first
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser } from "playwright-core";
+import { ensureProductionBuild } from "../build/productionBuild";
 
-jest.setTimeout(300_000);
+jest.setTimeout(900_000); // the shared production build (pane + offline file) may take minutes on a busy machine
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist/web");
@@ -49,11 +49,7 @@ function serve(dir: string): Promise<http.Server> {
     let browser: Browser;
 
     beforeAll(async () => {
-      if (!(process.env.JIXIAO_BROWSER_PREBUILT && fs.existsSync(path.join(DIST, "taskpane.html"))))
-        execFileSync(path.join(ROOT, "node_modules/.bin/webpack"), ["--mode", "production"], {
-          cwd: ROOT,
-          stdio: "pipe",
-        });
+      ensureProductionBuild(); // one build shared with the other browser tests
       fs.mkdirSync(OUT, { recursive: true });
       server = await serve(DIST);
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -16,12 +16,13 @@ import { analyzeWorkbook } from "../../src/core/analyze";
 import { getProfile } from "../../src/core/profiles";
 import { readWorkbookFile } from "../../src/xlsx/readFile";
 import { readWorkbook } from "../../src/xlsx/read";
+import { ensureProductionBuild } from "../build/productionBuild";
 import { gridsToJson } from "./gridsJson";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { measure } = require("../../bench/bundleSize.js") as typeof import("../../bench/bundleSize");
 
-jest.setTimeout(300_000);
+jest.setTimeout(900_000); // the shared production build (pane + offline file) may take minutes on a busy machine
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist/web");
@@ -76,8 +77,7 @@ function run(bin: string, args: string[]): void {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!(process.env.JIXIAO_BROWSER_PREBUILT && fs.existsSync(path.join(DIST, "taskpane.html"))))
-      run("webpack", ["--mode", "production"]);
+    ensureProductionBuild(); // one build shared with the other browser tests
     run("webpack", ["--config", "test/browser/fakeOffice.webpack.js"]);
     fakeOffice = fs.readFileSync(path.join(OUT, "browser/fake-office.js"), "utf8");
     bookJson = JSON.stringify(gridsToJson(await readWorkbookFile(ERRORS_XLSX)));

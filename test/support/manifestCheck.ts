@@ -318,8 +318,8 @@ export function checkIcons(root: XmlElement, options: IconCheckOptions): string[
   return problems;
 }
 
-/** <Requirements> asks for the ExcelApi requirement set at exactly `excelApi` (default 1.9). */
-export function checkRequirements(root: XmlElement, excelApi = "1.9"): string[] {
+/** <Requirements> asks for the ExcelApi requirement set at exactly `excelApi` (default 1.7: Office 2019). */
+export function checkRequirements(root: XmlElement, excelApi = "1.7"): string[] {
   const req = child(root, "Requirements");
   if (!req) return ["<Requirements> is missing"];
   const sets = descendants(req, "Set").filter((s) => s.attrs.Name === "ExcelApi");

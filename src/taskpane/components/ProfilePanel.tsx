@@ -9,6 +9,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Spinner,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -19,7 +20,14 @@ import {
   type Profile,
   type ProfileOverrides,
 } from "../../core/profiles";
-import { ProfileEditor } from "./ProfileEditor";
+import { lazy, Suspense } from "react";
+
+// the rules editor opens on demand (调整评分规则): its chunk stays out of the start-up code
+const ProfileEditor = lazy(() =>
+  import(/* webpackChunkName: "profile-editor" */ "./ProfileEditor").then((m) => ({
+    default: m.ProfileEditor,
+  }))
+);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -96,7 +104,9 @@ export function ProfilePanel({
             </span>
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
-            <ProfileEditor profile={profile} disabled={disabled} onSave={onSaveOverrides} />
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <ProfileEditor profile={profile} disabled={disabled} onSave={onSaveOverrides} />
+            </Suspense>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
