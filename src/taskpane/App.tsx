@@ -11,16 +11,28 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { WorkbookHost } from "../core/host";
 import type { Finding } from "../core/model";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { FindingList } from "./components/FindingList";
-import { NoticeBar } from "./components/NoticeBar";
+import { NoticeBar, noticeAt } from "./components/NoticeBar";
 import { ProfilePanel } from "./components/ProfilePanel";
 import { ReportActions } from "./components/ReportActions";
 import { SheetPicker } from "./components/SheetPicker";
 import { SummaryCard } from "./components/SummaryCard";
+import { Verdict } from "./components/Verdict";
+import { focusSoon } from "./focus";
+import { rowCells } from "./services/rowCells";
 import { HostProvider, useHost } from "./context";
 import { useAnalysis } from "./hooks/useAnalysis";
 import { useLiveCheck } from "./hooks/useLiveCheck";
@@ -82,19 +94,28 @@ export function Shell({ children }: { children: ReactNode }) {
 }
 
 /** The pane over one WorkbookHost (Excel, a file, or a test's fake). */
-export function TaskPane({ host, header }: { host: WorkbookHost; header?: ReactNode }) {
+export function TaskPane({
+  host,
+  header,
+  focusOnReady,
+}: {
+  host: WorkbookHost;
+  header?: ReactNode;
+  /** Put the focus on 检查 once the pane is ready (a file was just opened: the picker that had it is gone). */
+  focusOnReady?: boolean;
+}) {
   return (
     <HostProvider host={host}>
-      <StatusProvider>
+      <StatusProvider web={host.kind === "file"}>
         <ErrorBoundary>
-          <App header={header} />
+          <App header={header} focusOnReady={focusOnReady} />
         </ErrorBoundary>
       </StatusProvider>
     </HostProvider>
   );
 }
 
-function App({ header }: { header?: ReactNode }) {
+function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: boolean }) {
   const styles = useStyles();
   const host = useHost();
   const status = useStatus();
@@ -122,11 +143,46 @@ function App({ header }: { header?: ReactNode }) {
   const liveCheck = settings.stored.liveCheck === true;
   const writeTitleId = useId("write-title");
   const findingsTitleId = useId("findings-title");
+  const findingsTitle = useRef<HTMLHeadingElement>(null);
+  const writeButton = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
+  // the web page has no worksheet to select in: a finding shows its row in the pane instead
+  const web = host.kind === "file";
+
+  const jumpToFindings = useCallback(() => {
+    const h = findingsTitle.current;
+    h?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+    h?.focus({ preventScroll: true });
+  }, []);
+
+  // errors the previewed write-back leaves as they are (its own cells aside)
+  const openErrors = useMemo(() => {
+    if (!analysis) return { count: 0, scoreCells: [] as string[] };
+    const written = new Set((wb.preview?.writes ?? []).map((w) => w.address));
+    const open = analysis.findings.filter((f) => f.severity === "error" && !written.has(f.cell));
+    const scores = new Set(analysis.indicators.map((i) => i.cells.score));
+    if (analysis.budget?.cells.score) scores.add(analysis.budget.cells.score);
+    return {
+      count: open.length,
+      scoreCells: [...new Set(open.filter((f) => scores.has(f.cell)).map((f) => f.cell))],
+    };
+  }, [analysis, wb.preview]);
+
+  // a file just opened (the web page): the next step is 检查
+  useEffect(() => {
+    if (focusOnReady && settings.ready) focusSoon(() => checkButton.current);
+  }, [focusOnReady, settings.ready]);
 
   useLiveCheck(settings.ready && liveCheck, () => void check());
 
   useEffect(() => {
-    if (settings.ready) void detect();
+    // a workbook without any table says so at once (core's reasons), not after a 检查 that cannot succeed
+    if (settings.ready)
+      void detect().then((tables) => {
+        if (tables === 0 && web) void check();
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening only, not at each new `check`
   }, [settings.ready, detect]);
 
   const select = useCallback(
@@ -162,6 +218,11 @@ function App({ header }: { header?: ReactNode }) {
         <SheetPicker
           sheets={an.sheets}
           sheet={an.sheet}
+          noTable={
+            an.book && an.sheets.length === 0 && !analysis
+              ? { all: an.book.sheets.map((g) => g.sheet), chosen: settings.stored.sheet ?? null }
+              : undefined
+          }
           disabled={busy}
           onChange={(sheet) => void settings.update({ sheet })}
         />
@@ -180,6 +241,7 @@ function App({ header }: { header?: ReactNode }) {
         />
         <div className={styles.row}>
           <Button
+            ref={checkButton}
             appearance="primary"
             disabled={busy || !settings.ready}
             onClick={() => void check()}
@@ -211,7 +273,32 @@ function App({ header }: { header?: ReactNode }) {
 
       {analysis && (
         <>
+          {/* the verdict first: how many errors, before any total or grade */}
+          <Verdict findings={analysis.findings} onJump={jumpToFindings} />
+
           <SummaryCard analysis={analysis} />
+
+          <section className={styles.panel} aria-labelledby={findingsTitleId}>
+            <h2 id={findingsTitleId} ref={findingsTitle} tabIndex={-1} className={styles.h2}>
+              检查结果
+            </h2>
+            {analysis.skippedChecks.length > 0 && (
+              <Text size={200} className={styles.sub}>
+                未能进行的检查：{analysis.skippedChecks.join("、")}
+              </Text>
+            )}
+            <FindingList
+              findings={analysis.findings}
+              accepted={accepted}
+              selected={selected}
+              disabled={busy}
+              fixable={isFixable}
+              onSelect={select}
+              onToggleAccept={toggleAccept}
+              selectLabel={web ? "显示此单元格所在的行" : "在工作表中选中此单元格"}
+              rowOf={web ? (f) => rowCells(an.book, f) : undefined}
+            />
+          </section>
 
           <section className={styles.panel} aria-labelledby={writeTitleId}>
             <h2 id={writeTitleId} className={styles.h2}>
@@ -219,13 +306,15 @@ function App({ header }: { header?: ReactNode }) {
             </h2>
             <div className={styles.row}>
               <Button
+                ref={writeButton}
                 appearance="primary"
                 disabled={busy}
-                onClick={() => void status.run("正在准备写回…", wb.openPreview)}
+                onClick={() => void status.run("正在准备写回…", wb.openPreview, { at: "write" })}
               >
                 写回总分和等级
               </Button>
               <Button
+                ref={undoButton}
                 disabled={busy || !wb.undoLabel}
                 onClick={() => void wb.undo()}
                 title={wb.undoLabel ? `撤销“${wb.undoLabel}”` : undefined}
@@ -238,6 +327,7 @@ function App({ header }: { header?: ReactNode }) {
                 </Text>
               )}
             </div>
+            <NoticeBar at="write" />
             <div className={styles.rule} role="separator" />
             <ReportActions
               analysis={analysis}
@@ -254,26 +344,7 @@ function App({ header }: { header?: ReactNode }) {
                 </Text>
               </div>
             )}
-          </section>
-
-          <section className={styles.panel} aria-labelledby={findingsTitleId}>
-            <h2 id={findingsTitleId} className={styles.h2}>
-              检查结果
-            </h2>
-            {analysis.skippedChecks.length > 0 && (
-              <Text size={200} className={styles.sub}>
-                未能进行的检查：{analysis.skippedChecks.join("、")}
-              </Text>
-            )}
-            <FindingList
-              findings={analysis.findings}
-              accepted={accepted}
-              selected={selected}
-              disabled={busy}
-              fixable={isFixable}
-              onSelect={select}
-              onToggleAccept={toggleAccept}
-            />
+            <NoticeBar at="report" />
           </section>
         </>
       )}
@@ -284,13 +355,23 @@ function App({ header }: { header?: ReactNode }) {
           <WritePreviewDialog
             plan={wb.preview}
             book={an.book}
+            gradeCellMissing={analysis !== null && analysis.grade.cell === null}
             overwrite={wb.overwrite}
             options={wb.options}
             busy={busy}
             onToggleOverwrite={(address, on) => void wb.toggleOverwrite(address, on)}
             onOptions={(patch) => void wb.setOptions(patch)}
-            onConfirm={() => void wb.confirm()}
-            onCancel={wb.closePreview}
+            openErrors={openErrors}
+            onConfirm={() =>
+              void wb.confirm().then(() =>
+                // the dialog is gone: to the result next to 写回 (or the button itself)
+                focusSoon(() => noticeAt("write") ?? undoButton.current ?? writeButton.current)
+              )
+            }
+            onCancel={() => {
+              wb.closePreview();
+              focusSoon(() => writeButton.current);
+            }}
           />
         </Suspense>
       )}

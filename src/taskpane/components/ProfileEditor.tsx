@@ -20,6 +20,7 @@ import {
   type Profile,
   type ProfileOverrides,
 } from "../../core/profiles";
+import { useHost } from "../context";
 import { NumberField } from "./NumberField";
 
 const useStyles = makeStyles({
@@ -100,6 +101,9 @@ interface Props {
 
 export function ProfileEditor({ profile, disabled, onSave }: Props) {
   const styles = useStyles();
+  const host = useHost();
+  // the web page keeps settings per file name in the browser (services/fileHost.ts), not in the file
+  const web = host.kind === "file" && "fileName" in host ? String(host.fileName) : null;
   // the user's edits, made over `base`; a new profile (another one chosen, or saved) starts a fresh draft
   const [edit, setEdit] = useState<{ base: Profile; draft: Profile } | null>(null);
   const draft = edit !== null && edit.base === profile ? edit.draft : profile;
@@ -285,7 +289,9 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
         </Button>
       </div>
       <Text size={200} className={styles.note}>
-        设置保存在工作簿中，同事打开此工作簿时使用相同的设置。
+        {web
+          ? `设置保存在本浏览器中，只用于名为“${web}”的文件；下载的文件不带这些设置，换电脑或浏览器需重新设置。`
+          : "设置保存在工作簿中，同事打开此工作簿时使用相同的设置。"}
       </Text>
     </div>
   );
