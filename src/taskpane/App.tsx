@@ -159,7 +159,10 @@ function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: bool
   // errors the previewed write-back leaves as they are (its own cells aside)
   const openErrors = useMemo(() => {
     if (!analysis) return { count: 0, scoreCells: [] as string[] };
-    const written = new Set((wb.preview?.writes ?? []).map((w) => w.address));
+    // a highlight (fill only) fixes nothing
+    const written = new Set(
+      (wb.preview?.writes ?? []).filter((w) => !w.fillOnly).map((w) => w.address)
+    );
     const open = analysis.findings.filter((f) => f.severity === "error" && !written.has(f.cell));
     const scores = new Set(analysis.indicators.map((i) => i.cells.score));
     if (analysis.budget?.cells.score) scores.add(analysis.budget.cells.score);

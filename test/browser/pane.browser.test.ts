@@ -26,6 +26,7 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SHARED_ERRORS = path.resolve(ROOT, "../shared/fixtures/xicheng-kepu-2024-errors.xlsx");
 const OWN_ERRORS = path.join(ROOT, "assets/samples/xicheng-kepu-2024-errors.xlsx");
 const ERRORS_XLSX = fs.existsSync(SHARED_ERRORS) ? SHARED_ERRORS : OWN_ERRORS;
+const BLANK_XLSX = path.join(ROOT, "assets/samples/xicheng-kepu-2024-blank-total.xlsx");
 
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) console.log(`note: ${CHROMIUM} is absent; the pane browser test is skipped`);
@@ -203,24 +204,14 @@ const focused = (page: Page) =>
     expect(await focused(page)).toMatch(/^INPUT/);
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
 
-    // the grade in a cell the user names, shown as its label with the formula folded away
+    // a cell named for the grade: refused with the reason (the weights add up to 101)
     await dialog.getByRole("textbox", { name: "等级单元格" }).fill("I29");
     await dialog.getByRole("button", { name: "写入此单元格" }).click();
-    const grade = dialog.getByRole("row").filter({ has: page.getByRole("cell", { name: "I29" }) });
-    await grade.waitFor();
-    expect(await grade.innerText()).toMatch(/（空）\s*→\s*优秀/);
-    expect(await grade.locator("details").getAttribute("open")).toBeNull();
-    // （空） is not struck out; the 单元格 column stays on one line
-    const empty = grade.getByText("（空）");
-    expect(await empty.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe("none");
-    for (const cell of await dialog.getByRole("cell", { name: /^[A-Z]+\d+$/ }).all()) {
-      const lines = await cell.evaluate((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      });
-      expect(lines).toBe(1);
-    }
+    await dialog.getByText(/请先更正分值，再写回绩效级别/).waitFor();
+    // the total as people read it, its formula folded away
+    const total = dialog.getByRole("row").filter({ has: page.getByRole("cell", { name: "H28" }) });
+    expect(await total.innerText()).toMatch(/90\.1\s*→\s*93\.05/);
+    expect(await total.locator("details").getAttribute("open")).toBeNull();
     await page.screenshot({ path: path.join(OUT, "pane-preview-350.png") });
 
     // Escape: back to the button that opened it
@@ -243,6 +234,32 @@ const focused = (page: Page) =>
     expect(noticeBox.y - (writeBox.y + writeBox.height)).toBeLessThan(60);
     expect(noticeBox.y).toBeGreaterThanOrEqual(0);
     expect(noticeBox.y + noticeBox.height).toBeLessThanOrEqual(700);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  test("item 4 (a blank total): （空） not struck out, the grade as its label, 单元格 on one line", async () => {
+    const page = await openPage("/* office.js unavailable */", { width: 350, height: 700 });
+    await page.locator('input[type="file"]').setInputFiles(BLANK_XLSX);
+    await checkXicheng(page);
+    await page.getByRole("button", { name: "写回总分和等级" }).click();
+    const dialog = page.getByRole("dialog");
+    const grade = dialog.getByRole("row").filter({ has: page.getByRole("cell", { name: "G29" }) });
+    await grade.waitFor();
+    expect(await grade.innerText()).toMatch(/（空）\s*→\s*良好/);
+    expect(await grade.locator("details").getAttribute("open")).toBeNull();
+    expect(
+      await grade.getByText("（空）").evaluate((el) => getComputedStyle(el).textDecorationLine)
+    ).toBe("none");
+    for (const cell of await dialog.getByRole("cell", { name: /^[A-Z]+\d+$/ }).all()) {
+      const lines = await cell.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(lines).toBe(1);
+    }
+    await page.screenshot({ path: path.join(OUT, "pane-preview-blank-350.png") });
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -46,14 +46,30 @@ test("the verdict comes first: 9 项错误、2 项警告, a jump to the list, th
   expect(findingsTitle).toHaveFocus();
 });
 
-test("a form without errors: 未发现错误, and the grade stands", async () => {
+test("a form without errors: 未发现错误, the grade stands, and the preview writes it where the user says", async () => {
   const host = new FakeHost(buildSeedWorkbook({ variant: "seed" }), { settings: XICHENG });
   const { user } = renderPane(host);
   await check(user);
   const verdict = screen.getByRole("region", { name: "检查结论" });
   expect(within(verdict).getByRole("heading")).toHaveTextContent(/^未发现错误/);
   expect(screen.queryByText("待更正后评定")).toBeNull();
-  expect(screen.getByText("良好")).toBeInTheDocument();
+  const summary = screen.getByText("表中总分").closest("section")!;
+  expect(within(summary).getByText("良好")).toBeInTheDocument();
+
+  // the seed has no 绩效级别 row: the preview asks for a cell, then shows 良好 with its formula folded away
+  await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
+  const dialog = await openedDialog();
+  expect(within(dialog).getByText("等级不会写入")).toBeInTheDocument();
+  await user.type(within(dialog).getByRole("textbox", { name: "等级单元格" }), "I29");
+  await user.click(within(dialog).getByRole("button", { name: "写入此单元格" }));
+  const grade = (await within(dialog).findByRole("cell", { name: "I29" })).closest("tr")!;
+  expect(grade).toHaveTextContent(/（空）\s*→\s*良好公式=IF\(H28>=90/);
+  expect(
+    within(grade)
+      .getByText(/^=IF\(/)
+      .closest("details")
+  ).not.toHaveAttribute("open");
+  expect(within(dialog).getByText("等级写入 I29")).toBeInTheDocument();
 });
 
 test("the preview says how many errors stay open, that the total adds up wrong scores, and asks for a grade cell", async () => {
@@ -76,12 +92,13 @@ test("the preview says how many errors stay open, that the total adds up wrong s
   await within(dialog).findByRole("cell", { name: "H28" });
   expect(within(dialog).getByRole("checkbox", { name: "确认覆盖 H28" })).toHaveFocus();
 
+  // a cell named for the grade: refused with the reason, the weights add up to 101
   await user.type(within(dialog).getByRole("textbox", { name: "等级单元格" }), "i29");
   await user.click(within(dialog).getByRole("button", { name: "写入此单元格" }));
-  const grade = (await within(dialog).findByRole("cell", { name: "I29" })).closest("tr")!;
-  // 93.05 under the xicheng bands (≥90 优秀), shown as its label; 等级 stays where the user said
-  expect(grade).toHaveTextContent(/（空）\s*→\s*优秀/);
-  expect(within(dialog).getByText("等级写入 I29")).toBeInTheDocument();
+  expect(
+    await within(dialog).findByText(/分值合计应为100分，请先更正分值，再写回绩效级别/)
+  ).toBeInTheDocument();
+  expect(within(dialog).queryByRole("cell", { name: "I29" })).toBeNull();
   expect(host.stored?.choices?.gradeCell).toBe("I29");
 });
 
@@ -89,6 +106,13 @@ test("Mac task pane: no 下载 Word (it would do nothing), the reason, and 复�
   (globalThis as { Office?: unknown }).Office = { context: { platform: "Mac" } };
   const spy = jest.spyOn(download, "downloadBytes");
   const written: Record<string, string>[] = [];
+  // jsdom's Blob has no text(): what was put on the clipboard is read back with a FileReader
+  const text = (blob: Blob) =>
+    new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blob);
+    });
   class FakeClipboardItem {
     constructor(readonly items: Record<string, Blob>) {}
   }
@@ -98,7 +122,7 @@ test("Mac task pane: no 下载 Word (it would do nothing), the reason, and 复�
     value: {
       write: async (items: FakeClipboardItem[]) => {
         const out: Record<string, string> = {};
-        for (const [type, blob] of Object.entries(items[0].items)) out[type] = await blob.text();
+        for (const [type, blob] of Object.entries(items[0].items)) out[type] = await text(blob);
         written.push(out);
       },
     },

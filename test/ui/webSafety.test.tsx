@@ -40,6 +40,9 @@ function closingIsHeldBack(): boolean {
   return e.defaultPrevented;
 }
 
+// ExcelJS in jsdom on a shared 2-core machine: one walk through the page takes minutes
+jest.setTimeout(400_000);
+
 beforeEach(() => localStorage.clear());
 
 test("open, check, write back: nothing is lost without a warning, downloads are confirmed", async () => {

@@ -21,13 +21,13 @@ import {
   type ProfileOverrides,
 } from "../../core/profiles";
 import { useHost } from "../context";
-import { NumberField } from "./NumberField";
+import { NumberField, useFitStyles } from "./NumberField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   grid: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
@@ -48,7 +48,7 @@ const useStyles = makeStyles({
   },
   gradeRow: {
     display: "grid",
-    gridTemplateColumns: "1fr 88px",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 88px)",
     columnGap: tokens.spacingHorizontalS,
     alignItems: "end",
   },
@@ -101,6 +101,7 @@ interface Props {
 
 export function ProfileEditor({ profile, disabled, onSave }: Props) {
   const styles = useStyles();
+  const fit = useFitStyles();
   const host = useHost();
   // the web page keeps settings per file name in the browser (services/fileHost.ts), not in the file
   const web = host.kind === "file" && "fileName" in host ? String(host.fileName) : null;
@@ -158,9 +159,11 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
         </legend>
         {draft.grades.map((g, i) => (
           <div className={styles.gradeRow} key={i}>
-            <Field label={`第 ${i + 1} 档名称`} size="small">
+            <Field label={`第 ${i + 1} 档名称`} size="small" className={fit.field}>
               <Input
                 size="small"
+                className={fit.root}
+                input={{ className: fit.input }}
                 value={g.label}
                 onChange={(_e, d) =>
                   set({
