@@ -8,6 +8,7 @@ import {
   Text,
   makeStaticStyles,
   makeStyles,
+  mergeClasses,
   tokens,
   useId,
 } from "@fluentui/react-components";
@@ -57,7 +58,26 @@ const useStyles = makeStyles({
     maxWidth: "640px",
     margin: "0 auto",
     boxSizing: "border-box",
+    // a browser window (the web version, a wide pane): the findings beside the totals, on the first screen
+    "@media (min-width: 960px)": { maxWidth: "1200px" },
   },
+  results: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    "@media (min-width: 960px)": {
+      display: "grid",
+      gridTemplateColumns: "minmax(0, 5fr) minmax(0, 6fr)",
+      gridTemplateAreas: '"verdict verdict" "summary findings" "write findings" ". findings"',
+      gridTemplateRows: "auto auto auto 1fr",
+      columnGap: tokens.spacingHorizontalL,
+      alignItems: "start",
+    },
+  },
+  verdict: { gridArea: "verdict" },
+  summary: { gridArea: "summary", minWidth: 0 },
+  findings: { gridArea: "findings", minWidth: 0 },
+  write: { gridArea: "write", minWidth: 0 },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   h1: {
     margin: 0,
@@ -275,13 +295,20 @@ function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: bool
       )}
 
       {analysis && (
-        <>
+        <div className={styles.results}>
           {/* the verdict first: how many errors, before any total or grade */}
-          <Verdict findings={analysis.findings} onJump={jumpToFindings} />
+          <div className={styles.verdict}>
+            <Verdict findings={analysis.findings} onJump={jumpToFindings} />
+          </div>
 
-          <SummaryCard analysis={analysis} />
+          <div className={styles.summary}>
+            <SummaryCard analysis={analysis} />
+          </div>
 
-          <section className={styles.panel} aria-labelledby={findingsTitleId}>
+          <section
+            className={mergeClasses(styles.panel, styles.findings)}
+            aria-labelledby={findingsTitleId}
+          >
             <h2 id={findingsTitleId} ref={findingsTitle} tabIndex={-1} className={styles.h2}>
               检查结果
             </h2>
@@ -303,7 +330,10 @@ function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: bool
             />
           </section>
 
-          <section className={styles.panel} aria-labelledby={writeTitleId}>
+          <section
+            className={mergeClasses(styles.panel, styles.write)}
+            aria-labelledby={writeTitleId}
+          >
             <h2 id={writeTitleId} className={styles.h2}>
               写回与报告
             </h2>
@@ -349,7 +379,7 @@ function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: bool
             )}
             <NoticeBar at="report" />
           </section>
-        </>
+        </div>
       )}
 
       {/* once opened, the dialog stays mounted so that Fluent closes it properly (focus, aria-hidden) */}

@@ -11,6 +11,9 @@ import { openedDialog, renderPane } from "./render";
 
 const XICHENG = { profileId: "xicheng" };
 
+// Fluent, the engine and jsdom on a shared 2-core machine: a walk through the pane takes minutes
+jest.setTimeout(400_000);
+
 async function check(user: ReturnType<typeof renderPane>["user"]) {
   await waitFor(() => expect(screen.getByRole("button", { name: "检查" })).toBeEnabled());
   await user.click(screen.getByRole("button", { name: "检查" }));
@@ -121,6 +124,7 @@ test("Mac task pane: no 下载 Word (it would do nothing), the reason, and 复�
     configurable: true,
     value: {
       write: async (items: FakeClipboardItem[]) => {
+        console.log("DEBUG write", Object.keys(items[0].items ?? {}), items[0]);
         const out: Record<string, string> = {};
         for (const [type, blob] of Object.entries(items[0].items)) out[type] = await text(blob);
         written.push(out);
