@@ -120,19 +120,19 @@ test("Mac task pane: no 下载 Word (it would do nothing), the reason, and 复�
     constructor(readonly items: Record<string, Blob>) {}
   }
   (globalThis as { ClipboardItem?: unknown }).ClipboardItem = FakeClipboardItem;
+  const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), { settings: XICHENG });
+  const { user } = renderPane(host);
+  // after userEvent.setup(), which puts its own clipboard stub on navigator
   Object.defineProperty(navigator, "clipboard", {
     configurable: true,
     value: {
       write: async (items: FakeClipboardItem[]) => {
-        console.log("DEBUG write", Object.keys(items[0].items ?? {}), items[0]);
         const out: Record<string, string> = {};
         for (const [type, blob] of Object.entries(items[0].items)) out[type] = await text(blob);
         written.push(out);
       },
     },
   });
-  const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), { settings: XICHENG });
-  const { user } = renderPane(host);
   await check(user);
 
   expect(screen.queryByRole("button", { name: "下载 Word" })).toBeNull();
