@@ -8,17 +8,29 @@ import {
   Text,
   makeStaticStyles,
   makeStyles,
+  mergeClasses,
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import type { WorkbookHost } from "../core/host";
 import type { Finding } from "../core/model";
 import { ErrorBoundary } from "./components/ErrorBoundary";
-import { NoticeBar } from "./components/NoticeBar";
+import { NoticeBar, noticeAt } from "./components/NoticeBar";
 import { ProfilePanel } from "./components/ProfilePanel";
 import { RepeatConfirm } from "./components/RepeatConfirm";
 import { SheetPicker } from "./components/SheetPicker";
+import { focusSoon } from "./focus";
+import { rowCells } from "./services/rowCells";
 import { HostProvider, useHost } from "./context";
 import { useAnalysis } from "./hooks/useAnalysis";
 import { useLiveCheck } from "./hooks/useLiveCheck";
@@ -45,6 +57,11 @@ const FindingList = lazy(() =>
     (m) => ({ default: m.FindingList })
   )
 );
+const Verdict = lazy(() =>
+  import(/* webpackChunkName: "results", webpackPrefetch: true */ "./components/Verdict").then(
+    (m) => ({ default: m.Verdict })
+  )
+);
 const ReportActions = lazy(() =>
   import(
     /* webpackChunkName: "results", webpackPrefetch: true */ "./components/ReportActions"
@@ -61,7 +78,26 @@ const useStyles = makeStyles({
     maxWidth: "640px",
     margin: "0 auto",
     boxSizing: "border-box",
+    // a browser window (the web version, a wide pane): the findings beside the totals, on the first screen
+    "@media (min-width: 960px)": { maxWidth: "1200px" },
   },
+  results: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    "@media (min-width: 960px)": {
+      display: "grid",
+      gridTemplateColumns: "minmax(0, 5fr) minmax(0, 6fr)",
+      gridTemplateAreas: '"verdict verdict" "summary findings" "write findings" ". findings"',
+      gridTemplateRows: "auto auto auto 1fr",
+      columnGap: tokens.spacingHorizontalL,
+      alignItems: "start",
+    },
+  },
+  verdict: { gridArea: "verdict" },
+  summary: { gridArea: "summary", minWidth: 0 },
+  findings: { gridArea: "findings", minWidth: 0 },
+  write: { gridArea: "write", minWidth: 0 },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   h1: {
     margin: 0,
@@ -98,19 +134,28 @@ export function Shell({ children }: { children: ReactNode }) {
 }
 
 /** The pane over one WorkbookHost (Excel, a file, or a test's fake). */
-export function TaskPane({ host, header }: { host: WorkbookHost; header?: ReactNode }) {
+export function TaskPane({
+  host,
+  header,
+  focusOnReady,
+}: {
+  host: WorkbookHost;
+  header?: ReactNode;
+  /** Put the focus on 检查 once the pane is ready (a file was just opened: the picker that had it is gone). */
+  focusOnReady?: boolean;
+}) {
   return (
     <HostProvider host={host}>
-      <StatusProvider>
+      <StatusProvider web={host.kind === "file"}>
         <ErrorBoundary>
-          <App header={header} />
+          <App header={header} focusOnReady={focusOnReady} />
         </ErrorBoundary>
       </StatusProvider>
     </HostProvider>
   );
 }
 
-function App({ header }: { header?: ReactNode }) {
+function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: boolean }) {
   const styles = useStyles();
   const host = useHost();
   const status = useStatus();
@@ -138,11 +183,49 @@ function App({ header }: { header?: ReactNode }) {
   const liveCheck = settings.stored.liveCheck === true;
   const writeTitleId = useId("write-title");
   const findingsTitleId = useId("findings-title");
+  const findingsTitle = useRef<HTMLHeadingElement>(null);
+  const writeButton = useRef<HTMLButtonElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const checkButton = useRef<HTMLButtonElement>(null);
+  // the web page has no worksheet to select in: a finding shows its row in the pane instead
+  const web = host.kind === "file";
+
+  const jumpToFindings = useCallback(() => {
+    const h = findingsTitle.current;
+    h?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+    h?.focus({ preventScroll: true });
+  }, []);
+
+  // errors the previewed write-back leaves as they are (its own cells aside)
+  const openErrors = useMemo(() => {
+    if (!analysis) return { count: 0, scoreCells: [] as string[] };
+    // a highlight (fill only) fixes nothing
+    const written = new Set(
+      (wb.preview?.writes ?? []).filter((w) => !w.fillOnly).map((w) => w.address)
+    );
+    const open = analysis.findings.filter((f) => f.severity === "error" && !written.has(f.cell));
+    const scores = new Set(analysis.indicators.map((i) => i.cells.score));
+    if (analysis.budget?.cells.score) scores.add(analysis.budget.cells.score);
+    return {
+      count: open.length,
+      scoreCells: [...new Set(open.filter((f) => scores.has(f.cell)).map((f) => f.cell))],
+    };
+  }, [analysis, wb.preview]);
+
+  // a file just opened (the web page): the next step is 检查
+  useEffect(() => {
+    if (focusOnReady && settings.ready) focusSoon(() => checkButton.current);
+  }, [focusOnReady, settings.ready]);
 
   useLiveCheck(settings.ready && liveCheck, () => void check());
 
   useEffect(() => {
-    if (settings.ready) void detect();
+    // a workbook without any table says so at once (core's reasons), not after a 检查 that cannot succeed
+    if (settings.ready)
+      void detect().then((tables) => {
+        if (tables === 0 && web) void check();
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening only, not at each new `check`
   }, [settings.ready, detect]);
 
   const select = useCallback(
@@ -178,6 +261,11 @@ function App({ header }: { header?: ReactNode }) {
         <SheetPicker
           sheets={an.sheets}
           sheet={an.sheet}
+          noTable={
+            an.book && an.sheets.length === 0 && !analysis
+              ? { all: an.book.sheets.map((g) => g.sheet), chosen: settings.stored.sheet ?? null }
+              : undefined
+          }
           disabled={busy}
           onChange={(sheet) => void settings.update({ sheet })}
         />
@@ -196,6 +284,7 @@ function App({ header }: { header?: ReactNode }) {
         />
         <div className={styles.row}>
           <Button
+            ref={checkButton}
             appearance="primary"
             disabled={busy || !settings.ready}
             onClick={() => void check()}
@@ -227,79 +316,100 @@ function App({ header }: { header?: ReactNode }) {
 
       {analysis && (
         <Suspense fallback={<Spinner size="tiny" label="正在显示检查结果…" />}>
-          <SummaryCard analysis={analysis} />
+          <div className={styles.results}>
+            {/* the verdict first: how many errors, before any total or grade */}
+            <div className={styles.verdict}>
+              <Verdict findings={analysis.findings} onJump={jumpToFindings} />
+            </div>
 
-          <section className={styles.panel} aria-labelledby={writeTitleId}>
-            <h2 id={writeTitleId} className={styles.h2}>
-              写回与报告
-            </h2>
-            <div className={styles.row}>
-              <Button
-                appearance="primary"
-                disabled={busy}
-                onClick={() => void status.run("正在准备写回…", wb.openPreview)}
-              >
-                写回总分和等级
-              </Button>
-              <Button
-                disabled={busy || !wb.undoLabel}
-                onClick={() => void wb.undo()}
-                title={wb.undoLabel ? `撤销“${wb.undoLabel}”` : undefined}
-              >
-                撤销
-              </Button>
-              {accepted.length > 0 && (
+            <div className={styles.summary}>
+              <SummaryCard analysis={analysis} />
+            </div>
+
+            <section
+              className={mergeClasses(styles.panel, styles.findings)}
+              aria-labelledby={findingsTitleId}
+            >
+              <h2 id={findingsTitleId} ref={findingsTitle} tabIndex={-1} className={styles.h2}>
+                检查结果
+              </h2>
+              {analysis.skippedChecks.length > 0 && (
                 <Text size={200} className={styles.sub}>
-                  已采用 {accepted.length} 个建议值，写回时一并写入
+                  未能进行的检查：{analysis.skippedChecks.join("、")}
                 </Text>
               )}
-            </div>
-            <div className={styles.rule} role="separator" />
-            <ReportActions
-              analysis={analysis}
-              disabled={busy}
-              onGenerate={() => void wb.generateReport()}
-              repeat={wb.repeat}
-              onRepeat={(choice) => void wb.chooseRepeat(choice)}
-            />
-            {an.sheets.length > 1 && (
-              <div className={styles.row}>
-                <Button disabled={busy} onClick={() => void wb.generateSummary()}>
-                  生成汇总表
-                </Button>
-                <Text size={200} className={styles.sub}>
-                  工作簿中有 {an.sheets.length} 张自评表：汇总到新工作表“汇总”
-                </Text>
-              </div>
-            )}
-            {wb.repeat?.kind === "summary" && (
-              <RepeatConfirm
-                prompt={wb.repeat}
+              <FindingList
+                findings={analysis.findings}
+                accepted={accepted}
+                selected={selected}
                 disabled={busy}
-                onChoose={(choice) => void wb.chooseRepeat(choice)}
+                fixable={isFixable}
+                onSelect={select}
+                onToggleAccept={toggleAccept}
+                selectLabel={web ? "显示此单元格所在的行" : "在工作表中选中此单元格"}
+                rowOf={web ? (f) => rowCells(an.book, f) : undefined}
               />
-            )}
-          </section>
+            </section>
 
-          <section className={styles.panel} aria-labelledby={findingsTitleId}>
-            <h2 id={findingsTitleId} className={styles.h2}>
-              检查结果
-            </h2>
-            {analysis.skippedChecks.length > 0 && (
-              <Text size={200} className={styles.sub}>
-                未能进行的检查：{analysis.skippedChecks.join("、")}
-              </Text>
-            )}
-            <FindingList
-              findings={analysis.findings}
-              accepted={accepted}
-              selected={selected}
-              disabled={busy}
-              fixable={isFixable}
-              onSelect={select}
-              onToggleAccept={toggleAccept}
-            />
-          </section>
+            <section
+              className={mergeClasses(styles.panel, styles.write)}
+              aria-labelledby={writeTitleId}
+            >
+              <h2 id={writeTitleId} className={styles.h2}>
+                写回与报告
+              </h2>
+              <div className={styles.row}>
+                <Button
+                  ref={writeButton}
+                  appearance="primary"
+                  disabled={busy}
+                  onClick={() => void status.run("正在准备写回…", wb.openPreview, { at: "write" })}
+                >
+                  写回总分和等级
+                </Button>
+                <Button
+                  ref={undoButton}
+                  disabled={busy || !wb.undoLabel}
+                  onClick={() => void wb.undo()}
+                  title={wb.undoLabel ? `撤销“${wb.undoLabel}”` : undefined}
+                >
+                  撤销
+                </Button>
+                {accepted.length > 0 && (
+                  <Text size={200} className={styles.sub}>
+                    已采用 {accepted.length} 个建议值，写回时一并写入
+                  </Text>
+                )}
+              </div>
+              <NoticeBar at="write" />
+              <div className={styles.rule} role="separator" />
+              <ReportActions
+                analysis={analysis}
+                disabled={busy}
+                onGenerate={() => void wb.generateReport()}
+                repeat={wb.repeat}
+                onRepeat={(choice) => void wb.chooseRepeat(choice)}
+              />
+              {an.sheets.length > 1 && (
+                <div className={styles.row}>
+                  <Button disabled={busy} onClick={() => void wb.generateSummary()}>
+                    生成汇总表
+                  </Button>
+                  <Text size={200} className={styles.sub}>
+                    工作簿中有 {an.sheets.length} 张自评表：汇总到新工作表“汇总”
+                  </Text>
+                </div>
+              )}
+              {wb.repeat?.kind === "summary" && (
+                <RepeatConfirm
+                  prompt={wb.repeat}
+                  disabled={busy}
+                  onChoose={(choice) => void wb.chooseRepeat(choice)}
+                />
+              )}
+              <NoticeBar at="report" />
+            </section>
+          </div>
         </Suspense>
       )}
 
@@ -309,13 +419,23 @@ function App({ header }: { header?: ReactNode }) {
           <WritePreviewDialog
             plan={wb.preview}
             book={an.book}
+            gradeCellMissing={analysis !== null && analysis.grade.cell === null}
             overwrite={wb.overwrite}
             options={wb.options}
             busy={busy}
             onToggleOverwrite={(address, on) => void wb.toggleOverwrite(address, on)}
             onOptions={(patch) => void wb.setOptions(patch)}
-            onConfirm={() => void wb.confirm()}
-            onCancel={wb.closePreview}
+            openErrors={openErrors}
+            onConfirm={() =>
+              void wb.confirm().then(() =>
+                // the dialog is gone: to the result next to 写回 (or the button itself)
+                focusSoon(() => noticeAt("write") ?? undoButton.current ?? writeButton.current)
+              )
+            }
+            onCancel={() => {
+              wb.closePreview();
+              focusSoon(() => writeButton.current);
+            }}
           />
         </Suspense>
       )}

@@ -9,3 +9,11 @@ if (typeof g.TextDecoder === "undefined") g.TextDecoder = TextDecoder;
 // Fluent's first render, axe and the lazily loaded chunks take seconds on a busy 2-core machine: findBy/waitFor
 // wait up to 10 s (a real failure still fails, only later).
 configure({ asyncUtilTimeout: 10000 });
+
+// Fluent's MessageBar measures itself to reflow its actions (single-line layout)
+if (typeof g.ResizeObserver === "undefined")
+  g.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };

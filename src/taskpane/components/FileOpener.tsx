@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
-import { describeError } from "../services/errors";
+import { describeFileError } from "../services/errors";
 import { createFileHost, type FileHost } from "../services/fileHost";
 import type { OpenedFile } from "./BatchSummary";
 
@@ -85,7 +85,7 @@ export function FileOpener({
       await host.read(); // a bad file is reported here, before the pane opens
       onOpen(host);
     } catch (e) {
-      setError(describeError(e).message);
+      setError(describeFileError(e));
     } finally {
       setBusy(false);
     }
@@ -106,7 +106,7 @@ export function FileOpener({
         await Promise.all(xlsx.map(async (f) => ({ name: f.name, bytes: await readBytes(f) })))
       );
     } catch (e) {
-      setError(describeError(e).message);
+      setError(describeFileError(e));
     } finally {
       setBusy(false);
     }

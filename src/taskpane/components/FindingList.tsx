@@ -17,6 +17,7 @@ import type { RuleDoc } from "../../core/rules/docs";
 import { formatNumber } from "../../core/decimal";
 import { sheetAddress } from "../../core/grid";
 import type { Finding, Severity } from "../../core/model";
+import type { RowCell } from "../services/rowCells";
 
 const SEVERITIES: {
   key: Severity;
@@ -58,7 +59,44 @@ function RuleWhy({ code, className }: { code: string; className: string }) {
   );
 }
 
+/** The finding's row as the file holds it, its own cell marked. */
+function RowView({ cells, row }: { cells: RowCell[]; row: string }) {
+  const styles = useStyles();
+  if (cells.length === 0) return null;
+  return (
+    <dl className={styles.row} aria-label={`第 ${row.replace(/^[A-Z]+/, "")} 行的内容`}>
+      {cells.map((c) => (
+        <div key={c.address} className={mergeClasses(styles.rowCell, c.target && styles.rowTarget)}>
+          <dt className={styles.rowAddr}>{c.address}</dt>
+          <dd className={styles.rowText}>{c.text}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 const useStyles = makeStyles({
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+    margin: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
+    fontSize: tokens.fontSizeBase200,
+  },
+  rowCell: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalXXS,
+    maxWidth: "100%",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  rowTarget: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  rowAddr: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  rowText: { margin: 0, overflowWrap: "anywhere" },
   why: {
     marginLeft: tokens.spacingHorizontalS,
     color: tokens.colorNeutralForeground2,
@@ -143,6 +181,10 @@ interface Props {
   fixable(f: Finding): boolean;
   onSelect(f: Finding, key: string): void;
   onToggleAccept(f: Finding, on: boolean): void;
+  /** What clicking a finding does, for its tooltip (在工作表中选中此单元格 in Excel). */
+  selectLabel?: string;
+  /** Where no worksheet can be selected (the web page): the row a selected finding shows in the pane. */
+  rowOf?(f: Finding): RowCell[];
 }
 
 /**
@@ -167,6 +209,8 @@ export function FindingList({
   fixable,
   onSelect,
   onToggleAccept,
+  selectLabel = "在工作表中选中此单元格",
+  rowOf,
 }: Props) {
   const styles = useStyles();
   const id = useId("findings");
@@ -217,12 +261,14 @@ export function FindingList({
                       className={styles.finding}
                       aria-current={isSelected ? "true" : undefined}
                       aria-label={`${label}，单元格 ${sheetAddress(f.sheet, f.cell)}：${f.message}`}
-                      title="在工作表中选中此单元格"
+                      title={selectLabel}
+                      aria-expanded={rowOf ? isSelected : undefined}
                       onClick={() => onSelect(f, key)}
                     >
                       <span className={styles.cell}>{f.cell}</span>
                       <span>{f.message}</span>
                     </Button>
+                    {rowOf && isSelected && <RowView cells={rowOf(f)} row={f.cell} />}
                     <RuleWhy code={f.code} className={styles.why} />
                     {suggestion !== null && (
                       <div className={styles.fix}>

@@ -1,4 +1,5 @@
-// The pane's MessageBar: errors (which cell, what to do), warnings and confirmations.
+// The pane's MessageBar: errors (which cell, what to do), warnings and confirmations. Each shows at its spot, next
+// to the button that caused it, and takes the focus when it appears there (tabIndex -1: read, not tabbed to).
 import {
   Button,
   MessageBar,
@@ -9,7 +10,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
+import { useEffect, useRef } from "react";
 import { useStatus } from "../hooks/useStatus";
+import type { NoticeSpot } from "../services/errors";
 
 const useStyles = makeStyles({
   cells: {
@@ -20,12 +23,25 @@ const useStyles = makeStyles({
   },
 });
 
-export function NoticeBar() {
+export function NoticeBar({ at = "top", focus = false }: { at?: NoticeSpot; focus?: boolean }) {
   const { notice, setNotice } = useStatus();
   const styles = useStyles();
-  if (!notice) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const mine = notice !== null && (notice.at ?? "top") === at;
+  useEffect(() => {
+    const el = ref.current;
+    if (!mine || !el) return;
+    el.scrollIntoView?.({ block: "nearest" });
+    // only when the focus would otherwise be lost (a dialog closed, a button disabled while busy)
+    if (focus || document.activeElement === document.body || document.activeElement === null)
+      el.focus({ preventScroll: true });
+  }, [mine, notice, focus]);
+  if (!mine) return null;
   return (
     <MessageBar
+      ref={ref}
+      tabIndex={-1}
+      data-notice={at}
       intent={notice.intent}
       layout="multiline"
       aria-live={notice.intent === "error" ? "assertive" : "polite"}
@@ -46,7 +62,18 @@ export function NoticeBar() {
             onClick={() => setNotice(null)}
           />
         }
-      />
+      >
+        {notice.action && (
+          <Button size="small" onClick={notice.action.run}>
+            {notice.action.label}
+          </Button>
+        )}
+      </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** The notice shown at `at`, if any (to move the focus to it). */
+export function noticeAt(at: NoticeSpot): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-notice="${at}"]`);
 }

@@ -1,6 +1,12 @@
 // A labelled number input that shows its `value`, and what the user typed while that is not (yet) a number: a new
 // `value` from outside (放弃修改, 恢复默认) replaces the typing.
-import { Field, Input, type FieldProps, type InputProps } from "@fluentui/react-components";
+import {
+  Field,
+  Input,
+  makeStyles,
+  type FieldProps,
+  type InputProps,
+} from "@fluentui/react-components";
 import { useState } from "react";
 
 interface Props {
@@ -15,6 +21,14 @@ interface Props {
   hint?: string;
   disabled?: boolean;
 }
+
+// a box as wide as its column and never wider (an <input> is 20 characters wide by default: it would push a
+// narrow column, the 下限 of the grades, out of its card at 350 px)
+export const useFitStyles = makeStyles({
+  field: { minWidth: 0 },
+  root: { width: "100%", minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
+});
 
 const show = (v: number | null, scale: number) =>
   v === null ? "" : String(Number((v * scale).toFixed(8)));
@@ -36,6 +50,7 @@ export function NumberField({
   hint,
   disabled,
 }: Props) {
+  const fit = useFitStyles();
   const [typing, setTyping] = useState<Typing | null>(null);
   // the typing shows while `value` is still the one it was typed over or produced
   const current = typing !== null && Object.is(typing.value, value) ? typing : null;
@@ -61,9 +76,12 @@ export function NumberField({
       validationMessage={error ?? undefined}
       validationState={error ? "error" : "none"}
       size="small"
+      className={fit.field}
     >
       <Input
         size="small"
+        className={fit.root}
+        input={{ className: fit.input }}
         inputMode="decimal"
         value={text}
         disabled={disabled}

@@ -20,13 +20,14 @@ import {
   type Profile,
   type ProfileOverrides,
 } from "../../core/profiles";
-import { NumberField } from "./NumberField";
+import { useHost } from "../context";
+import { NumberField, useFitStyles } from "./NumberField";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   grid: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
@@ -47,7 +48,7 @@ const useStyles = makeStyles({
   },
   gradeRow: {
     display: "grid",
-    gridTemplateColumns: "1fr 88px",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 88px)",
     columnGap: tokens.spacingHorizontalS,
     alignItems: "end",
   },
@@ -100,6 +101,10 @@ interface Props {
 
 export function ProfileEditor({ profile, disabled, onSave }: Props) {
   const styles = useStyles();
+  const fit = useFitStyles();
+  const host = useHost();
+  // the web page keeps settings per file name in the browser (services/fileHost.ts), not in the file
+  const web = host.kind === "file" && "fileName" in host ? String(host.fileName) : null;
   // the user's edits, made over `base`; a new profile (another one chosen, or saved) starts a fresh draft
   const [edit, setEdit] = useState<{ base: Profile; draft: Profile } | null>(null);
   const draft = edit !== null && edit.base === profile ? edit.draft : profile;
@@ -154,9 +159,11 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
         </legend>
         {draft.grades.map((g, i) => (
           <div className={styles.gradeRow} key={i}>
-            <Field label={`第 ${i + 1} 档名称`} size="small">
+            <Field label={`第 ${i + 1} 档名称`} size="small" className={fit.field}>
               <Input
                 size="small"
+                className={fit.root}
+                input={{ className: fit.input }}
                 value={g.label}
                 onChange={(_e, d) =>
                   set({
@@ -285,7 +292,9 @@ export function ProfileEditor({ profile, disabled, onSave }: Props) {
         </Button>
       </div>
       <Text size={200} className={styles.note}>
-        设置保存在工作簿中，同事打开此工作簿时使用相同的设置。
+        {web
+          ? `设置保存在本浏览器中，只用于名为“${web}”的文件；下载的文件也带上这些设置（用 Excel 加载项或本网页打开时沿用）。`
+          : "设置保存在工作簿中，同事打开此工作簿时使用相同的设置。"}
       </Text>
     </div>
   );

@@ -68,7 +68,7 @@ export function ProfilePanel({
         hint={
           [reason, unconfirmed ? `有 ${unconfirmed} 项设置待确认，请在“调整评分规则”中核实。` : ""]
             .filter(Boolean)
-            .join(" ") || undefined
+            .join("") || undefined
         }
       >
         <Select

@@ -10,10 +10,35 @@ interface Props {
   sheet: string | null;
   disabled?: boolean;
   onChange(sheet: string): void;
+  /** No sheet holds a table: every sheet, to choose the form's and see what it lacks. */
+  noTable?: { all: string[]; chosen: string | null };
 }
 
-export function SheetPicker({ sheets, sheet, disabled, onChange }: Props) {
+export function SheetPicker({ sheets, sheet, disabled, onChange, noTable }: Props) {
   const styles = useStyles();
+  if (sheets.length === 0 && noTable && noTable.all.length > 1)
+    return (
+      <Field
+        label="工作表"
+        validationState="warning"
+        validationMessage="没有一张工作表含绩效指标表。选择自评表所在的工作表，可看到它缺少什么。"
+      >
+        <Select
+          value={noTable.chosen ?? ""}
+          disabled={disabled}
+          onChange={(_e, d) => onChange(d.value)}
+        >
+          <option value="" disabled>
+            请选择…
+          </option>
+          {noTable.all.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    );
   if (sheets.length === 0) return null;
   if (sheets.length === 1)
     return (

@@ -96,6 +96,7 @@ export function SummaryCard({ analysis: a }: { analysis: Analysis }) {
   const styles = useStyles();
   const titleId = useId("summary-title");
   const title = a.project.name || a.project.title || "绩效自评表";
+  const errors = a.findings.filter((f) => f.severity === "error").length;
   return (
     <section className={styles.card} aria-labelledby={titleId}>
       <div className={styles.head}>
@@ -137,20 +138,23 @@ export function SummaryCard({ analysis: a }: { analysis: Analysis }) {
 
       <div className={styles.grade}>
         <Text size={300}>绩效级别</Text>
-        {/* no grade from a total that cannot be stated (core leaves the label empty) */}
+        {/* no grade from a total that cannot be stated (core leaves the label empty); none that counts while errors
+            remain: the grade of wrong scores is only where they stand now */}
         <Badge
-          appearance={a.grade.label ? "filled" : "outline"}
-          color={a.grade.label ? "brand" : "informative"}
+          appearance={a.grade.label && !errors ? "filled" : "outline"}
+          color={errors ? "warning" : a.grade.label ? "brand" : "informative"}
           size="large"
         >
-          {a.grade.label || "未评定"}
+          {errors ? "待更正后评定" : a.grade.label || "未评定"}
         </Badge>
         <Text size={200} className={styles.sub}>
-          {a.grade.written
-            ? `表中写的是“${a.grade.written}”`
-            : a.grade.cell
-              ? "表中未填"
-              : "按各项得分合计评定"}
+          {errors && a.grade.label
+            ? `有 ${errors} 项错误，按目前得分暂为“${a.grade.label}”${a.grade.written ? `；表中写的是“${a.grade.written}”` : ""}`
+            : a.grade.written
+              ? `表中写的是“${a.grade.written}”`
+              : a.grade.cell
+                ? "表中未填"
+                : "按各项得分合计评定"}
         </Text>
       </div>
       {a.total.note && (

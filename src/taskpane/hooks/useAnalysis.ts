@@ -20,16 +20,22 @@ export interface AnalysisApi {
   analysis: Analysis | null;
   /** Which rules the check used and why (“按北京市西城区规则：主管部门为…”). */
   profileReason: string | null;
-  /** Reads the workbook to find the table sheets, without checking. */
-  detect(): Promise<void>;
+  /** Reads the workbook to find the table sheets, without checking; resolves to their number (null: not read). */
+  detect(): Promise<number | null>;
   /** Reads the workbook and checks the sheet. */
   check(): Promise<Analysis | undefined>;
 }
 
 /** The TABLE_NOT_FOUND messages core wrote, for the MessageBar. */
 function notFoundMessage(
-  notAnalyzed: { sheet: string; findings: { message: string }[] }[]
+  all: { sheet: string; findings: { message: string }[] }[],
+  preferred?: string
 ): string {
+  // the sheet the user chose first: its reason is the one they asked for
+  const notAnalyzed = [
+    ...all.filter((n) => n.sheet === preferred),
+    ...all.filter((n) => n.sheet !== preferred),
+  ];
   const first = notAnalyzed[0]?.findings[0]?.message ?? "工作簿中没有找到绩效指标表。";
   const others = notAnalyzed.slice(1).map((n) => `“${n.sheet}”`);
   return others.length ? `${first}（工作表${others.join("、")}中也没有。）` : first;
@@ -51,6 +57,8 @@ export function useAnalysis(
   const seq = useRef(0);
   // whether the last check found a table: only then does a new profile or sheet re-check at once
   const checked = useRef(false);
+  // the last check found no table in any sheet: choosing another sheet re-checks, to say what that one lacks
+  const missing = useRef(false);
 
   const book = snapshot?.book ?? null;
   // the table sheets of the last read (the engine decides; it loads with the first read)
@@ -71,7 +79,9 @@ export function useAnalysis(
     if (read && mine === seq.current) {
       setSnapshot(read.snap);
       setSheets(read.tables);
+      return read.tables.length;
     }
+    return null;
   }, [run, host]);
 
   const check = useCallback(async () => {
@@ -96,10 +106,12 @@ export function useAnalysis(
         : { ...engine.analyzeWorkbook(snap.book, profile, chosen ?? undefined), resolved: [] };
       const result = a.analyses[0];
       checked.current = result !== undefined;
+      missing.current = false;
       if (!result) {
         setAnalysis(null);
         setProfileReason(null);
-        throw new TableMissing(notFoundMessage(a.notAnalyzed));
+        missing.current = tables.length === 0;
+        throw new TableMissing(notFoundMessage(a.notAnalyzed, preferredSheet));
       }
       setProfileReason(a.resolved[0]?.reason ?? `按用户选择的${result.profile.name}规则。`);
       setAnalysis(result);
@@ -109,7 +121,7 @@ export function useAnalysis(
 
   // After a first check, a new profile or sheet (a new `check`) re-checks at once.
   useEffect(() => {
-    if (checked.current) void check();
+    if (checked.current || missing.current) void check();
   }, [check]);
 
   return { book, sheets, sheet, analysis, profileReason, detect, check };

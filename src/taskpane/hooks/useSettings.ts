@@ -29,7 +29,11 @@ export interface SettingsApi {
   update(patch: Partial<StoredSettings>): Promise<boolean>;
 }
 
-function resolveProfile(stored: Pick<StoredSettings, "profileId" | "overrides">): {
+function resolveProfile(
+  stored: Pick<StoredSettings, "profileId" | "overrides">,
+  /** Where the settings were kept, for the messages: 工作簿中 (Excel, WPS) or 本浏览器为此文件 (the web page). */
+  where = "工作簿中"
+): {
   profile: Profile;
   problem: string | null;
 } {
@@ -38,7 +42,7 @@ function resolveProfile(stored: Pick<StoredSettings, "profileId" | "overrides">)
   const id = PROFILES[stored.profileId] ? stored.profileId : DEFAULT_PROFILE_ID;
   const unknown =
     id !== stored.profileId
-      ? `工作簿中保存的评分规则“${stored.profileId}”不存在，已改用“${PROFILES[id].name}”。`
+      ? `${where}保存的评分规则“${stored.profileId}”不存在，已改用“${PROFILES[id].name}”。`
       : null;
   try {
     return { profile: getProfile(id, stored.overrides), problem: unknown };
@@ -46,7 +50,7 @@ function resolveProfile(stored: Pick<StoredSettings, "profileId" | "overrides">)
     const msg = e instanceof Error ? e.message : String(e);
     return {
       profile: getProfile(id),
-      problem: `工作簿中保存的规则调整无法使用（${msg}），暂按“${PROFILES[id].name}”默认设置检查。请在“调整评分规则”中重新设置并保存。`,
+      problem: `${where}保存的规则调整无法使用（${msg}），暂按“${PROFILES[id].name}”默认设置检查。请在“调整评分规则”中重新设置并保存。`,
     };
   }
 }
@@ -92,8 +96,12 @@ export function useSettings(): SettingsApi {
   // a new profile object only when the rules change (not for the sheet or 实时检查): it re-checks
   const { profileId, overrides } = stored;
   const { profile, problem } = useMemo(
-    () => resolveProfile({ profileId, overrides }),
-    [profileId, overrides]
+    () =>
+      resolveProfile(
+        { profileId, overrides },
+        host.kind === "file" ? "本浏览器为此文件" : "工作簿中"
+      ),
+    [profileId, overrides, host.kind]
   );
   return { ready, stored, profile, problem, auto: profileId === AUTO_PROFILE, update };
 }

@@ -9,7 +9,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import { describeError, type Notice } from "../services/errors";
+import { describeError, type Notice, type NoticeSpot } from "../services/errors";
 
 export interface StatusApi {
   /** What the pane is doing, e.g. 正在检查…; null when idle. */
@@ -17,17 +17,18 @@ export interface StatusApi {
   notice: Notice | null;
   setNotice(notice: Notice | null): void;
   /** Runs `work` with a spinner (none when `quiet`: background reads that must not block the buttons); an error
-   *  becomes the notice and the result is undefined. */
+   *  becomes the notice (shown `at` the action's place) and the result is undefined. */
   run<T>(
     label: string,
     work: () => Promise<T>,
-    options?: { quiet?: boolean }
+    options?: { quiet?: boolean; at?: NoticeSpot }
   ): Promise<T | undefined>;
 }
 
 const StatusContext = createContext<StatusApi | null>(null);
 
-export function StatusProvider({ children }: { children: ReactNode }) {
+/** `web`: the page outside Office (its error messages give no advice about the add-in). */
+export function StatusProvider({ children, web = false }: { children: ReactNode; web?: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const running = useRef(0);
@@ -36,7 +37,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
     async <T,>(
       label: string,
       work: () => Promise<T>,
-      options: { quiet?: boolean } = {}
+      options: { quiet?: boolean; at?: NoticeSpot } = {}
     ): Promise<T | undefined> => {
       const quiet = options.quiet === true;
       if (!quiet) {
@@ -47,7 +48,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
       try {
         return await work();
       } catch (e) {
-        setNotice(describeError(e));
+        setNotice({ ...describeError(e, { web }), ...(options.at ? { at: options.at } : {}) });
         return undefined;
       } finally {
         if (!quiet) {
@@ -56,7 +57,7 @@ export function StatusProvider({ children }: { children: ReactNode }) {
         }
       }
     },
-    []
+    [web]
   );
 
   const api = useMemo(() => ({ busy, notice, setNotice, run }), [busy, notice, run]);

@@ -10,7 +10,7 @@ import { describeError } from "../services/errors";
 import { useStatus } from "./useStatus";
 
 /** The options the preview offers, kept with the workbook. */
-export type WriteOptions = Pick<PlanChoices, "totalAs" | "highlightErrors">;
+export type WriteOptions = Pick<PlanChoices, "totalAs" | "highlightErrors" | "gradeCell">;
 
 interface UndoEntry {
   label: string;
@@ -104,6 +104,7 @@ export function useWriteBack({
   const options: WriteOptions = {
     totalAs: stored.choices?.totalAs ?? "formula",
     highlightErrors: stored.choices?.highlightErrors ?? false,
+    gradeCell: stored.choices?.gradeCell ?? null,
   };
 
   const build = useCallback(
@@ -130,11 +131,14 @@ export function useWriteBack({
       try {
         return await build(extra, fresh);
       } catch (e) {
-        setNotice(describeError(e));
+        setNotice({
+          ...describeError(e, { web: host.kind === "file" }),
+          at: extra.report ? "report" : "write",
+        });
         return null;
       }
     },
-    [build, setNotice]
+    [build, setNotice, host.kind]
   );
 
   const openPreview = useCallback(async () => {
@@ -166,12 +170,14 @@ export function useWriteBack({
 
   const applyPlan = useCallback(
     async (p: WritePlan, label: string, done: (p: WritePlan) => string) => {
+      const at = label === "写回总分和等级" ? "write" : "report";
       const entry = await run(
         label === "生成报告" || label === "生成汇总表" ? `正在${label}…` : "正在写回…",
         async () => {
           const record = await host.apply(p);
           return { label, record, highlightsBefore: stored.highlights } satisfies UndoEntry;
-        }
+        },
+        { at }
       );
       if (!entry) return false;
       setUndoStack((s) => [...s, entry]);
@@ -179,7 +185,7 @@ export function useWriteBack({
       if (p.highlights && JSON.stringify(p.highlights) !== JSON.stringify(stored.highlights ?? []))
         await settings.update({ highlights: p.highlights.length ? p.highlights : undefined });
       await afterChange();
-      setNotice({ intent: "success", title: "已完成", message: done(p) });
+      setNotice({ intent: "success", title: "已完成", message: done(p), at });
       return true;
     },
     [run, host, stored.highlights, settings, afterChange, setNotice]
@@ -216,6 +222,7 @@ export function useWriteBack({
       if (reportOnly.newSheets.length === 0) {
         setNotice({
           intent: "warning",
+          at: "report",
           title: "没有生成报告",
           message: "没有可添加的报告工作表。请先点“检查”，确认找到了绩效指标表。",
         });
@@ -239,6 +246,7 @@ export function useWriteBack({
       if (analyses.length < 2) {
         setNotice({
           intent: "warning",
+          at: "report",
           title: "没有生成汇总表",
           message: "工作簿中只有一张自评表，无需汇总。",
         });
@@ -321,10 +329,14 @@ export function useWriteBack({
   const undo = useCallback(async () => {
     const entry = undoStack[undoStack.length - 1];
     if (!entry) return;
-    const ok = await run("正在撤销…", async () => {
-      await host.undo(entry.record);
-      return true;
-    });
+    const ok = await run(
+      "正在撤销…",
+      async () => {
+        await host.undo(entry.record);
+        return true;
+      },
+      { at: "write" }
+    );
     if (!ok) return;
     setUndoStack((s) => s.slice(0, -1));
     if (JSON.stringify(entry.highlightsBefore ?? []) !== JSON.stringify(stored.highlights ?? []))
@@ -332,6 +344,7 @@ export function useWriteBack({
     await afterChange();
     setNotice({
       intent: "success",
+      at: "write",
       title: "已撤销",
       message: `已撤销“${entry.label}”，工作簿已恢复原样。`,
     });

@@ -15,6 +15,14 @@ export interface FileHost extends WorkbookHost {
   download(): Promise<Uint8Array>;
   /** True once a write or undo changed the bytes. */
   modified(): boolean;
+  /** The workbook differs from the file as opened and from the last download: closing now loses changes. */
+  unsaved(): boolean;
+  /** The workbook is the file as opened (every write undone, or none made). */
+  pristine(): boolean;
+  /** The current state was downloaded. */
+  markDownloaded(): void;
+  /** Called after every change of unsaved()/pristine(); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
   /** The cell last selected from a finding. */
   selection(): { sheet: string; address: string } | null;
 }
@@ -50,12 +58,33 @@ export function createFileHost(
   let selected: { sheet: string; address: string } | null = null;
   let memorySettings: StoredSettings | null = null;
   const key = SETTINGS_PREFIX + fileName;
+  // one id per state of the workbook: a write pushes one, its undo pops it; 0 is the file as opened (on disk)
+  const states = [0];
+  let nextState = 1;
+  let downloaded = 0;
+  const listeners = new Set<() => void>();
+  const current = () => states[states.length - 1];
+  const changedTo = (push: boolean) => {
+    if (push) states.push(nextState++);
+    else if (states.length > 1) states.pop();
+    listeners.forEach((l) => l());
+  };
 
   return {
     kind: "file",
     fileName,
     data: () => bytes,
     modified: () => changed,
+    unsaved: () => current() !== 0 && current() !== downloaded,
+    pristine: () => current() === 0,
+    markDownloaded() {
+      downloaded = current();
+      listeners.forEach((l) => l());
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     selection: () => selected,
 
     async download(): Promise<Uint8Array> {
@@ -98,6 +127,7 @@ export function createFileHost(
       bytes = result.data;
       grids = null;
       changed = true;
+      changedTo(true);
       return result.undo;
     },
 
@@ -115,6 +145,7 @@ export function createFileHost(
       }
       grids = null;
       changed = true;
+      changedTo(false);
     },
 
     async select(sheet: string, address: string): Promise<void> {
