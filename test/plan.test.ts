@@ -306,6 +306,19 @@ describe("the total and the grade", () => {
     ]);
     expect(p.refusals[0].message).toContain("撤销工作表保护");
   });
+
+  it("plans the writes on a protected sheet when the host checks each cell's lock (a template's unlocked cells)", () => {
+    const { workbook } = buildSeedForm({ variant: "blankTotal" });
+    const g = workbook.sheets[0];
+    const locked = new Grid(g.sheet, { merges: g.merges, protected: true });
+    for (let r = 1; r <= g.rows; r++)
+      for (let c = 1; c <= g.cols; c++) if (g.get(r, c)) locked.set(r, c, g.get(r, c)!);
+    const book = { sheets: [locked] };
+    const p = plan(analyzed(book), book, { lockedCellsChecked: true });
+    // the total and the grade are planned; the host refuses them if their cells turn out to be locked
+    expect(p.writes.map((w) => w.address)).toEqual(["H28", "G29"]);
+    expect(p.refusals.filter((r) => r.reason === "protected")).toEqual([]);
+  });
 });
 
 describe("budget cells and accepted suggestions", () => {

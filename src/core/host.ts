@@ -35,6 +35,8 @@ export class WriteRefused extends Error {
 
 export interface WorkbookHost {
   readonly kind: "excel" | "wps" | "file";
+  /** apply() refuses locked cells of a protected sheet itself and writes unlocked ones (PlanChoices.lockedCellsChecked). */
+  readonly checksLockedCells?: boolean;
   /** Every sheet as a Grid (Excel: a single sync with the workbook). */
   read(): Promise<WorkbookSnapshot>;
   /** Confirms the target cells still hold what the plan saw, then writes (Excel: one sync to confirm, one to write).

@@ -85,12 +85,15 @@ export class Builder {
   readonly writes: CellWrite[] = [];
   readonly refusals: Refusal[] = [];
   private readonly overwrite: Set<string>;
+  /** A protected sheet refuses here, unless the host checks each cell's lock itself. */
+  private readonly refuseProtected: boolean;
 
   constructor(
     private readonly grid: Grid,
     choices: PlanChoices
   ) {
     this.overwrite = new Set(choices.overwrite.map((x) => normalizeAddress(x) ?? x));
+    this.refuseProtected = grid.protected && !choices.lockedCellsChecked;
   }
 
   private refuse(address: string, reason: RefusalReason, message: string): void {
@@ -127,7 +130,7 @@ export class Builder {
       return false;
     }
     const p = parseA1(address);
-    if (this.grid.protected) {
+    if (this.refuseProtected) {
       this.refuse(
         address,
         "protected",

@@ -292,6 +292,12 @@ export interface PlanChoices {
   report: boolean;
   /** When the workbook already has the sheet (自评报告, 汇总): replace it (default) or add “自评报告 (2)”. */
   onRepeat: OnRepeat;
+  /**
+   * The host refuses locked cells of a protected sheet itself, when it confirms the plan (Office.js reads each
+   * target's format.protection.locked): on a protected sheet the writes are planned, so that a template's unlocked
+   * input cells can be filled. Otherwise (default) a protected sheet refuses every write here.
+   */
+  lockedCellsChecked: boolean;
 }
 
 export type OnRepeat = "replace" | "new";
@@ -308,4 +314,5 @@ export const DEFAULT_CHOICES: PlanChoices = {
   overwrite: [],
   report: false,
   onRepeat: "replace",
+  lockedCellsChecked: false,
 };

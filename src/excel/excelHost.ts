@@ -84,6 +84,8 @@ export function createExcelHost(
 
   return {
     kind: "excel",
+    // the confirm sync reads format.protection.locked of every target: a template's unlocked cells can be written
+    checksLockedCells: true,
 
     async read(): Promise<WorkbookSnapshot> {
       try {

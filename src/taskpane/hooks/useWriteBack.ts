@@ -119,11 +119,12 @@ export function useWriteBack({
         previousHighlights: stored.highlights ?? [],
         overwrite,
         report: false,
+        lockedCellsChecked: host.checksLockedCells === true,
         ...extra,
       };
       return makePlan(analysis, within, choices);
     },
-    [analysis, book, accepted, stored, overwrite]
+    [analysis, book, accepted, stored, overwrite, host]
   );
 
   const tryBuild = useCallback(
