@@ -71,7 +71,7 @@ describe("a write sync that fails part way", () => {
     const err = await host.apply(threeScores()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PartialWriteError);
     expect((err as Error).message).toBe(
-      "写回中途失败（fake Excel: injected GeneralException at values 附件1!B3）：已写入 2 个单元格（B1、B2），已添加工作表“自评报告”，其余未写入。可用“撤销写回”恢复到写回之前。"
+      "写回中途失败（fake Excel: injected GeneralException at values 附件1!B3）：已写入 2 个单元格（B1、B2），已添加工作表“自评报告”，其余未写入。可点“撤销”恢复到写回之前。"
     );
     expect(fake.syncs - t).toBe(3); // confirm, write (failed), find what it left
     expect(values(fake, "B1", "B2", "B3")).toEqual([10, 20, 3]);

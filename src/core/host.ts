@@ -33,6 +33,20 @@ export class WriteRefused extends Error {
   }
 }
 
+/**
+ * The write failed after part of it ran (a co-author's edit, a cell that became protected): `undo` puts back what
+ * was written and deletes what was added, so the user can return to the state before the write.
+ */
+export class PartialWriteError extends Error {
+  constructor(
+    message: string,
+    readonly undo: UndoRecord
+  ) {
+    super(message);
+    this.name = "PartialWriteError";
+  }
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "wps" | "file";
   /** apply() refuses locked cells of a protected sheet itself and writes unlocked ones (PlanChoices.lockedCellsChecked). */

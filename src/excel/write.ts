@@ -4,7 +4,7 @@
 // error carries the undo for it (PartialWriteError).
 import type { CellValue } from "../core/grid";
 import { rangeToA1, sheetAddress, toA1 } from "../core/grid";
-import { WriteRefused } from "../core/host";
+import { PartialWriteError, WriteRefused } from "../core/host";
 import {
   SHEET_BORDER_COLOR,
   SHEET_FONTS,
@@ -37,19 +37,7 @@ export interface WriteOptions {
   merges?: boolean;
 }
 
-/**
- * The write sync failed after some of it ran (a co-author's edit, a cell that became protected): `undo` puts back
- * what was written and deletes what was added, so the user can return to the state before the write.
- */
-export class PartialWriteError extends Error {
-  constructor(
-    message: string,
-    readonly undo: ExcelUndoRecord
-  ) {
-    super(message);
-    this.name = "PartialWriteError";
-  }
-}
+export { PartialWriteError };
 
 /** What one write put in a cell, so that the undo can confirm the cell still holds it. */
 export interface WrittenCell {
@@ -594,7 +582,7 @@ async function afterFailure(
     .filter(Boolean)
     .join("，");
   return new PartialWriteError(
-    `写回中途失败（${reason}）：${what}，其余未写入。可用“撤销写回”恢复到写回之前。`,
+    `写回中途失败（${reason}）：${what}，其余未写入。可点“撤销”恢复到写回之前。`,
     partial
   );
 }

@@ -6,7 +6,7 @@ import "@testing-library/jest-dom";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { WriteRefused } from "../../src/core/host";
+import { PartialWriteError, WriteRefused } from "../../src/core/host";
 import { getProfile } from "../../src/core/profiles";
 import { buildSeedForm, buildSeedWorkbook } from "../../scripts/samples/seedForm";
 import * as download from "../../src/taskpane/services/download";
@@ -186,6 +186,34 @@ describe("写回总分和等级", () => {
     expect(screen.getByText("涉及单元格：附件1!H28")).toBeInTheDocument();
     expect(host.cell("附件1", "H28")?.value ?? null).toBeNull();
     expect(await screen.findByRole("button", { name: "撤销" })).toBeDisabled();
+  });
+});
+
+describe("写回中途失败", () => {
+  test("a write that fails part way says so, and 撤销 puts back what it wrote", async () => {
+    const host = new FakeHost(buildSeedWorkbook({ variant: "blankTotal" }), { settings: XICHENG });
+    const writeAll = host.apply.getMockImplementation()!;
+    // the host wrote the cells, then the sync failed: it hands back the undo of what it left
+    host.apply.mockImplementationOnce(async (plan) => {
+      const record = await writeAll(plan);
+      throw new PartialWriteError(
+        "写回中途失败（测试）：已写入 2 个单元格（H28、G29），其余未写入。可点“撤销”恢复到写回之前。",
+        record
+      );
+    });
+    const { user } = renderPane(host);
+    await check(user);
+    await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
+    await user.click(within(await openedDialog()).getByRole("button", { name: "确认写回" }));
+    expect(await screen.findByText("写回中途失败")).toBeInTheDocument();
+    expect(host.cell("附件1", "H28")?.formula).toBe("I6+SUM(H13:H27)");
+
+    const undo = await screen.findByRole("button", { name: "撤销" });
+    await waitFor(() => expect(undo).toBeEnabled());
+    await user.click(undo);
+    await waitFor(() => expect(host.undo).toHaveBeenCalledTimes(1));
+    expect(host.cell("附件1", "H28")?.value ?? null).toBeNull();
+    expect(host.cell("附件1", "G29")?.value ?? null).toBeNull();
   });
 });
 

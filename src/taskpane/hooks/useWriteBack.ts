@@ -1,7 +1,7 @@
 // 写回总分和等级 / 生成报告 / 撤销: builds a WritePlan with core's plan(), shows it, applies it through the host,
 // keeps the UndoRecords. The plan decides every cell; this hook only carries the user's choices.
 import { useCallback, useState } from "react";
-import type { StoredSettings } from "../../core/host";
+import { PartialWriteError, type StoredSettings } from "../../core/host";
 import { parseA1, sheetAddress, type WorkbookGrids } from "../../core/grid";
 import type { Analysis } from "../../core/model";
 import type { OnRepeat, PlanChoices, Refusal, UndoRecord, WritePlan } from "../../core/writePlan";
@@ -172,15 +172,35 @@ export function useWriteBack({
   const applyPlan = useCallback(
     async (p: WritePlan, label: string, done: (p: WritePlan) => string) => {
       const at = label === "写回总分和等级" ? "write" : "report";
+      // a write that failed part way leaves cells changed: its undo goes on the stack, so 撤销 puts them back
+      let partial: { entry: UndoEntry; error: PartialWriteError } | null = null;
       const entry = await run(
         label === "生成报告" || label === "生成汇总表" ? `正在${label}…` : "正在写回…",
         async () => {
-          const record = await host.apply(p);
-          return { label, record, highlightsBefore: stored.highlights } satisfies UndoEntry;
+          try {
+            const record = await host.apply(p);
+            return { label, record, highlightsBefore: stored.highlights } satisfies UndoEntry;
+          } catch (e) {
+            if (e instanceof PartialWriteError)
+              partial = {
+                entry: { label, record: e.undo, highlightsBefore: stored.highlights },
+                error: e,
+              };
+            throw e;
+          }
         },
         { at }
       );
-      if (!entry) return false;
+      if (!entry) {
+        const left = partial as { entry: UndoEntry; error: PartialWriteError } | null;
+        if (left) {
+          setUndoStack((s) => [...s, left.entry]);
+          await afterChange();
+          // the check after the change clears error notices: say again what happened and that 撤销 undoes it
+          setNotice({ ...describeError(left.error, { web: host.kind === "file" }), at });
+        }
+        return false;
+      }
       setUndoStack((s) => [...s, entry]);
       // the highlights the workbook now holds (core tracks them), so the next write-back removes them
       if (p.highlights && JSON.stringify(p.highlights) !== JSON.stringify(stored.highlights ?? []))

@@ -1,6 +1,6 @@
 // Any error → a notice the MessageBar shows: what went wrong, which cells, what to do. Chinese only.
 import { TableNotFoundError } from "../../core/errors";
-import { WriteRefused } from "../../core/host";
+import { PartialWriteError, WriteRefused } from "../../core/host";
 import { ProfileError } from "../../core/profiles";
 
 export type NoticeIntent = "error" | "warning" | "success" | "info";
@@ -45,6 +45,8 @@ export function describeError(e: unknown, options: { web?: boolean } = {}): Noti
     const cells = (e as WriteRefused).cells ?? [];
     return { intent: "error", title: "未写入任何单元格", message: e.message, cells };
   }
+  if (e instanceof PartialWriteError)
+    return { intent: "error", title: "写回中途失败", message: sentence(e.message) };
   if (e instanceof TableMissing)
     return { intent: "error", title: "没有找到绩效指标表", message: e.message };
   if (e instanceof TableNotFoundError)
