@@ -34,6 +34,11 @@ runRuleTests(budgetRate, {
       }),
     },
     {
+      // no 执行率 column in the funding table: nowhere to write or check a rate
+      name: "a funding table without an 执行率 column",
+      form: seedForm({ H5: null, H6: null, H7: null, H8: null, H9: null }),
+    },
+    {
       // a formula Excel has not calculated is not a blank cell: no offer to fill it
       name: "a rate formula without a cached result is not called blank",
       form: withCell(seedForm(), "H6", { value: null, formula: "=其他表!A1" }),
