@@ -1,10 +1,17 @@
 import { fundingSum } from "../../src/core/rules/fundingSum";
-import { runRuleTests, seedForm } from "./ruleTester";
+import { runRuleTests, seedForm, table } from "./ruleTester";
 
 // 年度资金总额 row 6 (D 年初预算数, E 全年预算数, F 全年执行数); 其中 rows 7–9: 137.85 / 0 / 0 in each column
 runRuleTests(fundingSum, {
   valid: [
     { name: "the seed form", form: seedForm() },
+    {
+      name: "no 项目资金 table at all: nothing to check",
+      form: table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 10],
+      ]),
+    },
     { name: "0.01 apart is within the tolerance", form: seedForm({ F6: 137.86 }) },
     { name: "其中 rows all 0 say nothing about the total", form: seedForm({ D7: 0, D6: 100 }) },
     // 其中: 137.85 + blank + blank = 137.85, the total

@@ -72,7 +72,7 @@ export const fundingSum = defineRule({
       if (v === null) continue;
       // Stryker disable next-line ConditionalExpression: Σ 其中 is null only when no 其中 row is written (below)
       if (s === null) continue;
-      const subWritten = fu.subRows.some((r) => r[key] !== null && !dec(r[key] as string).isZero());
+      const subWritten = fu.subRows.some((r) => !dec(r[key] ?? 0).isZero());
       if (subWritten && !s.minus(v).abs().lessThanOrEqualTo("0.01"))
         report({
           messageId: "differs",
