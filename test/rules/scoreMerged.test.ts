@@ -1,25 +1,5 @@
 import { scoreMerged } from "../../src/core/rules/scoreMerged";
-import { Grid } from "../../src/core/grid";
-import { runRuleTests, seedForm } from "./ruleTester";
-
-/** The seed with cells of `col` merged over rows `top`..`bottom` (the rows below the first emptied, as in Excel). */
-function merged(
-  col: string,
-  top: number,
-  bottom: number,
-  cells: Parameters<typeof seedForm>[0] = {},
-  options: Parameters<typeof seedForm>[1] = {}
-): Grid {
-  const g = seedForm(cells, options);
-  const c = col.charCodeAt(0) - 64;
-  const out = new Grid(g.sheet, { merges: [...g.merges, { top, left: c, bottom, right: c }] });
-  for (let r = 1; r <= g.rows; r++)
-    for (let k = 1; k <= g.cols; k++) {
-      const cell = g.get(r, k);
-      if (cell && !(k === c && r > top && r <= bottom)) out.set(r, k, cell);
-    }
-  return out;
-}
+import { merged, runRuleTests, seedForm } from "./ruleTester";
 
 // rows 13 “科普之夏进社区”系列活动场次 (8, 7.2) and 14 全国科普日主场活动暨科普奇妙夜 (5, 5)
 const TWO = "“‘科普之夏进社区’系列活动场次”、“全国科普日主场活动暨科普奇妙夜”";
