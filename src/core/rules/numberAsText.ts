@@ -34,11 +34,11 @@ export const numberAsText = defineRule({
     const isText = (f: CellFacts) => f.kind === "textNumber";
     for (const i of model.indicators) {
       const name = quoted(i.name);
-      // a merged copy is its master's finding (SCORE_MERGED tells about the merge)
-      if (isText(i.raw.scoreFacts) && i.raw.scoreMergedFrom === null) {
+      // a merged copy reads its master's text but has no score of its own: the master's finding
+      if (isText(i.raw.scoreFacts) && i.score !== null) {
         const { score: cell } = i.cells;
-        // Stryker disable next-line ConditionalExpression: a number typed as text has a cell and a value
-        if (cell && i.score !== null)
+        // Stryker disable next-line ConditionalExpression: a number typed as text has a cell
+        if (cell)
           report({
             messageId: "score",
             cell,
@@ -46,11 +46,10 @@ export const numberAsText = defineRule({
             suggestion: i.score,
           });
       }
-      // (no 分值 column: no weight facts)
-      if (isText(i.raw.weightFacts) && i.raw.weightMergedFrom === null) {
+      if (isText(i.raw.weightFacts) && i.writtenWeight !== null) {
         const { weight: cell } = i.cells;
-        // Stryker disable next-line ConditionalExpression: a number typed as text has a cell and a value
-        if (cell && i.writtenWeight !== null)
+        // Stryker disable next-line ConditionalExpression: a number typed as text has a cell
+        if (cell)
           report({
             messageId: "weight",
             cell,
