@@ -61,7 +61,7 @@ export const numberAsText = defineRule({
     const fu = model.form.funding;
     if (fu && isText(fu.score.facts)) {
       const { cell, value } = fu.score;
-      // Stryker disable next-line ConditionalExpression: a number typed as text has a cell and a value
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a number typed as text has a cell and a value
       if (cell && value !== null)
         report({
           messageId: "budgetScore",
@@ -72,7 +72,7 @@ export const numberAsText = defineRule({
     }
     if (fu && isText(fu.weight.facts)) {
       const { cell, value } = fu.weight;
-      // Stryker disable next-line ConditionalExpression: a number typed as text has a cell and a value
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a number typed as text has a cell and a value
       if (cell && value !== null)
         report({
           messageId: "budgetWeight",
