@@ -46,6 +46,10 @@ describe("normalizeUnit and isUnit", () => {
     ["个/年", true],
     ["‰", true],
     ["千瓦时", true],
+    // not in the list, but short and letters only: taken as a unit
+    ["abc", true],
+    ["abcd", true],
+    ["ab1", false],
     ["abcde", false],
     ["年底前", false],
     ["完成", false],
@@ -74,6 +78,10 @@ describe("unitFactor: b's value × factor is in a's unit", () => {
     ["千米", "公里", "1"],
     ["万", "万", "1"],
     ["场", "篇", null],
+    ["日", "篇", null],
+    ["名", "场", null],
+    ["位", "场", null],
+    ["公里", "场", null],
     ["个", "人", null],
     ["万", "千", null],
   ])("unitFactor(%p, %p) → %p", (a, b, expected) => {
@@ -99,6 +107,12 @@ describe("comparable", () => {
   });
   it("a bare 2 against 1.5%: 2 is above 1, kept", () => {
     expect(comparable(num("2"), num("1.5", "%"))).toEqual({ a: "2", b: "1.5" });
+  });
+  it("only a bare fraction against a percent is converted", () => {
+    expect(comparable(num("3", "场"), num("0.5"))).toEqual({ a: "3", b: "0.5" });
+    expect(comparable(num("95", "%"), num("0.5", "%"))).toEqual({ a: "95", b: "0.5" });
+    expect(comparable(num("0.5"), num("3", "场"))).toEqual({ a: "0.5", b: "3" });
+    expect(comparable(num("0.5", "%"), num("95", "%"))).toEqual({ a: "0.5", b: "95" });
   });
   it("units that do not compare, or a value that is no number: null", () => {
     expect(comparable(num("3", "场"), num("3", "篇"))).toBeNull();
