@@ -1,5 +1,5 @@
 import { budgetRate } from "../../src/core/rules/budgetRate";
-import { runRuleTests, seedForm } from "./ruleTester";
+import { runRuleTests, seedForm, table, withCell } from "./ruleTester";
 
 // 年度资金总额 row 6: D 年初预算数, E 全年预算数, F 全年执行数, H 执行率 (1 formatted as 100.00%)
 const differs = (written: string, executed: string, base: string, rate: string, note = "") =>
@@ -16,6 +16,32 @@ runRuleTests(budgetRate, {
     {
       name: "no budget amount: no rate to compare",
       form: seedForm({ D6: 0, E6: 0, F6: 0, D7: 0, E7: 0, F7: 0 }),
+    },
+    {
+      name: "no 项目资金 table at all: nothing to check",
+      form: table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 10],
+      ]),
+    },
+    {
+      // no amount anywhere: the written −5% is the only evidence of the rate, not something to correct to 0%
+      name: "only the rate written, no amounts: the written rate is taken as it is",
+      form: seedForm({
+        ...{ D6: null, E6: null, F6: null, D7: null, E7: null, F7: null },
+        ...{ D8: null, E8: null, F8: null, D9: null, E9: null, F9: null },
+        H6: -0.05,
+      }),
+    },
+    {
+      // no 执行率 column in the funding table: nowhere to write or check a rate
+      name: "a funding table without an 执行率 column",
+      form: seedForm({ H5: null, H6: null, H7: null, H8: null, H9: null }),
+    },
+    {
+      // a formula Excel has not calculated is not a blank cell: no offer to fill it
+      name: "a rate formula without a cached result is not called blank",
+      form: withCell(seedForm(), "H6", { value: null, formula: "=其他表!A1" }),
     },
   ],
   invalid: [

@@ -1,5 +1,5 @@
 import { budgetScore } from "../../src/core/rules/budgetScore";
-import { runRuleTests, seedForm } from "./ruleTester";
+import { runRuleTests, seedForm, table } from "./ruleTester";
 
 // 年度资金总额 row 6: E 全年预算数, F 全年执行数, G 分值 10, I 得分
 const differs = (written: string, rate: string, rule: string, weight = "10") =>
@@ -15,6 +15,18 @@ runRuleTests(budgetScore, {
     {
       name: "no budget amount: no rule score",
       form: seedForm({ D6: 0, E6: 0, F6: 0, D7: 0, E7: 0, F7: 0 }),
+    },
+    {
+      name: "no 项目资金 table at all: nothing to check",
+      form: table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 10],
+      ]),
+    },
+    {
+      // nowhere to write the budget score: no offer to fill it
+      name: "a funding table without a 得分 column",
+      form: seedForm({ I5: null, I6: null, I7: null, I8: null, I9: null }),
     },
   ],
   invalid: [

@@ -17,6 +17,11 @@ runRuleTests(reasonMissing, {
       form: seedForm({ H16: 3 }),
     },
     {
+      // row 14: =1场 / 1场, weight 5, score left blank: no points known to be lost
+      name: "a met target with a blank score needs no reason",
+      form: seedForm({ H14: null }),
+    },
+    {
       name: "over-achieved is OVER_ACHIEVED's",
       form: seedForm({ F15: "390篇", H15: 5, I15: null }),
     },

@@ -116,3 +116,22 @@ export function withCell(grid: Grid, address: string, cell: Cell): Grid {
   grid.set(row, col, cell);
   return grid;
 }
+
+/** The seed with cells of `col` merged over rows `top`..`bottom` (the rows below the first emptied, as in Excel). */
+export function merged(
+  col: string,
+  top: number,
+  bottom: number,
+  cells: Parameters<typeof seedForm>[0] = {},
+  options: Parameters<typeof seedForm>[1] = {}
+): Grid {
+  const g = seedForm(cells, options);
+  const c = col.charCodeAt(0) - 64;
+  const out = new Grid(g.sheet, { merges: [...g.merges, { top, left: c, bottom, right: c }] });
+  for (let r = 1; r <= g.rows; r++)
+    for (let k = 1; k <= g.cols; k++) {
+      const cell = g.get(r, k);
+      if (cell && !(k === c && r > top && r <= bottom)) out.set(r, k, cell);
+    }
+  return out;
+}

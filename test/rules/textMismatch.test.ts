@@ -1,11 +1,28 @@
 import { textMismatch } from "../../src/core/rules/textMismatch";
-import { runRuleTests, seedForm } from "./ruleTester";
+import { runRuleTests, seedForm, table } from "./ruleTester";
 
 // 年度总体目标 预期目标 text in B11; the table's amounts are 137.85 万元
 const goals = (text: string) => seedForm({ B11: text });
 
 runRuleTests(textMismatch, {
   valid: [
+    {
+      name: "no 年度总体目标 block at all",
+      form: table([
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "培训场次", "≥10场", "10场", 10, 10],
+      ]),
+    },
+    {
+      // the stated total is the last amount: 100 + 37.85 = 137.85, the budget
+      name: "parts first, the stated total last",
+      form: goals("其中活动经费100万元、宣传经费37.85万元，共计137.85万元。"),
+    },
+    {
+      // 年初预算数 137.85 matches though 全年预算数 was raised to 140
+      name: "a stated total equal to one of the budget amounts",
+      form: seedForm({ B11: "预算资金共计137.85万元。", E6: 140 }),
+    },
     { name: "the seed's goal names no amount", form: seedForm() },
     { name: "a stated total equal to the budget", form: goals("项目预算资金共计137.85万元。") },
     // 1,378,500 元 = 137.85 万元
@@ -51,6 +68,18 @@ runRuleTests(textMismatch, {
           cell: "B11",
           severity: "warning",
           message: "年度总体目标中写明合计137.85万元，但分项金额加起来是130万元：请核对目标表述。",
+        },
+      ],
+    },
+    {
+      // 全年预算数 blank on every row: the 预算数 named is 年初预算数 137.85
+      name: "a stated total against the 年初预算数 when 全年预算数 is blank",
+      form: seedForm({ B11: "预算资金共计150万元。", E6: null, E7: null, E8: null, E9: null }),
+      errors: [
+        {
+          cell: "B11",
+          severity: "warning",
+          message: "年度总体目标中的金额150万元与资金表中的预算数137.85万元不一致：请核对。",
         },
       ],
     },

@@ -28,8 +28,11 @@ export const budgetScore = defineRule({
   check({ model, report }) {
     const b = model.budget;
     const fu = model.form.funding;
-    const rule = b?.budget.score.rule ?? null;
-    if (!b?.exact || !fu?.score.cell || rule === null) return;
+    // Stryker disable next-line OptionalChaining: a budget exists only where the funding table does
+    if (!fu?.score.cell || !b?.exact) return;
+    const rule = b.budget.score.rule;
+    // Stryker disable next-line ConditionalExpression: the rule score is null only without an exact one
+    if (rule === null) return;
     const cell = fu.score.cell;
     const written = b.budget.score.written;
     if (written === null) {

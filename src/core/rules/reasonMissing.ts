@@ -40,9 +40,9 @@ export const reasonMissing = defineRule({
       const cell = i.cells.reason;
       if (!cell || i.overAchieved) continue;
       const lostPoints = i.weight !== null && i.score !== null && i.score < i.weight;
-      // a met target scored below its weight is a scoring mistake (SCORE_RULE), not a missing reason
-      const scoringMistake =
-        i.met === true && i.kind === "quantitative" && !!i.agreement && i.agreement !== "ok";
+      // a met target scored below its weight is a scoring mistake (SCORE_RULE), not a missing reason; only a
+      // quantitative indicator has an agreement, and one not met needs a reason anyway (below)
+      const scoringMistake = !!i.agreement && i.agreement !== "ok";
       if (!((lostPoints && !scoringMistake) || i.met === false)) continue;
       const name = quoted(i.name);
       if (isPlaceholderText(i.reason))
@@ -64,12 +64,17 @@ export const reasonMissing = defineRule({
     }
     const b = model.budget;
     const threshold = model.profile.reasonBudgetThreshold;
-    if (!b?.exact || b.budget.rate === null || b.budget.rate >= threshold) return;
+    if (!b?.exact) return;
+    const rate = b.budget.rate;
+    // Stryker disable next-line ConditionalExpression: the rate is null only without an exact one (returned above)
+    if (rate === null) return;
+    if (rate >= threshold) return;
     if (BUDGET_REASON.test(model.form.indicators.map((i) => i.reason).join(""))) return;
     report({
       messageId: "budget",
+      // Stryker disable next-line StringLiteral: an exact rate comes from an executed amount or a written rate
       cell: b.budget.cells.rate ?? b.budget.cells.executed ?? "A1",
-      data: { rate: fmt(b.budget.rate), threshold },
+      data: { rate: fmt(rate), threshold },
     });
   },
 });

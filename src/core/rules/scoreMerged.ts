@@ -27,10 +27,9 @@ export const scoreMerged = defineRule({
       const groups = new Map<number, string[]>();
       for (const i of model.indicators) {
         const from = kind === "score" ? i.raw.scoreMergedFrom : i.raw.weightMergedFrom;
+        // Stryker disable next-line ConditionalExpression: a row merged from nowhere has no master, skipped below
         if (from === null) continue;
-        const list = groups.get(from) ?? [quoted(byRow.get(from)?.name ?? `第${from}行`)];
-        list.push(quoted(i.name));
-        groups.set(from, list);
+        groups.set(from, [...(groups.get(from) ?? []), quoted(i.name)]);
       }
       for (const [from, names] of groups) {
         const master = byRow.get(from);
@@ -41,7 +40,7 @@ export const scoreMerged = defineRule({
           messageId: kind,
           cell,
           data: {
-            names: names.join("、"),
+            names: [quoted(master.name), ...names].join("、"),
             [kind]: value === null ? "空白" : `${fmt(value)}分`,
           },
         });

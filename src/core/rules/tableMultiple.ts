@@ -22,7 +22,7 @@ export const tableMultiple = defineRule({
 });
 
 export function otherTablesFinding(form: ParsedForm, headerRows: number[]): Finding {
-  const top = form.header.top ?? form.header.row;
+  const top = form.header.top;
   return findingOf(tableMultiple, form.sheet, {
     messageId: "others",
     cell: toA1(top, form.header.left),

@@ -6,12 +6,12 @@ const MONEY = /(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
 const STATED_TOTAL =
   /(共计|合计|总计|总额|共|总投资|总预算|预算资金)[^\d]{0,8}(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/;
 
-/** An amount written in `unit` converted to the table's money unit. */
+/** 元 in one of each unit MONEY reads; a table is in 元 or 万元 (parseFunding). */
+const YUAN: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8 };
+
+/** An amount written in `unit` converted to the table's money unit (exact: powers of ten). */
 function inTableUnit(value: Decimal, unit: string, tableUnit: string): Decimal {
-  if (unit === tableUnit) return value;
-  if (unit === "万元" && tableUnit === "元") return value.times(10000);
-  if (unit === "元" && tableUnit === "万元") return value.dividedBy(10000);
-  return value.times(unit === "亿元" ? (tableUnit === "元" ? 1e8 : 1e4) : 1);
+  return value.times(YUAN[unit]).dividedBy(YUAN[tableUnit]);
 }
 
 export const textMismatch = defineRule({
@@ -43,6 +43,7 @@ export const textMismatch = defineRule({
       unit: m[2],
       index: m.index ?? 0,
     }));
+    // Stryker disable next-line ConditionalExpression: a stated total is itself an amount (none: none stated)
     if (!amounts.length) return;
     const totalMatch = STATED_TOTAL.exec(text);
     const stated = totalMatch
