@@ -332,7 +332,8 @@ function parseSheet(xml: string): SheetParse | null {
 }
 
 /** The cells' inner XML, in document order, for the check read.ts makes for a formula cached as 0. */
-const CELL_XML = /<c\b(?=[^>]*\br="([A-Z]{1,3}[0-9]+)")[^>]*?(?<!\/)>([\s\S]*?)<\/c>/g;
+// an open tag whose last character before ">" is not "/" (no lookbehind: Office 2019's EdgeHTML has none)
+const CELL_XML = /<c\b(?=[^>]*\br="([A-Z]{1,3}[0-9]+)")(?:[^>]*[^>/])?>([\s\S]*?)<\/c>/g;
 
 function cachedZeros(xml: string): Set<string> {
   const zeros = new Set<string>();

@@ -1048,11 +1048,20 @@ async function ownWebExtensions(pkg: Package): Promise<{ part: string; xml: stri
 
 /** The JSON of a setting as an attribute value: XML-illegal characters become JSON escapes, not raw bytes. */
 function settingValue(settings: unknown): string {
-  const json = JSON.stringify(settings).replace(
-    /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-  return escapeXml(json);
+  const json = JSON.stringify(settings);
+  // a surrogate pair stays; a lone surrogate and U+FFFE/U+FFFF become \uXXXX (no lookbehind: EdgeHTML has none)
+  let out = "";
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    const next = i + 1 < json.length ? json.charCodeAt(i + 1) : 0;
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      out += json[i] + json[i + 1];
+      i++;
+    } else if ((c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff)
+      out += `\\u${c.toString(16).padStart(4, "0")}`;
+    else out += json[i];
+  }
+  return escapeXml(out);
 }
 
 /** The settings the add-in (or the page) saved in the workbook, or null (none, or unreadable). */
