@@ -10,10 +10,11 @@ import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { readWorkbookFile } from "../../src/xlsx/readFile";
 import { readWorkbook } from "../../src/xlsx/read";
 import { gridsToJson } from "./gridsJson";
+import { CHROMIUM, haveChromium, OFFICE_JS, launchChromium, serve } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -21,36 +22,12 @@ const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist/web");
 const OUT = path.join(ROOT, "test/output");
 const IMAGES = path.join(ROOT, "docs/images");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SHARED_ERRORS = path.resolve(ROOT, "../shared/fixtures/xicheng-kepu-2024-errors.xlsx");
 const OWN_ERRORS = path.join(ROOT, "assets/samples/xicheng-kepu-2024-errors.xlsx");
 const ERRORS_XLSX = fs.existsSync(SHARED_ERRORS) ? SHARED_ERRORS : OWN_ERRORS;
 const BLANK_XLSX = path.join(ROOT, "assets/samples/xicheng-kepu-2024-blank-total.xlsx");
 
-const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) console.log(`note: ${CHROMIUM} is absent; the pane browser test is skipped`);
-
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 function run(bin: string, args: string[]): void {
   execFileSync(path.join(ROOT, "node_modules/.bin", bin), args, { cwd: ROOT, stdio: "pipe" });
@@ -83,10 +60,7 @@ const focused = (page: Page) =>
     fs.mkdirSync(IMAGES, { recursive: true });
     server = await serve(DIST);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -11,43 +11,21 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { readWorkbookFile } from "../../src/xlsx/readFile";
 import { readWorkbook } from "../../src/xlsx/read";
 import { DIST_WEB, OFFLINE_HTML, ROOT, ensureProductionBuild } from "../build/productionBuild";
 import { gridsToJson } from "./gridsJson";
+import { CHROMIUM, haveChromium, OFFICE_JS, launchChromium, serve } from "./harness";
 
 jest.setTimeout(900_000);
 
 const OUT = path.join(ROOT, "test/output");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const ERRORS_XLSX = path.join(ROOT, "assets/samples/xicheng-kepu-2024-errors.xlsx");
 /** The 8 mistakes of the errors workbook, at their cells (fixtures/README.md). */
 const MISTAKE_CELLS = ["G28", "H15", "I17", "H22", "H25", "H26", "I6", "H28"];
 
-const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) console.log(`note: ${CHROMIUM} is absent; the reach browser test is skipped`);
-
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 (haveChromium ? describe : describe.skip)("reach: no CDN, a slow CDN, no server", () => {
   let server: http.Server;
@@ -67,10 +45,7 @@ function serve(dir: string): Promise<http.Server> {
     fakeOffice = `window.__JIXIAO_BOOK__ = ${book};\n${fs.readFileSync(path.join(OUT, "browser/fake-office.js"), "utf8")}`;
     server = await serve(DIST_WEB);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -7,39 +7,18 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { ensureProductionBuild } from "../build/productionBuild";
+import { CHROMIUM, haveChromium, launchChromium, serve } from "./harness";
 
 jest.setTimeout(900_000); // the shared production build (pane + offline file) may take minutes on a busy machine
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist/web");
 const OUT = path.join(ROOT, "test/output");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SAMPLES = path.join(ROOT, "assets/samples");
 
-const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) console.log(`note: ${CHROMIUM} is absent; the summary browser test is skipped`);
-
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": MIME[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 (haveChromium ? describe : describe.skip)(
   "the web version with three files dropped at once",
@@ -53,10 +32,7 @@ function serve(dir: string): Promise<http.Server> {
       fs.mkdirSync(OUT, { recursive: true });
       server = await serve(DIST);
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {
