@@ -140,6 +140,30 @@ class SingleFilePlugin {
   }
 }
 
+/**
+ * dist/web/chunk-groups.json: the script files each named lazy import loads (pane, host-excel, web…), so that
+ * bench/bundleSize.js can add up what a start-up path fetches after the initial scripts, not only those.
+ */
+class ChunkGroupsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ChunkGroupsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ChunkGroupsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const groups = {};
+          for (const group of compilation.chunkGroups)
+            if (group.name) groups[group.name] = group.getFiles().filter((f) => f.endsWith(".js"));
+          compilation.emitAsset(
+            "chunk-groups.json",
+            new sources.RawSource(JSON.stringify(groups, null, 1))
+          );
+        }
+      );
+    });
+  }
+}
+
 /** dist/jixiao.html: the web version alone, every lazy import folded into one inline script. */
 function offlineConfig() {
   return {
@@ -231,6 +255,7 @@ function paneConfig(production) {
     },
     performance: { hints: false },
     plugins: [
+      new ChunkGroupsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -15,6 +15,11 @@ for (const f of r.initial)
 console.log(
   `  ${"total".padEnd(44)} ${"".padStart(10)}  gzip ${kb(r.total).padStart(9)}  (budget ${kb(r.budget)}: ${r.withinBudget ? "ok" : "OVER"})`
 );
+console.log("fetched at start-up beside them, before the first screen is usable:");
+for (const p of r.startPaths)
+  console.log(
+    `  ${p.label.padEnd(44)} ${"".padStart(10)}  gzip ${kb(p.gzip).padStart(9)}  (with the initial: ${kb(p.total)})`
+  );
 console.log("loaded on demand:");
 for (const f of r.lazy)
   console.log(`  ${f.name.padEnd(44)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzip).padStart(9)}`);

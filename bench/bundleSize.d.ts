@@ -4,10 +4,18 @@ export interface ScriptSize {
   bytes: number;
   gzip: number;
 }
+/** What one start-up path fetches after the initial scripts (gzip), and the sum with them. */
+export interface StartPath {
+  label: string;
+  files: string[];
+  gzip: number;
+  total: number;
+}
 export interface BundleMeasure {
   initial: ScriptSize[];
   lazy: ScriptSize[];
   total: number;
+  startPaths: StartPath[];
   budget: number;
   withinBudget: boolean;
 }

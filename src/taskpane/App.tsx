@@ -2,11 +2,9 @@
 // WorkbookHost of the context and core's functions; this file only arranges them.
 import {
   Button,
-  FluentProvider,
   Spinner,
   Switch,
   Text,
-  makeStaticStyles,
   makeStyles,
   mergeClasses,
   tokens,
@@ -23,14 +21,15 @@ import {
   type ReactNode,
 } from "react";
 import type { WorkbookHost } from "../core/host";
+import type { WorkbookGrids } from "../core/grid";
 import type { Finding } from "../core/model";
+import type { FindingListProps } from "./components/FindingList";
 import { ErrorBoundary } from "./components/ErrorBoundary";
 import { NoticeBar, noticeAt } from "./components/NoticeBar";
 import { ProfilePanel } from "./components/ProfilePanel";
 import { RepeatConfirm } from "./components/RepeatConfirm";
 import { SheetPicker } from "./components/SheetPicker";
 import { focusSoon } from "./focus";
-import { rowCells } from "./services/rowCells";
 import { HostProvider, useHost } from "./context";
 import { useAnalysis } from "./hooks/useAnalysis";
 import { useLiveCheck } from "./hooks/useLiveCheck";
@@ -38,7 +37,10 @@ import { useSettings } from "./hooks/useSettings";
 import { StatusProvider, useStatus } from "./hooks/useStatus";
 import { useWriteBack } from "./hooks/useWriteBack";
 import { isAcceptableSuggestion as isFixable } from "../core/suggestions";
-import { cardStyle, paneTheme } from "./theme";
+import { cardStyle } from "./theme";
+
+// the page shell lives apart (start-up code); tests and offline.tsx take it from here with the pane
+export { Shell } from "./Shell";
 
 // Opened only after 写回总分和等级: its chunk (Dialog, Checkbox) stays out of the start-up code.
 const WritePreviewDialog = lazy(
@@ -52,10 +54,22 @@ const SummaryCard = lazy(() =>
     (m) => ({ default: m.SummaryCard })
   )
 );
+// with the web page's row view (rowCells, which needs core's number formatting): both in the results chunk
 const FindingList = lazy(() =>
-  import(/* webpackChunkName: "results", webpackPrefetch: true */ "./components/FindingList").then(
-    (m) => ({ default: m.FindingList })
-  )
+  Promise.all([
+    import(/* webpackChunkName: "results", webpackPrefetch: true */ "./components/FindingList"),
+    import(/* webpackChunkName: "results", webpackPrefetch: true */ "./services/rowCells"),
+  ]).then(([m, r]) => ({
+    default: ({
+      rowBook,
+      ...props
+    }: Omit<FindingListProps, "rowOf"> & { rowBook?: WorkbookGrids | null }) => (
+      <m.FindingList
+        {...props}
+        rowOf={rowBook !== undefined ? (f) => r.rowCells(rowBook, f) : undefined}
+      />
+    ),
+  }))
 );
 const Verdict = lazy(() =>
   import(/* webpackChunkName: "results", webpackPrefetch: true */ "./components/Verdict").then(
@@ -69,7 +83,6 @@ const ReportActions = lazy(() =>
 );
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
   main: {
     display: "flex",
     flexDirection: "column",
@@ -119,19 +132,6 @@ const useStyles = makeStyles({
   rule: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   hint: { color: tokens.colorNeutralForeground2 },
 });
-
-const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
-
-/** Fluent theme + the last-resort error boundary: wraps every page state. */
-export function Shell({ children }: { children: ReactNode }) {
-  useGlobalStyles();
-  const styles = useStyles();
-  return (
-    <FluentProvider theme={paneTheme} className={styles.provider} lang="zh-CN">
-      <ErrorBoundary>{children}</ErrorBoundary>
-    </FluentProvider>
-  );
-}
 
 /** The pane over one WorkbookHost (Excel, a file, or a test's fake). */
 export function TaskPane({
@@ -347,7 +347,7 @@ function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: bool
                 onSelect={select}
                 onToggleAccept={toggleAccept}
                 selectLabel={web ? "显示此单元格所在的行" : "在工作表中选中此单元格"}
-                rowOf={web ? (f) => rowCells(an.book, f) : undefined}
+                rowBook={web ? an.book : undefined}
               />
             </section>
 

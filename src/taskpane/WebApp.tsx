@@ -13,7 +13,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { TaskPane } from "./App";
 import type { OpenedFile } from "./components/BatchSummary";
 import { FileOpener } from "./components/FileOpener";
 import { NoticeBar } from "./components/NoticeBar";
@@ -55,6 +54,11 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
 });
+
+// the pane (index.tsx has been fetching it since start-up): the file picker shows without waiting for it
+const TaskPane = lazy(() =>
+  import(/* webpackChunkName: "pane" */ "./App").then((m) => ({ default: m.TaskPane }))
+);
 
 // several files at once are the rarer case: the summary view loads on demand, not with the page
 const BatchSummary = lazy(() =>
@@ -235,13 +239,15 @@ export function WebApp() {
     );
   if (!host) return <FileOpener onOpen={setHost} onOpenMany={setBatch} />;
   return (
-    <TaskPane
-      key={host.fileName}
-      host={host}
-      focusOnReady
-      header={
-        <FileBar host={host} onClose={close} onBack={batch ? () => setHost(null) : undefined} />
-      }
-    />
+    <Suspense fallback={<Spinner size="small" label="正在打开…" />}>
+      <TaskPane
+        key={host.fileName}
+        host={host}
+        focusOnReady
+        header={
+          <FileBar host={host} onClose={close} onBack={batch ? () => setHost(null) : undefined} />
+        }
+      />
+    </Suspense>
   );
 }

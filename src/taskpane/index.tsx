@@ -12,19 +12,28 @@ import { Spinner } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { wpsApplication } from "../wps/wpsApplication";
-import { Shell, TaskPane } from "./App";
+import { Shell } from "./Shell";
 
 /** The engine's table test, loaded with the first read (not with the pane). */
 const loadIsTableSheet = () => import("../core/analyze").then((m) => m.isTableSheet);
 const loadExcelHost = () => import(/* webpackChunkName: "host-excel" */ "../excel/excelHost");
+/**
+ * The pane itself (App.tsx: pickers, 检查, hooks): a chunk fetched at start-up, while office.js loads and the
+ * spinner shows, so that the first paint waits only for React, Fluent's provider and the spinner.
+ */
+const loadPane = () => import(/* webpackChunkName: "pane" */ "./App");
 
 // each host made once, when its chunk has loaded
 const ExcelPane = lazy(async () => {
-  const host = (await loadExcelHost()).createExcelHost(loadIsTableSheet);
+  const [{ createExcelHost }, { TaskPane }] = await Promise.all([loadExcelHost(), loadPane()]);
+  const host = createExcelHost(loadIsTableSheet);
   return { default: () => <TaskPane host={host} /> };
 });
 const WpsPane = lazy(async () => {
-  const { createWpsHost } = await import(/* webpackChunkName: "host-wps" */ "../wps/wpsHost");
+  const [{ createWpsHost }, { TaskPane }] = await Promise.all([
+    import(/* webpackChunkName: "host-wps" */ "../wps/wpsHost"),
+    loadPane(),
+  ]);
   const host = createWpsHost(wpsApplication()!);
   return { default: () => <TaskPane host={host} /> };
 });
@@ -77,6 +86,8 @@ const container = document.getElementById("container");
 // the ES5 guard of taskpane.html has already said this browser is too old
 const unsupported = (window as { __jixiaoUnsupported?: boolean }).__jixiaoUnsupported;
 if (container && !unsupported) {
+  // at once, in parallel with office.js and the host gateway (a failure shows when the pane is rendered)
+  loadPane().catch(() => undefined);
   const root = createRoot(container);
   const starting = (
     <div style={{ padding: 24 }}>

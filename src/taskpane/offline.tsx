@@ -2,7 +2,7 @@
 // office.js and no Office or WPS host, only the page over an .xlsx file. Every lazy import is folded into the
 // one inline script, so the page works from file:// with no server and no network.
 import { createRoot } from "react-dom/client";
-import { Shell } from "./App";
+import { Shell } from "./Shell";
 import { WebApp } from "./WebApp";
 
 const container = document.getElementById("container");

@@ -171,7 +171,7 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground2 },
 });
 
-interface Props {
+export interface FindingListProps {
   findings: Finding[];
   accepted: string[];
   /** The key (from findingKeys) of the finding last selected. */
@@ -211,7 +211,7 @@ export function FindingList({
   onToggleAccept,
   selectLabel = "在工作表中选中此单元格",
   rowOf,
-}: Props) {
+}: FindingListProps) {
   const styles = useStyles();
   const id = useId("findings");
   const keyed = useMemo(() => {
