@@ -42,7 +42,7 @@ const WebApp = lazy(() =>
 );
 
 /** How long the page waits for office.js before starting the web version. */
-export const OFFICE_WAIT_MS = 2_000;
+export const OFFICE_WAIT_MS = 1_500;
 
 type OfficeGlobal = { Office?: typeof Office };
 

@@ -67,7 +67,7 @@ if (!haveChromium) console.log(`note: ${CHROMIUM} is absent; the reach browser t
     return { page, problems };
   }
 
-  test("office.js never answers: the spinner at once, the web version within about 2 s", async () => {
+  test("office.js never answers: the spinner at once, the web version within 2 s", async () => {
     const { page, problems } = await newPage();
     let asked = false;
     await page.route(
@@ -97,7 +97,7 @@ if (!haveChromium) console.log(`note: ${CHROMIUM} is absent; the reach browser t
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       return {
         ...(window as unknown as { __seen: { spinner: number; web: number } }).__seen,
-        // the deferred bundle runs (and starts its 2 s) after the page is parsed and before DOMContentLoaded
+        // the deferred bundle runs (and starts its 1.5 s) after the page is parsed and before DOMContentLoaded
         parsed: nav.domInteractive,
         ready: nav.domContentLoadedEventStart,
       };
@@ -106,10 +106,11 @@ if (!haveChromium) console.log(`note: ${CHROMIUM} is absent; the reach browser t
       `office.js hanging: page parsed ${Math.round(seen.parsed)} ms, bundle run by ${Math.round(seen.ready)} ms, spinner ${Math.round(seen.spinner)} ms, web version ${Math.round(seen.web)} ms`
     );
     expect(asked).toBe(true);
-    // the pane rendered at once (not after office.js), then waited 2 s for Office, and not more
+    // the pane rendered at once (not after office.js), then waited 1.5 s for Office, and not much more (the web
+    // version's chunk and its first render come on top; a loaded machine adds to them)
     expect(seen.spinner).toBeLessThan(seen.web);
-    expect(seen.web - seen.parsed).toBeGreaterThanOrEqual(2_000);
-    expect(seen.web - seen.ready).toBeLessThan(3_000);
+    expect(seen.web - seen.parsed).toBeGreaterThanOrEqual(1_500);
+    expect(seen.web - seen.ready).toBeLessThan(2_500);
     expect(problems).toEqual([]);
   });
 
