@@ -292,3 +292,90 @@ describe("parseValue: cells, columns and magnitudes", () => {
     expect(parseValue(undefined as unknown as null)).toEqual({ kind: "empty", raw: "" });
   });
 });
+
+describe("parseValue and parseOperator: second round of survivors", () => {
+  it("blanks inside words are ignored: 不 低于 is at least, 未 完成 is not achieved", () => {
+    expect(parseOperator("不 低于")).toBe(">=");
+    expect(classifyQualitative("未 完成")).toBe("notAchieved");
+  });
+
+  it("a non-string operator or qualitative cell is null", () => {
+    expect(parseOperator(95)).toBeNull();
+    expect(parseOperator(false)).toBeNull();
+  });
+
+  it("a sign after a label and an operator: 满意度≥-5 is at least minus five", () => {
+    expect(parseValue("满意度≥-5")).toEqual(readAs("满意度≥-5", ">=", true, "-5", ""));
+  });
+
+  it("百分之 after a label or an operator: 达到百分之90, ≥百分之90, a 15-letter label", () => {
+    expect(parseValue("达到百分之90")).toEqual(readAs("达到百分之90", ">=", false, "90", "%"));
+    expect(parseValue("≥百分之90")).toEqual(readAs("≥百分之90", ">=", true, "90", "%"));
+    const label15 = "一二三四五六七八九十一二三四五";
+    expect(parseValue(`${label15}百分之90`)).toMatchObject({
+      kind: "number",
+      value: "90",
+      unit: "%",
+    });
+  });
+
+  it("colons end a label, one or several; a colon inside a label makes it text", () => {
+    expect(parseValue("满意度::90%")).toEqual(readAs("满意度::90%", ">=", false, "90", "%"));
+    expect(parseValue("满:意度90%")).toMatchObject({ kind: "text" });
+  });
+
+  it("an operator written before the number wins over an operator word in the label", () => {
+    expect(parseValue("超过预算部分≤10%")).toEqual(
+      readAs("超过预算部分≤10%", "<=", true, "10", "%")
+    );
+  });
+
+  it("前 inside a label is not a rank: 提前完成率95% is a number", () => {
+    expect(parseValue("提前完成率95%")).toEqual(readAs("提前完成率95%", ">=", false, "95", "%"));
+  });
+
+  it("only a four-digit 19xx/20xx is a year: 12000年 is a count of years", () => {
+    expect(parseValue("12000年")).toEqual(readAs("12000年", ">=", false, "12000", "年"));
+  });
+
+  it("several trailing full stops are dropped: 95%。。", () => {
+    expect(parseValue("95%。。")).toEqual(readAs("95%。。", ">=", false, "95", "%"));
+  });
+
+  it("two suffix operator words: the one written last decides", () => {
+    expect(parseValue("5%以内以上")).toEqual(readAs("5%以内以上", ">=", true, "5", "%"));
+    expect(parseValue("5%以上以内")).toEqual(readAs("5%以上以内", "<=", true, "5", "%"));
+  });
+
+  it("blanks around a value do not matter: ' 95% '", () => {
+    expect(parseValue(" 95% ")).toEqual(readAs(" 95% ", ">=", false, "95", "%"));
+  });
+
+  it("if the columns cannot be read, the cell is kept as text with its raw value", () => {
+    const broken = {
+      get operator(): string {
+        throw new Error("unreadable");
+      },
+    };
+    expect(parseValue("95%", undefined, broken)).toEqual({
+      kind: "text",
+      raw: "95%",
+      qualitative: null,
+    });
+    expect(parseValue(95, undefined, broken)).toEqual({
+      kind: "text",
+      raw: "95",
+      qualitative: null,
+    });
+    expect(parseValue(true, undefined, broken)).toEqual({
+      kind: "text",
+      raw: "true",
+      qualitative: null,
+    });
+    expect(parseValue(null, undefined, broken)).toEqual({
+      kind: "text",
+      raw: "",
+      qualitative: null,
+    });
+  });
+});
