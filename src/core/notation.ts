@@ -129,21 +129,19 @@ const COLUMN_TOKENS: Array<[string, Operator]> = [
   ["以下", "<="],
   ["以内", "<="],
 ];
+/** Both lists, longest first (a stable sort: of equal lengths, an operator word comes before a column word). */
+const ALL_OPERATOR_TOKENS = [...OPERATOR_TOKENS, ...COLUMN_TOKENS].sort(
+  (x, y) => y[0].length - x[0].length
+);
 
 /** "≥", ">=", "＞", "不少于", "正向" … → Operator; "定性", "定量" or unknown → null. */
 export function parseOperator(text: CellValue): Operator | null {
-  try {
-    if (typeof text !== "string") return null;
-    const s = text.normalize("NFKC").replace(/\s+/g, "");
-    if (s === "" || s.includes("定性")) return null;
-    let best: [string, Operator] | null = null;
-    for (const tok of [...OPERATOR_TOKENS, ...COLUMN_TOKENS]) {
-      if (s.includes(tok[0]) && (best === null || tok[0].length > best[0].length)) best = tok;
-    }
-    return best ? best[1] : null;
-  } catch {
-    return null;
-  }
+  if (typeof text !== "string") return null;
+  // Stryker disable next-line Regex: /\s/g and /\s+/g both remove every blank
+  const s = text.normalize("NFKC").replace(/\s+/g, "");
+  if (s.includes("定性")) return null;
+  const tok = ALL_OPERATOR_TOKENS.find(([t]) => s.includes(t));
+  return tok ? tok[1] : null;
 }
 
 function isQualitativeColumn(text: CellValue | undefined): boolean {
@@ -190,17 +188,13 @@ const ACHIEVED_RE = wordsRe(ACHIEVED_WORDS);
  * achieved word: 不合格, 未按时 …), then partial (部分, 基本, 一定效果, 有所), then achieved. null = cannot classify.
  */
 export function classifyQualitative(text: string): QualitativeClass | null {
-  try {
-    if (typeof text !== "string") return null;
-    const s = text.normalize("NFKC").replace(/\s+/g, "");
-    if (s === "") return null;
-    if (NOT_ACHIEVED_RE.test(s)) return "notAchieved";
-    if (PARTIAL_RE.test(s)) return "partial";
-    if (ACHIEVED_RE.test(s)) return "achieved";
-    return null;
-  } catch {
-    return null;
-  }
+  if (typeof text !== "string") return null;
+  // Stryker disable next-line Regex: /\s/g and /\s+/g both remove every blank
+  const s = text.normalize("NFKC").replace(/\s+/g, "");
+  if (NOT_ACHIEVED_RE.test(s)) return "notAchieved";
+  if (PARTIAL_RE.test(s)) return "partial";
+  if (ACHIEVED_RE.test(s)) return "achieved";
+  return null;
 }
 
 // ───────────────────────────── numbers in text ─────────────────────────────
@@ -238,6 +232,7 @@ interface NumberText {
 
 /** "[label][operator words]number[unit][suffix]" → parts, or null when the text is not such a number. */
 function parseNumberText(text: string): NumberText | null {
+  // Stryker disable next-line Regex: /\s/g and /\s+/g both remove every blank
   const s = text.replace(/\s+/g, "").replace(/[。.,;、!]+$/, "");
   const matches = [...s.matchAll(NUMBER_RE)];
   if (matches.length !== 1) return null;
@@ -248,6 +243,7 @@ function parseNumberText(text: string): NumberText | null {
   let numberText = match[0].replace(/,/g, "");
 
   // sign: only at the start or right after an operator symbol ("≥-5", "-3.2"), never "满意度-90%"
+  // Stryker disable next-line Regex: a sign elsewhere in the prefix is not a letter, so the label check refuses it
   const signMatch = /[-−+]$/.exec(before);
   if (signMatch) {
     const rest = before.slice(0, -1);
@@ -256,6 +252,7 @@ function parseNumberText(text: string): NumberText | null {
     before = rest;
   }
   const value = canonicalDecimal(numberText);
+  // Stryker disable next-line ConditionalExpression: NUMBER_RE matched digits, which always have a decimal form
   if (value === null) return null;
 
   const relative = RELATIVE_RE.test(before);
@@ -277,25 +274,21 @@ function parseNumberText(text: string): NumberText | null {
   const label = before;
   if (label.length > MAX_LABEL || !LABEL_CHARS.test(label)) return null;
   if (/(前|第|排名|名列|位列)$/.test(label)) return null; // a rank: "前3名", "全市第1"
-  if (prefixOp === null && label !== "") {
-    const inner = OPERATOR_TOKENS.find(([t]) => t.length > 1 && label.includes(t));
+  if (prefixOp === null) {
+    // the label holds letters only, so only operator words (控制在, 不超过) can be inside it
+    const inner = OPERATOR_TOKENS.find(([t]) => label.includes(t));
     if (inner) prefixOp = inner[1];
   }
 
   // unit and suffix words
-  // a trailing note in brackets: "100%(抽样调查)" (but "(含)" is a suffix word)
+  // a trailing note in brackets: "100%(抽样调查)"; "(含)" before a suffix word is a suffix word itself
   let paren: RegExpExecArray | null;
-  while (
-    (paren = /\([^()]*\)$/.exec(after)) !== null &&
-    !SUFFIX_TOKENS.some(([t]) => t === paren?.[0])
-  ) {
-    after = after.slice(0, -paren[0].length);
-  }
+  while ((paren = /\([^()]*\)$/.exec(after)) !== null) after = after.slice(0, -paren[0].length);
   let suffixOp: Operator | null = null;
   for (;;) {
     const tok = SUFFIX_TOKENS.find(([t]) => after.endsWith(t));
     if (!tok) break;
-    if (suffixOp === null && tok[1] !== null) suffixOp = tok[1];
+    if (suffixOp === null) suffixOp = tok[1];
     after = after.slice(0, -tok[0].length);
   }
   const more = /^(千万|百万|亿|万|千)?[余多]/.exec(after); // 30余场, 3万余人次
@@ -316,14 +309,9 @@ function parseNumberText(text: string): NumberText | null {
 // ───────────────────────────── parseValue ─────────────────────────────
 
 function safeString(input: unknown): string {
-  try {
-    if (input === null || input === undefined) return "";
-    if (typeof input === "string") return input;
-    if (typeof input === "number" || typeof input === "boolean") return String(input);
-    return "";
-  } catch {
-    return "";
-  }
+  if (typeof input === "string") return input;
+  if (typeof input === "number" || typeof input === "boolean") return String(input);
+  return "";
 }
 
 function unitFromColumn(unit: CellValue | undefined): string {
@@ -370,6 +358,7 @@ function parseValueUnsafe(
     if (qualitativeColumn) return { kind: "text", raw, qualitative: null };
     const percent = isPercentFormat(numFmt);
     const value = canonicalDecimal(Math.abs(input) < TINY_NUMBER ? "0" : raw, percent ? 2 : 0);
+    // Stryker disable next-line all: a finite number within range always has a decimal form
     if (value === null) return { kind: "text", raw, qualitative: null };
     return {
       kind: "number",
@@ -385,7 +374,7 @@ function parseValueUnsafe(
   if (typeof input !== "string") return { kind: "empty", raw: "" };
 
   const raw = input;
-  const s = raw.normalize("NFKC").trim();
+  const s = raw.normalize("NFKC");
   if (isBlank(s)) return { kind: "empty", raw };
   const text = (): TextValue => ({ kind: "text", raw, qualitative: classifyQualitative(raw) });
   if (qualitativeColumn) return text();
