@@ -36,6 +36,7 @@ import { useLiveCheck } from "./hooks/useLiveCheck";
 import { useSettings } from "./hooks/useSettings";
 import { StatusProvider, useStatus } from "./hooks/useStatus";
 import { useWriteBack } from "./hooks/useWriteBack";
+import { openErrorsAfter } from "../core/openErrors";
 import { isAcceptableSuggestion as isFixable } from "../core/suggestions";
 import { cardStyle } from "./theme";
 
@@ -197,20 +198,10 @@ function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: bool
   }, []);
 
   // errors the previewed write-back leaves as they are (its own cells aside)
-  const openErrors = useMemo(() => {
-    if (!analysis) return { count: 0, scoreCells: [] as string[] };
-    // a highlight (fill only) fixes nothing
-    const written = new Set(
-      (wb.preview?.writes ?? []).filter((w) => !w.fillOnly).map((w) => w.address)
-    );
-    const open = analysis.findings.filter((f) => f.severity === "error" && !written.has(f.cell));
-    const scores = new Set(analysis.indicators.map((i) => i.cells.score));
-    if (analysis.budget?.cells.score) scores.add(analysis.budget.cells.score);
-    return {
-      count: open.length,
-      scoreCells: [...new Set(open.filter((f) => scores.has(f.cell)).map((f) => f.cell))],
-    };
-  }, [analysis, wb.preview]);
+  const openErrors = useMemo(
+    () => (analysis ? openErrorsAfter(analysis, wb.preview) : { count: 0, scoreCells: [] }),
+    [analysis, wb.preview]
+  );
 
   // a file just opened (the web page): the next step is 检查
   useEffect(() => {
