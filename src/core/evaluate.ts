@@ -102,7 +102,8 @@ function indicatorFacts(
   raw: RawIndicator,
   profile: Profile,
   formDecimals: number,
-  hasWeights: boolean
+  hasWeights: boolean,
+  groupOfLabels: (level1: string, level2: string) => string
 ): IndicatorFacts {
   const writtenWeight = raw.weight;
   const weight =
@@ -138,10 +139,12 @@ function indicatorFacts(
       completion = r.completion
         ? round(r.completion, { decimals: 2, mode: "halfUp" }).toNumber()
         : null;
-      overAchieved =
-        (t.op === ">=" || t.op === ">") &&
-        dec(pair.a).greaterThan(0) &&
-        dec(pair.b).greaterThanOrEqualTo(dec(pair.a).times(profile.overAchievementFactor));
+      if (r.met && (t.op === ">=" || t.op === ">")) {
+        const target = dec(pair.a);
+        overAchieved =
+          target.greaterThan(0) &&
+          dec(pair.b).greaterThanOrEqualTo(target.times(profile.overAchievementFactor));
+      }
       if (weight !== null) exact = r.score;
     }
   } else if (t.kind === "text" && a.kind !== "empty") {
@@ -157,7 +160,7 @@ function indicatorFacts(
     level1: raw.level1,
     level2: raw.level2,
     name: raw.name,
-    group: groupOf(raw.level1, raw.level2, profile),
+    group: groupOfLabels(raw.level1, raw.level2),
     target: t,
     actual: a,
     weight,
@@ -167,7 +170,7 @@ function indicatorFacts(
     ruleScore: ruleScoreValue,
     completion,
     band,
-    notApplicable: profile.notApplicable && /不适用/.test(t.raw + a.raw),
+    notApplicable: profile.notApplicable && (t.raw + a.raw).includes("不适用"),
     cells: raw.cells,
     raw,
     writtenWeight,
@@ -216,8 +219,19 @@ export function evaluate(form: ParsedForm, profile: Profile): FormModel {
     form.funding?.score.value ?? null,
   ].filter((x): x is number => x !== null);
   const formDecimals = Math.max(0, ...writtenScores.map((x) => Math.min(decimalsOf(x), 2)));
+  // a long form repeats the same 一级/二级 pair on most rows: each pair is matched against the profile once
+  const groupsByLabels = new Map<string, string>();
+  const groupOfLabels = (level1: string, level2: string) => {
+    const key = `${level1}\u0000${level2}`;
+    let group = groupsByLabels.get(key);
+    if (group === undefined) {
+      group = groupOf(level1, level2, profile);
+      groupsByLabels.set(key, group);
+    }
+    return group;
+  };
   const indicators = form.indicators.map((raw) =>
-    indicatorFacts(raw, profile, formDecimals, hasWeights)
+    indicatorFacts(raw, profile, formDecimals, hasWeights, groupOfLabels)
   );
   const budget = budgetFacts(form, profile);
   const counted = indicators.filter((i) => !i.notApplicable);

@@ -119,6 +119,8 @@ export class Grid {
   private colCount = 0;
   // master lookup for merged cells, keyed row*16384+col
   private readonly mergeIndex = new Map<number, Range>();
+  // rows that hold part of a merged area: most cells of a long form are in none, and need no lookup
+  private readonly mergedRows: boolean[] = [];
 
   constructor(
     sheet: string,
@@ -156,8 +158,10 @@ export class Grid {
   }
 
   private indexMerge(m: Range): void {
-    for (let r = m.top; r <= m.bottom; r++)
+    for (let r = m.top; r <= m.bottom; r++) {
+      this.mergedRows[r] = true;
       for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(r * 16384 + c, m);
+    }
   }
 
   addMerge(range: Range): void {
@@ -188,7 +192,7 @@ export class Grid {
   }
 
   mergeAt(row: number, col: number): Range | undefined {
-    return this.mergeIndex.get(row * 16384 + col);
+    return this.mergedRows[row] === true ? this.mergeIndex.get(row * 16384 + col) : undefined;
   }
 
   /** The master (top-left) of the merged area holding (row, col), or the cell itself. */

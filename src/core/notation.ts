@@ -223,6 +223,28 @@ const SUFFIX_TOKENS: Array<[string, Operator | null]> = (
 ).sort((x, y) => y[0].length - x[0].length);
 const MAX_LABEL = 16;
 
+/** Tokens by their last character, longest first: finding the token a text ends with looks at a short list. */
+function byLastChar<T>(tokens: Array<[string, T]>): Map<string, Array<[string, T]>> {
+  const index = new Map<string, Array<[string, T]>>();
+  for (const tok of tokens) {
+    const last = tok[0][tok[0].length - 1];
+    index.set(last, [...(index.get(last) ?? []), tok]);
+  }
+  return index;
+}
+
+/** The longest token `text` ends with. */
+function endToken<T>(
+  index: Map<string, Array<[string, T]>>,
+  text: string
+): [string, T] | undefined {
+  if (text === "") return undefined;
+  return index.get(text[text.length - 1])?.find(([t]) => text.endsWith(t));
+}
+
+const OPERATOR_ENDINGS = byLastChar(OPERATOR_TOKENS);
+const SUFFIX_ENDINGS = byLastChar(SUFFIX_TOKENS);
+
 interface NumberText {
   op: Operator | null;
   value: string;
@@ -234,10 +256,13 @@ interface NumberText {
 function parseNumberText(text: string): NumberText | null {
   // Stryker disable next-line Regex: /\s/g and /\s+/g both remove every blank
   const s = text.replace(/\s+/g, "").replace(/[。.,;、!]+$/, "");
-  const matches = [...s.matchAll(NUMBER_RE)];
-  if (matches.length !== 1) return null;
-  const match = matches[0];
-  const index = match.index ?? 0;
+  // exactly one number in the text (exec on the shared /g regex: lastIndex is reset before and after)
+  NUMBER_RE.lastIndex = 0;
+  const match = NUMBER_RE.exec(s);
+  const second = match ? NUMBER_RE.exec(s) : null;
+  NUMBER_RE.lastIndex = 0;
+  if (!match || second) return null;
+  const index = match.index;
   let before = s.slice(0, index);
   let after = s.slice(index + match[0].length);
   let numberText = match[0].replace(/,/g, "");
@@ -247,7 +272,7 @@ function parseNumberText(text: string): NumberText | null {
   const signMatch = /[-−+]$/.exec(before);
   if (signMatch) {
     const rest = before.slice(0, -1);
-    if (rest !== "" && !OPERATOR_TOKENS.some(([t]) => rest.endsWith(t))) return null;
+    if (rest !== "" && !endToken(OPERATOR_ENDINGS, rest)) return null;
     if (signMatch[0] !== "+") numberText = "-" + numberText;
     before = rest;
   }
@@ -266,7 +291,7 @@ function parseNumberText(text: string): NumberText | null {
   // operator words and symbols at the end of the prefix (the one nearest the number wins)
   let prefixOp: Operator | null = null;
   for (;;) {
-    const tok = OPERATOR_TOKENS.find(([t]) => before.endsWith(t));
+    const tok = endToken(OPERATOR_ENDINGS, before);
     if (!tok) break;
     if (prefixOp === null) prefixOp = tok[1];
     before = before.slice(0, -tok[0].length);
@@ -274,7 +299,7 @@ function parseNumberText(text: string): NumberText | null {
   const label = before;
   if (label.length > MAX_LABEL || !LABEL_CHARS.test(label)) return null;
   if (/(前|第|排名|名列|位列)$/.test(label)) return null; // a rank: "前3名", "全市第1"
-  if (prefixOp === null) {
+  if (prefixOp === null && label !== "") {
     // the label holds letters only, so only operator words (控制在, 不超过) can be inside it
     const inner = OPERATOR_TOKENS.find(([t]) => label.includes(t));
     if (inner) prefixOp = inner[1];
@@ -286,7 +311,7 @@ function parseNumberText(text: string): NumberText | null {
   while ((paren = /\([^()]*\)$/.exec(after)) !== null) after = after.slice(0, -paren[0].length);
   let suffixOp: Operator | null = null;
   for (;;) {
-    const tok = SUFFIX_TOKENS.find(([t]) => after.endsWith(t));
+    const tok = endToken(SUFFIX_ENDINGS, after);
     if (!tok) break;
     if (suffixOp === null) suffixOp = tok[1];
     after = after.slice(0, -tok[0].length);
