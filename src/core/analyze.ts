@@ -81,7 +81,7 @@ export function analyze(grid: Grid, profile: Profile): Analysis {
  * analysis also says that the others exist, so none is silently ignored.
  */
 export function analyzeSheet(grid: Grid, profileOf: (form: ParsedForm) => Profile): Analysis[] {
-  const forms = findIndicatorHeaders(grid, 1).length ? parseForms(grid) : [];
+  const forms = parseForms(grid); // none when the sheet has no indicator header
   if (forms.length === 0)
     throw new TableNotFoundError(tableNotFoundFinding(grid.sheet, describeMissingHeader(grid)));
   return forms.map((form) => {

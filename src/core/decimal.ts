@@ -17,9 +17,23 @@ export interface Rounding {
 export const DEFAULT_ROUNDING: Rounding = { decimals: 2, mode: "halfUp" };
 
 export function dec(x: Numeric): Decimal {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: new Decimal(n) reads n.toString() too
-  return x instanceof Decimal ? x : new Decimal(typeof x === "number" ? String(x) : x);
+  if (x instanceof Decimal) return x;
+  // a form repeats its weights, targets and scores on many rows: each distinct one is parsed once (Decimals are
+  // immutable, so sharing one is safe)
+  const cache = typeof x === "number" ? numberDecimals : stringDecimals;
+  let d = cache.get(x);
+  if (d === undefined) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: new Decimal(n) reads n.toString() too
+    d = new Decimal(typeof x === "number" ? String(x) : x);
+    if (cache.size >= DECIMAL_CACHE_SIZE) cache.clear();
+    cache.set(x, d);
+  }
+  return d;
 }
+
+const DECIMAL_CACHE_SIZE = 2000;
+const numberDecimals = new Map<Numeric, Decimal>();
+const stringDecimals = new Map<Numeric, Decimal>();
 
 export function round(x: Numeric, rounding: Rounding = DEFAULT_ROUNDING): Decimal {
   const mode = rounding.mode === "truncate" ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
@@ -52,11 +66,15 @@ export function sum(xs: Numeric[]): Decimal {
 }
 
 export function min(a: Numeric, b: Numeric): Decimal {
-  return dec(a).lessThan(dec(b)) ? dec(a) : dec(b);
+  const x = dec(a);
+  const y = dec(b);
+  return x.lessThan(y) ? x : y;
 }
 
 export function max(a: Numeric, b: Numeric): Decimal {
-  return dec(a).greaterThan(dec(b)) ? dec(a) : dec(b);
+  const x = dec(a);
+  const y = dec(b);
+  return x.greaterThan(y) ? x : y;
 }
 
 /** Clamp into [lo, hi]. */

@@ -54,7 +54,18 @@ export interface CellRef {
   col: number;
 }
 
+// every row of a form names the same few columns: their letters are computed once
+const columnLetters: string[] = [];
+
 export function colToLetters(col: number): string {
+  const known = columnLetters[col];
+  if (known !== undefined) return known;
+  const letters = lettersOf(col);
+  if (Number.isInteger(col) && col > 0 && col <= 16384) columnLetters[col] = letters;
+  return letters;
+}
+
+function lettersOf(col: number): string {
   let s = "";
   let n = col;
   while (n > 0) {

@@ -107,9 +107,17 @@ interface RowRoles {
 /** Role of a header text; `strict` takes listed synonyms only (no loose fallback). */
 function roleOfText(text: string, strict = false): IndicatorRole | null {
   if (!text || text.length > MAX_LABEL_LENGTH) return null;
-  const key = headerKey(text);
-  return strict ? (ROLE_BY_SYNONYM.get(key) ?? null) : roleOf(key);
+  if (strict) return ROLE_BY_SYNONYM.get(headerKey(text)) ?? null;
+  let role = roleCache.get(text);
+  if (role === undefined) {
+    role = roleOf(headerKey(text));
+    if (roleCache.size > 5000) roleCache.clear();
+    roleCache.set(text, role);
+  }
+  return role;
 }
+// the header scan looks at every short text of the sheet, and a long form repeats its labels on every row
+const roleCache = new Map<string, IndicatorRole | null>();
 
 /**
  * The roles of the header cells over rows [top, bottom]: in each column the lowest row with a header word wins

@@ -5,6 +5,8 @@ import type { CellValue } from "./grid";
 // ───────────────────────────── decimal strings ─────────────────────────────
 
 const MAX_EXPONENT = 400;
+// "0", "137.85", "-0.5" (never "-0", "0137", "1.50", "1e3")
+const CANONICAL = /^(0|-?[1-9]\d*(\.\d*[1-9])?|-?0\.\d*[1-9])$/;
 
 /**
  * Canonical decimal string of a plain or exponent-notation number, optionally multiplied by 10^shift:
@@ -12,6 +14,8 @@ const MAX_EXPONENT = 400;
  * "1e-7" → "0.0000001", canonicalDecimal("0.285", 2) → "28.5". null when the text is not a number.
  */
 export function canonicalDecimal(text: string, shift = 0): string | null {
+  // already canonical (every value the parser keeps): nothing to rebuild
+  if (shift === 0 && CANONICAL.test(text)) return text;
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,6}))?$/.exec(text);
   if (!m) return null;
   const intPart = m[2];

@@ -9,14 +9,25 @@ import type { IndicatorHeader } from "./locate";
 import type { GroupLabel, RawIndicator, TableSpan } from "./parse";
 
 /** "产出指标(55分)" / "效益指标【权重30】" / "满意度指标（权重10%）" → { name: "产出指标", declared: 55 } */
-export function splitDeclaredWeight(label: string): { name: string; declared: number | null } {
-  const norm = label.normalize("NFKC");
-  const m =
-    /[(（\[【]\s*(\d+(?:\.\d+)?)\s*分\s*[)）\]】]/.exec(norm) ??
-    /[(（\[【]\s*(?:分值|权重)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[)）\]】]/.exec(norm);
-  if (!m) return { name: label.replace(/\s+/g, ""), declared: null };
-  return { name: norm.replace(m[0], "").replace(/\s+/g, ""), declared: Number(m[1]) };
+export function splitDeclaredWeight(
+  label: string
+): Readonly<{ name: string; declared: number | null }> {
+  let split = declaredCache.get(label);
+  if (split === undefined) {
+    const norm = label.normalize("NFKC");
+    const m =
+      /[(（\[【]\s*(\d+(?:\.\d+)?)\s*分\s*[)）\]】]/.exec(norm) ??
+      /[(（\[【]\s*(?:分值|权重)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[)）\]】]/.exec(norm);
+    split = m
+      ? { name: norm.replace(m[0], "").replace(/\s+/g, ""), declared: Number(m[1]) }
+      : { name: label.replace(/\s+/g, ""), declared: null };
+    if (declaredCache.size > 5000) declaredCache.clear();
+    declaredCache.set(label, split);
+  }
+  return split;
 }
+// the 一级/二级 labels repeat on every row of a long form: each text is split once
+const declaredCache = new Map<string, Readonly<{ name: string; declared: number | null }>>();
 
 /** Strip template prefixes: "指标1：工程完工率" / "指标1工程完工率" / "1.工程完工率" → "工程完工率". */
 export function cleanIndicatorName(name: string): string {

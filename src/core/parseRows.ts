@@ -66,9 +66,10 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
   const wideRow = (r: number): { text: string; cell: string } | null => {
     if (columns.target === null) return null;
     const a = grid.masterOf(r, columns.name);
+    // the cell's master is the name cell's master (compared without building a CellRef per cell)
     const inside = (col: number) => {
-      const m = grid.masterOf(r, col);
-      return m.row === a.row && m.col === a.col;
+      const m = grid.mergeAt(r, col);
+      return m ? m.top === a.row && m.left === a.col : r === a.row && col === a.col;
     };
     const t = grid.text(r, columns.name);
     if (!t || !inside(columns.target)) return null;
@@ -235,8 +236,9 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     const nameCol = columns.name;
     const rawName =
       grid.isMaster(r, nameCol) || columns.name !== columns.level2 ? grid.text(r, nameCol) : "";
-    const labelled = splitDeclaredWeight(cleanIndicatorName(rawName));
-    const name = (labelled.declared !== null ? labelled.name : cleanIndicatorName(rawName))
+    const cleanName = cleanIndicatorName(rawName);
+    const labelled = splitDeclaredWeight(cleanName);
+    const name = (labelled.declared !== null ? labelled.name : cleanName)
       // 培训人次，其中： → 培训人次 (its breakdown rows follow)
       .replace(/[,，、;；]?\s*其中\s*[:：]?$/, "");
     const cellOf = (col: number | null) => (col === null ? null : toA1(r, col));

@@ -37,7 +37,7 @@ export function ruleScore(
     // the strict form scores the same: at B = A the formula already gives w
     const met = b.greaterThanOrEqualTo(a);
     return {
-      score: met ? w : clamp(w.times(b).dividedBy(a), 0, w),
+      score: met ? w : clamp(w.times(b).dividedBy(a), ZERO, w),
       completion: completionOf(b, a),
       met,
     };
@@ -57,7 +57,7 @@ export function ruleScore(
         : b.greaterThanOrEqualTo(a.times(2))
           ? ZERO
           : w.times(new Decimal(1).minus(b.minus(a).dividedBy(a)));
-    return { score: clamp(s, 0, w), completion: completionOf(a, b), met: false };
+    return { score: clamp(s, ZERO, w), completion: completionOf(a, b), met: false };
   }
   // "=": A = 100% → B ≥ A counts as met
   if (a.isZero())
@@ -68,7 +68,7 @@ export function ruleScore(
     };
   const met = b.equals(a) || (a.equals(100) && b.greaterThanOrEqualTo(a));
   return {
-    score: met ? w : clamp(w.times(b).dividedBy(a), 0, w),
+    score: met ? w : clamp(w.times(b).dividedBy(a), ZERO, w),
     completion: completionOf(b, a),
     met,
   };

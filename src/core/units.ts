@@ -122,10 +122,18 @@ const NOT_IN_UNIT = /[的之前后底完成并且和或是否有无在于为将�
 
 /** Unit as written, with 百分比/百分率 → "%". */
 export function normalizeUnit(unit: string): string {
-  const u = unit.normalize("NFKC").replace(/\s+/g, "");
-  if (u === "百分比" || u === "百分率" || u === "百分数") return "%";
+  if (unit === "") return "";
+  let u = normalizedUnits.get(unit);
+  if (u === undefined) {
+    u = unit.normalize("NFKC").replace(/\s+/g, "");
+    if (u === "百分比" || u === "百分率" || u === "百分数") u = "%";
+    if (normalizedUnits.size > 2000) normalizedUnits.clear();
+    normalizedUnits.set(unit, u);
+  }
   return u;
 }
+// a form writes the same few units on every row
+const normalizedUnits = new Map<string, string>();
 
 // letters, "/" (次/年), ‰ and ° only (\p{L} through unicodeRegExp: no ES2018 literal, see unicodeClass.ts)
 const UNIT_CHARS = unicodeRegExp("^[\\p{L}/‰°]+$");
@@ -163,8 +171,10 @@ function splitScale(key: string): { exp: number; base: string } {
 
 /** Power of ten that converts b into a's unit, or null. */
 function unitShift(aUnit: string, bUnit: string): number | null {
-  const a = unitKey(aUnit);
-  const b = unitKey(bUnit);
+  return keyShift(unitKey(aUnit), unitKey(bUnit));
+}
+
+function keyShift(a: string, b: string): number | null {
   if (a === "" || b === "" || a === b) return 0;
   const sa = splitScale(a);
   const sb = splitScale(b);
@@ -187,19 +197,20 @@ export function unitFactor(aUnit: string, bUnit: string): string | null {
 }
 
 /** Both numbers in a's unit, or null when they cannot be compared (see unitFactor; % vs a fraction ≤ 1 is ×100). */
+const ONE = new Decimal(1);
+
 export function comparable(a: NumberValue, b: NumberValue): { a: string; b: string } | null {
   try {
-    const shift = unitShift(a.unit, b.unit);
+    const au = unitKey(a.unit);
+    const bu = unitKey(b.unit);
+    const shift = keyShift(au, bu);
     if (shift === null) return null;
     let av = canonicalDecimal(a.value);
     let bv = canonicalDecimal(b.value, shift);
     if (av === null || bv === null) return null;
-    const au = unitKey(a.unit);
-    const bu = unitKey(b.unit);
-    const one = new Decimal(1);
-    if (au === "%" && bu === "" && new Decimal(bv).lte(one) && new Decimal(av).gt(one)) {
+    if (au === "%" && bu === "" && new Decimal(bv).lte(ONE) && new Decimal(av).gt(ONE)) {
       bv = canonicalDecimal(bv, 2);
-    } else if (bu === "%" && au === "" && new Decimal(av).lte(one) && new Decimal(bv).gt(one)) {
+    } else if (bu === "%" && au === "" && new Decimal(av).lte(ONE) && new Decimal(bv).gt(ONE)) {
       av = canonicalDecimal(av, 2);
     }
     if (av === null || bv === null) return null;
