@@ -132,6 +132,8 @@ export class Grid {
   private readonly mergeIndex = new Map<number, Range>();
   // rows that hold part of a merged area: most cells of a long form are in none, and need no lookup
   private readonly mergedRows: boolean[] = [];
+  // text(row, col) as computed: the parser looks at each label cell several times per row
+  private texts: (string | undefined)[][] = [];
 
   constructor(
     sheet: string,
@@ -176,6 +178,7 @@ export class Grid {
   }
 
   addMerge(range: Range): void {
+    this.texts = [];
     this.merges.push(range);
     this.indexMerge(range);
     this.rowCount = Math.max(this.rowCount, range.bottom);
@@ -183,6 +186,7 @@ export class Grid {
   }
 
   set(row: number, col: number, cell: Cell): void {
+    if (this.texts.length) this.texts = [];
     if (!this.cells[row]) this.cells[row] = [];
     this.cells[row][col] = cell;
     if (row > this.rowCount) this.rowCount = row;
@@ -229,9 +233,12 @@ export class Grid {
 
   /** Display-ish text of a cell (merged areas filled), trimmed; "" when empty. */
   text(row: number, col: number): string {
+    const known = this.texts[row]?.[col];
+    if (known !== undefined) return known;
     const v = this.value(row, col);
-    if (v === null || v === undefined) return "";
-    return String(v).trim();
+    const t = v === null || v === undefined ? "" : String(v).trim();
+    (this.texts[row] ??= [])[col] = t;
+    return t;
   }
 
   isEmpty(row: number, col: number): boolean {
