@@ -135,6 +135,8 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     while (x > header.row && !rowCols.some((c) => grid.isMaster(x, c) && !grid.isEmpty(x, c))) x--;
     return x;
   };
+  const cellAt = (r: number, col: number | null) => (col === null ? undefined : grid.cell(r, col));
+  const addressAt = (r: number, col: number | null) => (col === null ? null : toA1(r, col));
   const rowCols = [
     columns.level1,
     columns.level2,
@@ -145,7 +147,8 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
 
   for (let r = header.row + 1; r <= span.limit; r++) {
     // a repeated header (年度绩效目标2 with its own header row) is not an indicator: the next block starts below it
-    const block = span.blocks.find((b) => b !== header && b.top <= r && r <= b.row);
+    let block: TableSpan["blocks"][number] | undefined;
+    for (const b of span.blocks) if (b !== header && b.top <= r && r <= b.row && !block) block = b;
     if (block) {
       r = block.row;
       lastRow = r;
@@ -241,16 +244,14 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     const name = (labelled.declared !== null ? labelled.name : cleanName)
       // 培训人次，其中： → 培训人次 (its breakdown rows follow)
       .replace(/[,，、;；]?\s*其中\s*[:：]?$/, "");
-    const cellOf = (col: number | null) => (col === null ? null : toA1(r, col));
-    const c = (col: number | null) => (col === null ? undefined : grid.cell(r, col));
-    const opCell = c(columns.operator);
-    const unitCell = c(columns.unit);
+    const opCell = cellAt(r, columns.operator);
+    const unitCell = cellAt(r, columns.unit);
     const colsExtra =
       columns.operator !== null || columns.unit !== null
         ? { operator: opCell?.value ?? null, unit: unitCell?.value ?? null }
         : undefined;
-    const targetC = c(columns.target);
-    const actualC = c(columns.actual);
+    const targetC = cellAt(r, columns.target);
+    const actualC = cellAt(r, columns.actual);
     const target = parseValue(targetC?.value ?? null, targetC?.numFmt, colsExtra);
     const actual = parseValue(actualC?.value ?? null, actualC?.numFmt, colsExtra);
     const weightText = columns.weight !== null ? grid.text(r, columns.weight) : "";
@@ -306,7 +307,7 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     if (!trimmed) {
       // no 三级 name: an empty 二级 row (normal), or a subtotal row declaring its group's weight
       if (weightText && target.kind === "empty" && actual.kind === "empty") {
-        const declared = parseNumberCell(c(columns.weight)?.value ?? null);
+        const declared = parseNumberCell(cellAt(r, columns.weight)?.value ?? null);
         const g = l2.text ? { ...l2, level: 2 as const } : { ...l1, level: 1 as const };
         const gl = noteGroup(g.text, g.cell, g.level, r);
         if (gl && gl.declared === null && declared) gl.declared = Number(declared.value);
@@ -358,11 +359,11 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
       rawName,
       cells: {
         name: toA1(r, nameCol),
-        target: cellOf(columns.target) ?? toA1(r, nameCol),
-        actual: cellOf(columns.actual) ?? toA1(r, nameCol),
-        weight: cellOf(columns.weight),
-        score: cellOf(columns.score) ?? toA1(r, nameCol),
-        reason: cellOf(columns.reason),
+        target: addressAt(r, columns.target) ?? toA1(r, nameCol),
+        actual: addressAt(r, columns.actual) ?? toA1(r, nameCol),
+        weight: addressAt(r, columns.weight),
+        score: addressAt(r, columns.score) ?? toA1(r, nameCol),
+        reason: addressAt(r, columns.reason),
       },
     });
   }
