@@ -20,6 +20,7 @@ export function dec(x: Numeric): Decimal {
   if (x instanceof Decimal) return x;
   // a form repeats its weights, targets and scores on many rows: each distinct one is parsed once (Decimals are
   // immutable, so sharing one is safe)
+  // Stryker disable all: a cache; a Decimal built anew is equal to the shared one
   const cache = typeof x === "number" ? numberDecimals : stringDecimals;
   let d = cache.get(x);
   if (d === undefined) {
@@ -28,6 +29,7 @@ export function dec(x: Numeric): Decimal {
     if (cache.size >= DECIMAL_CACHE_SIZE) cache.clear();
     cache.set(x, d);
   }
+  // Stryker restore all
   return d;
 }
 

@@ -122,11 +122,13 @@ const NOT_IN_UNIT = /[的之前后底完成并且和或是否有无在于为将�
 
 /** Unit as written, with 百分比/百分率 → "%". */
 export function normalizeUnit(unit: string): string {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: "" normalises to "" either way
   if (unit === "") return "";
   let u = normalizedUnits.get(unit);
   if (u === undefined) {
     u = unit.normalize("NFKC").replace(/\s+/g, "");
     if (u === "百分比" || u === "百分率" || u === "百分数") u = "%";
+    // Stryker disable next-line all: the cache's bound changes no result
     if (normalizedUnits.size > 2000) normalizedUnits.clear();
     normalizedUnits.set(unit, u);
   }
