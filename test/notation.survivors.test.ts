@@ -1,6 +1,6 @@
 // Cases that pin down what notation.ts's mutation run showed untested (README "Mutation testing"): each expected
 // value is worked out by hand from SPEC §3, not taken from the engine.
-import { classifyQualitative, parseOperator, parseValue } from "../src/core/notation";
+import { classifyQualitative, comparable, parseOperator, parseValue } from "../src/core/notation";
 import type { Operator } from "../src/core/notation";
 
 /** A number read from a text cell, with no relative change. */
@@ -188,6 +188,19 @@ describe("parseValue: suffix words and notes", () => {
     expect(parseValue("30余场以内")).toEqual(readAs("30余场以内", "<=", true, "30", "场"));
     expect(parseValue("3万余人次")).toEqual(readAs("3万余人次", ">=", true, "3", "万人次"));
     expect(parseValue("2千多人")).toEqual(readAs("2千多人", ">=", true, "2", "千人"));
+  });
+
+  it("3个多月 is more than 3 months, and so is 3个月余; 1年多 more than a year", () => {
+    expect(parseValue("3个多月")).toEqual(readAs("3个多月", ">=", true, "3", "个月"));
+    expect(parseValue("3个月余")).toEqual(readAs("3个月余", ">=", true, "3", "个月"));
+    expect(parseValue("2个多小时")).toEqual(readAs("2个多小时", ">=", true, "2", "个小时"));
+    expect(parseValue("1年多")).toEqual(readAs("1年多", ">=", true, "1", "年"));
+    expect(parseValue("3天多")).toEqual(readAs("3天多", ">=", true, "3", "天"));
+    // the months compare with a target in 个月 or 月
+    const target = parseValue("≤6个月");
+    const actual = parseValue("3个多月");
+    if (target.kind !== "number" || actual.kind !== "number") throw new Error("not numbers");
+    expect(comparable(target, actual)).toEqual({ a: "6", b: "3" });
   });
 });
 

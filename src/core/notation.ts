@@ -318,10 +318,15 @@ function parseNumberText(text: string): NumberText | null {
     if (suffixOp === null) suffixOp = tok[1];
     after = after.slice(0, -tok[0].length);
   }
-  const more = /^(千万|百万|亿|万|千)?[余多]/.exec(after); // 30余场, 3万余人次
+  // 30余场, 3万余人次, 3个多月 (more than 3 months), and after a unit of time: 1年多, 3天多
+  const more = /^(千万|百万|亿|万|千|个)?[余多]/.exec(after);
+  const moreAfterUnit = /^(年|个?月|天|日|周|个?小时)[余多]$/.exec(after);
   if (more) {
     if (suffixOp === null) suffixOp = ">=";
     after = (more[1] ?? "") + after.slice(more[0].length);
+  } else if (moreAfterUnit) {
+    if (suffixOp === null) suffixOp = ">=";
+    after = moreAfterUnit[1];
   }
   let unit = normalizeUnit(after);
   if (!isUnit(unit)) return null;
