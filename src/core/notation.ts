@@ -15,7 +15,8 @@
 //    none of the function words of a sentence (的 之 前 后 底 完 成 …); unknown units are kept as written.
 //  • 提升/提高/增长/增加/降低/下降/减少 … before the number make the value relative (op stays ">="); "提升至95%"
 //    (至/到 after the verb) is an absolute target, not a relative one.
-//  • 30余场 / 300多人 / 3万余人次 read as at least (">=", explicit); the 余/多 is not part of the unit.
+//  • 30余场 / 300多人 / 3万余人次 / 3个多月 / 1年多 read as at least (">=", explicit); the 余/多 is not part of the
+//    unit.
 //  • When both a prefix and a suffix operator are written ("≥95%以上"), the prefix wins.
 //  • An operator written in the value cell wins over the 指标性质 column; the column only replaces the default.
 //  • A cell is empty when, after NFKC, it holds no letter and no digit ("", "/", "-", "—", "……", "？"); "无" and
@@ -34,6 +35,7 @@ import {
 } from "./numbers";
 import { unicodeRegExp } from "./unicodeClass";
 import { formatUnit, isUnit, normalizeUnit } from "./units";
+import { classifyQualitative } from "./qualitative";
 
 // \p{L} and \p{N} through unicodeRegExp: an ES2018 literal would stop the script in EdgeHTML 18 (Office 2019)
 const LABEL_CHARS = unicodeRegExp("^[\\p{L}()]*$");
@@ -49,9 +51,11 @@ export {
   parseNumberCell,
 } from "./numbers";
 export { comparable, normalizeUnit, unitFactor } from "./units";
+export { classifyQualitative } from "./qualitative";
 
 export type Operator = ">=" | ">" | "<=" | "<" | "=";
-export type QualitativeClass = "achieved" | "partial" | "notAchieved";
+export type { QualitativeClass } from "./qualitative";
+import type { QualitativeClass } from "./qualitative";
 
 export interface NumberValue {
   kind: "number";
@@ -146,55 +150,6 @@ export function parseOperator(text: CellValue): Operator | null {
 
 function isQualitativeColumn(text: CellValue | undefined): boolean {
   return typeof text === "string" && text.normalize("NFKC").includes("定性");
-}
-
-// ───────────────────────────── qualitative ─────────────────────────────
-
-const ACHIEVED_WORDS = [
-  "达成",
-  "完成",
-  "已完成",
-  "及时",
-  "合格",
-  "达标",
-  "显著",
-  "明显",
-  "较好",
-  "良好",
-  "符合",
-  "按时",
-  "达到",
-  "优秀",
-];
-const PARTIAL_WORDS = ["部分", "基本", "一定效果", "有所"];
-const NOT_ACHIEVED_WORDS = [
-  "未达成",
-  "未完成",
-  "较差",
-  "滞后",
-  "效果差",
-  "未能",
-  ...ACHIEVED_WORDS.flatMap((w) => ["未", "不", "没", "没有", "尚未", "无法"].map((n) => n + w)),
-];
-
-// one alternation per band: a 2,000-row form classifies every text cell, ninety includes() each was the cost
-const wordsRe = (words: string[]) => new RegExp(words.join("|"));
-const NOT_ACHIEVED_RE = wordsRe(NOT_ACHIEVED_WORDS);
-const PARTIAL_RE = wordsRe(PARTIAL_WORDS);
-const ACHIEVED_RE = wordsRe(ACHIEVED_WORDS);
-
-/**
- * Classify a qualitative actual (SPEC §3). Not-achieved words first (未达成, 未完成, 较差, 滞后 and any negated
- * achieved word: 不合格, 未按时 …), then partial (部分, 基本, 一定效果, 有所), then achieved. null = cannot classify.
- */
-export function classifyQualitative(text: string): QualitativeClass | null {
-  if (typeof text !== "string") return null;
-  // Stryker disable next-line Regex: /\s/g and /\s+/g both remove every blank
-  const s = text.normalize("NFKC").replace(/\s+/g, "");
-  if (NOT_ACHIEVED_RE.test(s)) return "notAchieved";
-  if (PARTIAL_RE.test(s)) return "partial";
-  if (ACHIEVED_RE.test(s)) return "achieved";
-  return null;
 }
 
 // ───────────────────────────── numbers in text ─────────────────────────────
