@@ -196,6 +196,13 @@ describe("parseValue: suffix words and notes", () => {
     expect(parseValue("2个多小时")).toEqual(readAs("2个多小时", ">=", true, "2", "个小时"));
     expect(parseValue("1年多")).toEqual(readAs("1年多", ">=", true, "1", "年"));
     expect(parseValue("3天多")).toEqual(readAs("3天多", ">=", true, "3", "天"));
+    expect(parseValue("3月多")).toEqual(readAs("3月多", ">=", true, "3", "月"));
+    expect(parseValue("2小时多")).toEqual(readAs("2小时多", ">=", true, "2", "小时"));
+    // a suffix word still decides, as in 30余场以内
+    expect(parseValue("1年多以内")).toEqual(readAs("1年多以内", "<=", true, "1", "年"));
+    // only a unit of time right before the 多: 3个工作日多 is not 3 日, 3年多次 is not 3 年
+    expect(parseValue("3个工作日多")).not.toMatchObject({ unit: "日" });
+    expect(parseValue("3年多次")).not.toMatchObject({ unit: "年" });
     // the months compare with a target in 个月 or 月
     const target = parseValue("≤6个月");
     const actual = parseValue("3个多月");

@@ -63,8 +63,16 @@ export function sum(xs: Numeric[]): Decimal {
     // Stryker restore all
     rest = (rest ?? new Decimal(0)).plus(dec(x));
   }
-  const exact = new Decimal(scaled).dividedBy(SCALE);
+  const exact = scaledDecimal(scaled);
   return rest ? exact.plus(rest) : exact;
+}
+
+/** n × 10⁻⁶ for a safe integer n, written out as a decimal string (Decimal's long division costs far more). */
+function scaledDecimal(n: number): Decimal {
+  // a safe integer prints without an exponent; padded to 7 digits it always has an integer part
+  const digits = String(Math.abs(n)).padStart(7, "0");
+  const whole = digits.slice(0, -6);
+  return dec(`${n < 0 ? "-" : ""}${whole}.${digits.slice(-6)}`);
 }
 
 export function min(a: Numeric, b: Numeric): Decimal {
