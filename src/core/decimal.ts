@@ -17,6 +17,7 @@ export interface Rounding {
 export const DEFAULT_ROUNDING: Rounding = { decimals: 2, mode: "halfUp" };
 
 export function dec(x: Numeric): Decimal {
+  // Stryker disable next-line ConditionalExpression: a Decimal passed on would be copied into an equal one
   if (x instanceof Decimal) return x;
   // a form repeats its weights, targets and scores on many rows: each distinct one is parsed once (Decimals are
   // immutable, so sharing one is safe)
@@ -72,6 +73,7 @@ function scaledDecimal(n: number): Decimal {
   // a safe integer prints without an exponent; padded to 7 digits it always has an integer part
   const digits = String(Math.abs(n)).padStart(7, "0");
   const whole = digits.slice(0, -6);
+  // Stryker disable next-line EqualityOperator: "-0.000000" is zero, as "0.000000" is
   return dec(`${n < 0 ? "-" : ""}${whole}.${digits.slice(-6)}`);
 }
 
