@@ -189,21 +189,27 @@ function indicatorFacts(
 
 function summarizeGroups(form: ParsedForm, indicators: IndicatorRow[]): GroupSummary[] {
   const out: GroupSummary[] = [];
-  const byRow = new Map(indicators.map((i) => [i.row, i]));
+  const byRow = new Map<number, IndicatorRow>();
+  for (const i of indicators) byRow.set(i.row, i);
   for (const level of [1, 2] as const) {
-    for (const gl of form.groupLabels.filter((g) => g.level === level)) {
-      const members = gl.rows.map((r) => byRow.get(r)).filter((i): i is IndicatorRow => !!i);
-      const weights = members.map((i) => i.weight).filter((w): w is number => w !== null);
-      const childSum = weights.length ? sum(weights).toNumber() : null;
+    for (const gl of form.groupLabels) {
+      if (gl.level !== level) continue;
+      const weights: number[] = [];
+      const written: number[] = [];
+      const rule: number[] = [];
+      for (const r of gl.rows) {
+        const i = byRow.get(r);
+        if (!i) continue;
+        if (i.weight !== null) weights.push(i.weight);
+        written.push(i.score ?? 0);
+        rule.push(suggestedScore(i));
+      }
       out.push({
         name: gl.name,
         level,
-        weight: gl.declared ?? childSum,
+        weight: gl.declared ?? (weights.length ? sum(weights).toNumber() : null),
         declaredWeight: gl.declared,
-        score: {
-          written: sum(members.map((i) => i.score ?? 0)).toNumber(),
-          rule: sum(members.map((i) => suggestedScore(i))).toNumber(),
-        },
+        score: { written: sum(written).toNumber(), rule: sum(rule).toNumber() },
         cell: gl.cell,
       });
     }

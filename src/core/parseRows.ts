@@ -3,7 +3,7 @@
 import { toA1, type Grid } from "./grid";
 import { GRADE_LABELS, findFundingHeader, headerKey } from "./locate";
 import { parseNumberCell, parseValue } from "./notation";
-import { cellFacts } from "./cellFacts";
+import { indicatorOf, readTotalRow } from "./parseIndicator";
 import type { GroupLabel, ParsedForm, RawIndicator, TableSpan } from "./parse";
 import {
   BREAKDOWN,
@@ -17,17 +17,7 @@ import {
   totalLabelIn,
   weightsFromLabels,
 } from "./parseLabels";
-import {
-  NO_CELL,
-  columnsOf,
-  mergedFrom,
-  num,
-  numberCell,
-  readFunding,
-  readGoals,
-  readGrade,
-  readProject,
-} from "./parseFunding";
+import { columnsOf, readFunding, readGoals, readGrade, readProject } from "./parseFunding";
 import { normalizeLabel } from "./text";
 
 export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
@@ -136,7 +126,6 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     return x;
   };
   const cellAt = (r: number, col: number | null) => (col === null ? undefined : grid.cell(r, col));
-  const addressAt = (r: number, col: number | null) => (col === null ? null : toA1(r, col));
   const rowCols = [
     columns.level1,
     columns.level2,
@@ -163,18 +152,7 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
       continue;
     }
     if (totalLabelIn(grid, r, Math.min(header.left, blockCol ?? header.left), firstValueCol - 1)) {
-      const weightCell = columns.weight !== null ? grid.masterOf(r, columns.weight) : null;
-      const scoreCell = columns.score !== null ? grid.masterOf(r, columns.score) : null;
-      totalRow = {
-        row: r,
-        weight: weightCell ? num(grid, weightCell.row, weightCell.col) : null,
-        weightCell: weightCell ? toA1(weightCell.row, weightCell.col) : null,
-        score: scoreCell ? num(grid, scoreCell.row, scoreCell.col) : null,
-        scoreText: scoreCell ? grid.text(scoreCell.row, scoreCell.col) : "",
-        scoreCell: scoreCell ? toA1(scoreCell.row, scoreCell.col) : null,
-        weightFacts: weightCell ? cellFacts(grid, weightCell.row, weightCell.col) : NO_CELL,
-        scoreFacts: scoreCell ? cellFacts(grid, scoreCell.row, scoreCell.col) : NO_CELL,
-      };
+      totalRow = readTotalRow(grid, r, columns);
       lastRow = r;
       break;
     }
@@ -259,8 +237,6 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     const hasValues =
       target.kind !== "empty" || actual.kind !== "empty" || weightText !== "" || scoreText !== "";
 
-    const l1s = splitDeclaredWeight(l1.text);
-    const l2s = splitDeclaredWeight(l2.text);
     const trimmed = rawName.trim();
     // “其中…” rows, and the rows that go on with the breakdown, have no 分值/得分 of their own
     const ownScore = weightText !== "" || scoreText !== "";
@@ -322,50 +298,19 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
     }
     noteGroup(l1.text, l1.cell, 1, r);
     noteGroup(l2.text, l2.cell, 2, r);
-    // read without the number format, as before; an uncached formula counts with its computed value
-    const weightParsed =
-      columns.weight !== null ? numberCell(grid, r, columns.weight, false) : null;
-    const scoreParsed = columns.score !== null ? numberCell(grid, r, columns.score, false) : null;
-    // a score (or weight) merged down over several rows belongs to the first row only
-    const scoreMergedFrom = mergedFrom(grid, r, columns.score);
-    const weightMergedFrom = mergedFrom(grid, r, columns.weight);
-    const columnWeight =
-      weightParsed && weightMergedFrom === null ? Number(weightParsed.value) : null;
-    const labelWeight = columns.weight === null ? labelled.declared : null;
-    indicators.push({
-      row: r,
-      level1: l1s.name,
-      level1Declared: l1s.declared,
-      level1Cell: l1.cell,
-      level2: l2s.name,
-      level2Declared: l2s.declared,
-      level2Cell: l2.cell,
-      name,
-      target,
-      actual,
-      weightText,
-      weight: columnWeight ?? labelWeight,
-      scoreText,
-      score: scoreParsed && scoreMergedFrom === null ? Number(scoreParsed.value) : null,
-      weightFacts: columns.weight !== null ? cellFacts(grid, r, columns.weight) : NO_CELL,
-      scoreFacts: columns.score !== null ? cellFacts(grid, r, columns.score) : NO_CELL,
-      scoreMergedFrom,
-      weightMergedFrom,
-      reason: columns.reason !== null ? grid.text(r, columns.reason) : "",
-      measure: columns.measure !== null ? grid.text(r, columns.measure) : "",
-      weightSource: columnWeight !== null ? "column" : labelWeight !== null ? "label" : null,
-      nameDeclared: labelled.declared,
-      parts: [],
-      rawName,
-      cells: {
-        name: toA1(r, nameCol),
-        target: addressAt(r, columns.target) ?? toA1(r, nameCol),
-        actual: addressAt(r, columns.actual) ?? toA1(r, nameCol),
-        weight: addressAt(r, columns.weight),
-        score: addressAt(r, columns.score) ?? toA1(r, nameCol),
-        reason: addressAt(r, columns.reason),
-      },
-    });
+    indicators.push(
+      indicatorOf(grid, r, columns, {
+        l1,
+        l2,
+        labelled,
+        name,
+        rawName,
+        target,
+        actual,
+        weightText,
+        scoreText,
+      })
+    );
   }
 
   const groups = groupLabels.map(({ text: _text, ...g }) => g);
