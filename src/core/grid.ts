@@ -132,8 +132,9 @@ export class Grid {
   private readonly mergeIndex = new Map<number, Range>();
   // rows that hold part of a merged area: most cells of a long form are in none, and need no lookup
   private readonly mergedRows: boolean[] = [];
-  // text(row, col) as computed: the parser looks at each label cell several times per row
-  private texts: (string | undefined)[][] = [];
+  // text(row, col) as computed: the parser looks at each label cell several times per row. Not enumerable: two
+  // grids with the same cells are equal (toEqual, JSON) whichever of them has been read.
+  declare private texts: (string | undefined)[][];
 
   constructor(
     sheet: string,
@@ -144,6 +145,7 @@ export class Grid {
     this.protected = options.protected ?? false;
     this.mergesKnown = options.mergesKnown ?? true;
     this.hidden = options.hidden ?? false;
+    Object.defineProperty(this, "texts", { value: [], writable: true, enumerable: false });
     for (const m of this.merges) this.indexMerge(m);
   }
 
