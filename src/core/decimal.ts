@@ -52,7 +52,9 @@ const SCALE = 1e6;
 export function sum(xs: Numeric[]): Decimal {
   let scaled = 0;
   let rest: Decimal | null = null;
-  for (const x of xs) {
+  // an index, not for…of: a loop the JIT has not optimised yet allocates an iterator result per term
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
     // Stryker disable all: a fast path; the Decimal path below gives the same exact sum (the sum tests check it)
     if (typeof x === "number") {
       const n = Math.round(x * SCALE);

@@ -210,6 +210,20 @@ interface NumberText {
 
 /** "[label][operator words]number[unit][suffix]" → parts, or null when the text is not such a number. */
 function parseNumberText(text: string): NumberText | null {
+  // targets repeat down a form and across forms (≥95%, 100%, ≤50万元): each text is read once; the parts are only
+  // read by the caller, never changed
+  let parts = numberTexts.get(text);
+  if (parts === undefined) {
+    parts = readNumberText(text);
+    // Stryker disable next-line all: the cache's bound changes no result
+    if (numberTexts.size > 5000) numberTexts.clear();
+    numberTexts.set(text, parts);
+  }
+  return parts;
+}
+const numberTexts = new Map<string, NumberText | null>();
+
+function readNumberText(text: string): NumberText | null {
   // Stryker disable next-line Regex: /\s/g and /\s+/g both remove every blank
   const s = text.replace(/\s+/g, "").replace(/[。.,;、!]+$/, "");
   // exactly one number in the text (exec on the shared /g regex: lastIndex is reset before and after)
