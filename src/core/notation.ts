@@ -213,6 +213,7 @@ function parseNumberText(text: string): NumberText | null {
   // targets repeat down a form and across forms (≥95%, 100%, ≤50万元): each text is read once; the parts are only
   // read by the caller, never changed
   let parts = numberTexts.get(text);
+  // Stryker disable next-line ConditionalExpression: reading the text again gives the same parts
   if (parts === undefined) {
     parts = readNumberText(text);
     // Stryker disable next-line all: the cache's bound changes no result
