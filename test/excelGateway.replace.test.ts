@@ -2,7 +2,7 @@
 // under a staging name before the old one goes, takes its name and its place in the tabs; the undo gives the old
 // sheet's cells back (the user's edits included). Nothing is written when the old sheet changed or is protected.
 import { analyze, isTableSheet } from "../src/core/analyze";
-import { WriteRefused } from "../src/core/host";
+import { PartialWriteError, WriteRefused } from "../src/core/host";
 import { reportPlan } from "../src/core/plan";
 import { getProfile } from "../src/core/profiles";
 import { createExcelHost } from "../src/excel/excelHost";
@@ -86,6 +86,44 @@ it("refuses, writing nothing, when the old report changed since the check or is 
   await expect(applyPlanIn(fakeContext(fake), again, OPTS)).rejects.toThrow("受保护，无法替换");
   expect(fake.writes.length).toBe(writes);
   expect(names(fake)).toEqual(["附件1", "自评报告", "数据"]);
+});
+
+describe("a replacement that fails part way leaves a way back to the old report", () => {
+  // Excel runs a batch in order and stops at the failing command: what ran before it stays done
+  it.each([
+    ["deleteSheet", "自评报告", "已添加工作表“自评报告~1”"],
+    ["renameSheet", "自评报告~1", "原工作表“自评报告”已删除，新表仍名为“自评报告~1”"],
+    ["moveSheet", "自评报告", "原工作表“自评报告”已替换为新表"],
+  ])(
+    "failing at %s %s: says what happened (%s), and the undo gives the old sheet back",
+    async (op, sheet, said) => {
+      const fake = await withFirstReport();
+      fake.edit("自评报告", "G2", "已报局长审阅");
+      const p = planAgain(fake);
+      fake.fault = (o, s) => (o === op && s === sheet ? "GeneralException" : undefined);
+      const error = await applyPlanIn(fakeContext(fake), p, OPTS).catch((e: unknown) => e);
+      fake.fault = null;
+      expect(error).toBeInstanceOf(PartialWriteError);
+      expect((error as Error).message).toContain(said);
+      expect((error as Error).message).toContain("可点“撤销”恢复到写回之前");
+
+      await undoIn(fakeContext(fake), (error as PartialWriteError).undo, OPTS);
+      expect(names(fake)).toEqual(["附件1", "自评报告", "数据"]);
+      expect(fake.cell("自评报告", "G2")?.value).toBe("已报局长审阅");
+      expect(typeof fake.cell("自评报告", "A1")?.value).toBe("string");
+    }
+  );
+
+  it("failing before the staging sheet exists: nothing changed, the error is Excel's own", async () => {
+    const fake = await withFirstReport();
+    const p = planAgain(fake);
+    fake.fault = (o, s) =>
+      o === "addSheet" && s === "自评报告~1" ? "GeneralException" : undefined;
+    const error = await applyPlanIn(fakeContext(fake), p, OPTS).catch((e: unknown) => e);
+    fake.fault = null;
+    expect(error).not.toBeInstanceOf(PartialWriteError);
+    expect(names(fake)).toEqual(["附件1", "自评报告", "数据"]);
+  });
 });
 
 it("through the host: after replacing and after undoing, the next read still takes one sync", async () => {

@@ -413,7 +413,7 @@ interface ReplacedTarget {
 
 function loadReplaced(context: Excel.RequestContext, name: string): ReplacedTarget {
   const ws = context.workbook.worksheets.getItem(name);
-  ws.load("position");
+  ws.load("position, id");
   ws.protection.load("protected");
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("rowIndex, columnIndex, values, formulas, numberFormat");
@@ -469,13 +469,24 @@ function queueReplace(
   position: number,
   name: string,
   build: (stagingName: string) => Excel.Worksheet
-): void {
+): string {
   const staging = stagingName(name, existing);
   existing.add(staging.toLowerCase());
   const ws = build(staging);
   old.delete();
   ws.name = name;
   ws.position = position;
+  return staging;
+}
+
+/** A sheet being replaced in the write sync: what a failure part way needs to leave the user a way back. */
+interface Replacement {
+  name: string;
+  staging: string;
+  /** The old sheet's id: still there after a failure means the old sheet was never deleted. */
+  oldId: string;
+  before: SheetContent;
+  position: number;
 }
 
 /** Writes a replaced sheet's recorded cells and merges into `ws` (the undo). */
@@ -532,14 +543,16 @@ async function afterFailure(
   record: ExcelUndoRecord,
   sheets: Map<string, Excel.Worksheet>,
   existing: Set<string>,
-  options: WriteOptions
+  options: WriteOptions,
+  replacements: Replacement[] = []
 ): Promise<unknown> {
   const reason = (error as { message?: string }).message ?? String(error);
   let now: { content: CellContent; fill: string | null | undefined }[];
   let live: string[];
+  let liveIds: string[];
   try {
     const collection = context.workbook.worksheets;
-    collection.load("items/name");
+    collection.load("items/name, items/id");
     const withFill = plan.writes.some((w) => w.fill !== undefined);
     const again = plan.writes.map((w) =>
       loadTarget(sheets, w.sheet, w.address, withFill, options, false)
@@ -547,6 +560,7 @@ async function afterFailure(
     await context.sync();
     now = again.map((t) => ({ content: contentAt(t), fill: fillAt(t, options) }));
     live = collection.items.map((s) => s.name.toLowerCase());
+    liveIds = collection.items.map((s) => s.id);
   } catch {
     return new Error(
       `写回中途失败（${reason}），且无法确认已写入了哪些单元格：请在 Excel 中检查，必要时按 Ctrl+Z 撤销。`
@@ -566,18 +580,44 @@ async function afterFailure(
     : plan.newSheets
         .map((ns) => ns.name)
         .filter((n) => live.includes(n.toLowerCase()) && !existing.has(n.toLowerCase()));
+  // a replaced sheet: once the old one is deleted, the undo must bring it back (its name holds the new sheet, or
+  // nothing when the rename did not happen); a staging sheet left behind is ours and goes with the undo
+  const replaced: NonNullable<ExcelUndoRecord["replacedSheets"]> = [];
+  const replacedNotes: string[] = [];
+  for (const rep of replacements) {
+    const oldGone = !liveIds.includes(rep.oldId);
+    const stagingLeft = live.includes(rep.staging.toLowerCase());
+    if (oldGone) {
+      replaced.push({ name: rep.name, before: rep.before, position: rep.position });
+      added.push(rep.name);
+      replacedNotes.push(
+        stagingLeft
+          ? `原工作表“${rep.name}”已删除，新表仍名为“${rep.staging}”`
+          : `原工作表“${rep.name}”已替换为新表`
+      );
+    }
+    // with the old sheet still there, a sheet of the staging name is ours unless Excel said a name was taken
+    if (stagingLeft && (oldGone || !taken)) {
+      added.push(rep.staging);
+      if (!oldGone) replacedNotes.push(`已添加工作表“${rep.staging}”`);
+    }
+  }
   const partial: ExcelUndoRecord = {
     restores: record.restores.filter((_, i) => keep[i]),
     addedSheets: added,
     written: written.filter((_, i) => keep[i]),
+    ...(replaced.length ? { replacedSheets: replaced } : {}),
   };
   if (partial.restores.length === 0 && added.length === 0) return error;
   const cells = partial.restores.map((r) => cellName(plan.sheet, r.sheet, r.address));
+  // sheets added outright (a replacement's sheets are told of above)
+  const newSheets = added.filter((n) => !replacements.some((r) => r.name === n || r.staging === n));
   const what = [
     cells.length > 0
       ? `已写入 ${cells.length} 个单元格（${cells.slice(0, 5).join("、")}${cells.length > 5 ? "等" : ""}）`
       : "",
-    added.length > 0 ? `已添加工作表${added.map((n) => `“${n}”`).join("、")}` : "",
+    ...replacedNotes,
+    newSheets.length > 0 ? `已添加工作表${newSheets.map((n) => `“${n}”`).join("、")}` : "",
   ]
     .filter(Boolean)
     .join("，");
@@ -684,13 +724,18 @@ export async function applyPlanIn(
   if (heavy) context.application.suspendApiCalculationUntilNextSync();
   // new sheets first: a name taken in the meantime stops the sync before any cell of the form changes; a
   // replaced sheet is built under a staging name before the old one goes, then takes its name and place
+  const replacements: Replacement[] = [];
   for (const ns of plan.newSheets) {
     const rep = replacing.find((x) => x.ns === ns);
     if (!rep) queueNewSheet(collection, ns);
-    else
-      queueReplace(collection, existing, rep.t.ws, rep.t.ws.position, ns.name, (staging) =>
-        queueNewSheet(collection, ns, staging)
+    else {
+      const position = rep.t.ws.position;
+      const staging = queueReplace(collection, existing, rep.t.ws, position, ns.name, (s) =>
+        queueNewSheet(collection, ns, s)
       );
+      const before = live.get(rep.r.name) ?? rep.r.before;
+      replacements.push({ name: ns.name, staging, oldId: rep.t.ws.id, before, position });
+    }
   }
   plan.writes.forEach((w, i) => {
     const t = targets[i];
@@ -703,7 +748,7 @@ export async function applyPlanIn(
   try {
     await context.sync();
   } catch (e) {
-    throw await afterFailure(context, e, plan, record, sheets, before, options);
+    throw await afterFailure(context, e, plan, record, sheets, before, options, replacements);
   }
   return record;
 }

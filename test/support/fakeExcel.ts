@@ -868,6 +868,7 @@ class FakeWorksheet extends FakeObject {
     const book = this._book();
     this.context._enqueue(() => {
       const s = this._sheet();
+      injectFault(book, "renameSheet", s.name, "");
       const other = book.findSheet(to);
       if (other && other !== s)
         throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${to} already exists.`);
@@ -893,6 +894,7 @@ class FakeWorksheet extends FakeObject {
     const book = this._book();
     this.context._enqueue(() => {
       const s = this._sheet();
+      injectFault(book, "moveSheet", s.name, "");
       book.sheets.splice(book.sheets.indexOf(s), 1);
       book.sheets.splice(Math.min(to, book.sheets.length), 0, s);
       book.writes.push({
@@ -955,6 +957,7 @@ class FakeWorksheet extends FakeObject {
     const book = this._book();
     this.context._enqueue(() => {
       const s = this._sheet();
+      injectFault(book, "deleteSheet", s.name, "");
       if (book.workbookProtected)
         throw new FakeOfficeError("AccessDenied", "The workbook is protected.");
       if (book.sheets.length === 1)
