@@ -2,7 +2,7 @@
 // staging name, the old one goes (alerts off), the new one takes its name and place; the undo gives the old sheet's
 // cells back, the user's edits included. A changed or protected old sheet is refused with nothing written.
 import { analyze } from "../src/core/analyze";
-import { WriteRefused } from "../src/core/host";
+import { PartialWriteError, WriteRefused } from "../src/core/host";
 import { reportPlan } from "../src/core/plan";
 import { getProfile } from "../src/core/profiles";
 import type { EtApplication } from "../src/wps/et";
@@ -79,4 +79,35 @@ it("refuses, writing nothing, when the old report changed since the check or is 
     before
   );
   expect(fake.book.cell("自评报告", "A3")?.value).toBe("用户刚改的");
+});
+
+describe("a replacement that fails part way leaves a way back to the old report", () => {
+  it.each([
+    ["deleteSheet", "自评报告", "已添加工作表“自评报告~1”"],
+    ["renameSheet", "自评报告~1", "原工作表“自评报告”已删除，新表仍名为“自评报告~1”"],
+  ])(
+    "failing at %s %s: says what happened (%s), and the undo gives the old sheet back in its place",
+    (op, sheet, said) => {
+      const fake = withFirstReport();
+      typeInto(fake, "自评报告", "G2", "已报局长审阅");
+      fake.book.activeSheet = "附件1";
+      const p = planAgain(fake);
+      fake.book.fault = (o, s) => (o === op && s === sheet ? "GeneralException" : undefined);
+      let error: unknown = null;
+      try {
+        applyPlanEt(app(fake), p);
+      } catch (e) {
+        error = e;
+      }
+      fake.book.fault = null;
+      expect(error).toBeInstanceOf(PartialWriteError);
+      expect((error as Error).message).toContain(said);
+      expect(fake.displayAlerts).toBe(true);
+
+      undoEt(app(fake), (error as PartialWriteError).undo);
+      expect(names(fake)).toEqual(["附件1", "自评报告", "数据"]);
+      expect(fake.book.cell("自评报告", "G2")?.value).toBe("已报局长审阅");
+      expect(typeof fake.book.cell("自评报告", "A1")?.value).toBe("string");
+    }
+  );
 });

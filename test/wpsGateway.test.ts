@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { analyze, isTableSheet } from "../src/core/analyze";
 import { Grid, parseA1, parseRangeA1, rangeToA1, toA1, WorkbookGrids } from "../src/core/grid";
-import { WriteRefused } from "../src/core/host";
+import { PartialWriteError, WriteRefused } from "../src/core/host";
 import { getProfile } from "../src/core/profiles";
 import type { CellWrite, NewSheet, WritePlan } from "../src/core/writePlan";
 import { readWorkbookIn } from "../src/excel/read";
@@ -383,6 +383,49 @@ describe("applying a WritePlan", () => {
     expect(fullState(wps.book)).toEqual(start);
     expect(fullState(excel)).toEqual(start);
     expect(wps.displayAlerts).toBe(true); // switched off only around Delete()
+  });
+
+  it("a call that fails part way: says what was written, and the undo puts every cell back", () => {
+    const { layout, grid, wps } = blankTotalPair();
+    const start = fullState(wps.book);
+    const plan = seedPlan(grid, layout.addresses);
+    let cellWrites = 0;
+    wps.book.fault = (op, sheet) =>
+      op === "write" && sheet === "附件1" && ++cellWrites === 2 ? "GeneralException" : undefined;
+    let error: unknown = null;
+    try {
+      applyPlanEt(app(wps), plan);
+    } catch (e) {
+      error = e;
+    }
+    wps.book.fault = null;
+    expect(error).toBeInstanceOf(PartialWriteError);
+    expect((error as Error).message).toMatch(
+      /^写回中途失败（.*GeneralException.*）：已写入 1 个单元格（H28），其余未写入/
+    );
+    expect((error as Error).message).toContain("其余未写入。可点“撤销”恢复到写回之前。");
+    expect(fullState(wps.book)).not.toEqual(start);
+    undoEt(app(wps), (error as PartialWriteError).undo as WpsUndoRecord);
+    expect(fullState(wps.book)).toEqual(start);
+  });
+
+  it("a sheet half added when a call fails goes with the undo, and the cells come back", () => {
+    const { layout, grid, wps } = blankTotalPair();
+    const start = fullState(wps.book);
+    const plan = seedPlan(grid, layout.addresses);
+    // naming the new sheet fails: WPS has added it as Sheet2
+    wps.book.fault = (op) => (op === "renameSheet" ? "GeneralException" : undefined);
+    let error: unknown = null;
+    try {
+      applyPlanEt(app(wps), plan);
+    } catch (e) {
+      error = e;
+    }
+    wps.book.fault = null;
+    expect(error).toBeInstanceOf(PartialWriteError);
+    expect((error as Error).message).toMatch(/已添加工作表“Sheet\d+”/);
+    undoEt(app(wps), (error as PartialWriteError).undo as WpsUndoRecord);
+    expect(fullState(wps.book)).toEqual(start);
   });
 
   it("refuses a cell changed since the check, writing nothing", () => {

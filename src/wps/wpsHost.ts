@@ -2,7 +2,7 @@
 // (window.Application). The only module that touches window.Application. The model is synchronous; each call
 // crosses into WPS, so reads take whole-range arrays (read.ts).
 import type { StoredSettings, WorkbookHost, WorkbookSnapshot } from "../core/host";
-import { WriteRefused } from "../core/host";
+import { PartialWriteError, WriteRefused } from "../core/host";
 import type { UndoRecord, WritePlan } from "../core/writePlan";
 import type { EtApplication, EtWorksheet } from "./et";
 import { XL } from "./et";
@@ -13,7 +13,7 @@ import { applyPlanEt, undoEt, WpsUndoRecord } from "./write";
 export { wpsApplication } from "./wpsApplication";
 
 function explain(e: unknown, what: string): Error {
-  if (e instanceof WriteRefused) return e;
+  if (e instanceof WriteRefused || e instanceof PartialWriteError) return e;
   const detail = e instanceof Error && e.message ? `（${e.message}）` : "";
   return new Error(`WPS 无法${what}${detail}：请稍后重试；如仍失败，请保存并重新打开工作簿。`);
 }

@@ -3,7 +3,7 @@
 // with nothing written; the second writes. Content rules are the Office.js gateway's (src/excel/cells.ts).
 import type { CellValue } from "../core/grid";
 import { sheetAddress } from "../core/grid";
-import { WriteRefused } from "../core/host";
+import { PartialWriteError, WriteRefused } from "../core/host";
 import {
   SHEET_BORDER_COLOR,
   SHEET_FONTS,
@@ -281,14 +281,19 @@ function addSheets(
   app: EtApplication,
   book: EtWorkbook,
   sheets: NewSheet[],
-  replacing: Map<NewSheet, EtWorksheet>
+  replacing: Map<NewSheet, EtWorksheet>,
+  progress: Map<NewSheet, ReplaceProgress>
 ): void {
   if (sheets.length === 0) return;
   const active = book.ActiveSheet.Name;
   for (const ns of sheets) {
     const old = replacing.get(ns);
-    if (old) replaceSheet(app, book, old, ns.name, (staging) => addSheet(book, ns, staging, old));
-    else addSheet(book, ns);
+    if (!old) addSheet(book, ns);
+    else {
+      const step: ReplaceProgress = { staging: "", oldDeleted: false, renamed: false };
+      progress.set(ns, step);
+      replaceSheet(app, book, old, ns.name, (staging) => addSheet(book, ns, staging, old), step);
+    }
   }
   book.Worksheets.Item(active).Activate();
 }
@@ -315,15 +320,24 @@ function stagingName(book: EtWorkbook, name: string): string {
   }
 }
 
+/** How far a replacement went: what a call failing part way leaves to undo (the ET model is synchronous). */
+interface ReplaceProgress {
+  staging: string;
+  oldDeleted: boolean;
+  renamed: boolean;
+}
+
 /** Builds the new sheet right after the old one under a staging name, deletes the old one, takes its name. */
 function replaceSheet(
   app: EtApplication,
   book: EtWorkbook,
   old: EtWorksheet,
   name: string,
-  build: (staging: string) => EtWorksheet
+  build: (staging: string) => EtWorksheet,
+  progress: ReplaceProgress = { staging: "", oldDeleted: false, renamed: false }
 ): void {
-  const ws = build(stagingName(book, name));
+  progress.staging = stagingName(book, name);
+  const ws = build(progress.staging);
   // Delete() asks the user to confirm unless alerts are off
   const alerts = app.DisplayAlerts;
   app.DisplayAlerts = false;
@@ -332,7 +346,9 @@ function replaceSheet(
   } finally {
     app.DisplayAlerts = alerts;
   }
+  progress.oldDeleted = true;
   ws.Name = name;
+  progress.renamed = true;
 }
 
 /** Writes a replaced sheet's recorded cells and merges into `ws` (the undo). */
@@ -396,7 +412,9 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
     if (cellKeys(now) !== cellKeys(r.before))
       throw new WriteRefused(`工作表“${r.name}”在检查之后被修改过：请重新检查后再生成。`);
     replacing.set(ns, ws);
-    replaced.push({ name: r.name, before: now });
+    // its place in the tabs (0-based), for an undo that must add it back after a failure deleted it
+    const position = sheetNamesOf(book).findIndex((n) => n === r.name);
+    replaced.push({ name: r.name, before: now, position });
   }
   if (plan.newSheets.length > 0) {
     const list = book.Worksheets;
@@ -415,16 +433,7 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
   }
 
   // ---- every check passed: write ----
-  plan.writes.forEach((w, i) => {
-    const t = targets[i];
-    if (!w.fillOnly) {
-      const content: Content = w.formula ? { formula: w.formula } : { value: w.value };
-      writeContent(t.range, content, t.content.numFmt, w.numFmt ?? t.content.numFmt);
-    }
-    if (w.fill !== undefined) writeFill(t.range, w.fill);
-  });
-  addSheets(app, book, plan.newSheets, replacing);
-
+  // the undo is known before anything is written: a call failing part way still leaves the user a way back
   const record: WpsUndoRecord = undoOf(plan);
   if (replaced.length) record.replacedSheets = replaced;
   record.restores = record.restores.map((r, i) => {
@@ -442,7 +451,106 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
     if (w.fillOnly) out.fillOnly = true;
     return out;
   });
+  const sheetsBefore = sheetNamesOf(book);
+  const progress = new Map<NewSheet, ReplaceProgress>();
+  let done = 0;
+  try {
+    plan.writes.forEach((w, i) => {
+      const t = targets[i];
+      if (!w.fillOnly) {
+        const content: Content = w.formula ? { formula: w.formula } : { value: w.value };
+        writeContent(t.range, content, t.content.numFmt, w.numFmt ?? t.content.numFmt);
+      }
+      if (w.fill !== undefined) writeFill(t.range, w.fill);
+      done = i + 1;
+    });
+    addSheets(app, book, plan.newSheets, replacing, progress);
+  } catch (e) {
+    throw partialFailure(e, { book, plan, record, sheets, done, sheetsBefore, progress });
+  }
   return record;
+}
+
+function sheetNamesOf(book: EtWorkbook): string[] {
+  const list = book.Worksheets;
+  const names: string[] = [];
+  for (let i = 1, n = list.Count; i <= n; i++) names.push(list.Item(i).Name);
+  return names;
+}
+
+/**
+ * A WPS call failed part way through the writes: what was written so far becomes a PartialWriteError carrying its
+ * undo (the cells written, the sheets added, a replaced sheet to bring back). Nothing written: the error itself.
+ */
+function partialFailure(
+  error: unknown,
+  at: {
+    book: EtWorkbook;
+    plan: WritePlan;
+    record: WpsUndoRecord;
+    sheets: Map<string, EtWorksheet>;
+    done: number;
+    sheetsBefore: string[];
+    progress: Map<NewSheet, ReplaceProgress>;
+  }
+): unknown {
+  const { book, plan, record, done } = at;
+  const reason = error instanceof Error && error.message ? error.message : String(error);
+  let now: string[];
+  let failingHolds = false;
+  try {
+    now = sheetNamesOf(book);
+    // the write that failed may have put its value in before its fill failed
+    const w = plan.writes[done];
+    if (w && !w.fillOnly) {
+      const t = readTarget(at.sheets.get(w.sheet)!, w.sheet, w.address, false);
+      failingHolds = holds(t.content, { value: w.value, formula: w.formula }, false);
+    }
+  } catch {
+    return new Error(
+      `写回中途失败（${reason}），且无法确认已写入了哪些单元格：请在 WPS 中检查，必要时按 Ctrl+Z 撤销。`
+    );
+  }
+  const kept = done + (failingHolds ? 1 : 0);
+  const before = new Set(at.sheetsBefore.map((n) => n.toLowerCase()));
+  const added = now.filter((n) => !before.has(n.toLowerCase()));
+  const replacedSheets: NonNullable<UndoRecord["replacedSheets"]> = [];
+  const notes: string[] = [];
+  for (const [ns, step] of at.progress) {
+    if (step.oldDeleted) {
+      const old = record.replacedSheets?.find((r) => r.name === ns.name);
+      if (old) replacedSheets.push(old);
+      added.push(ns.name);
+      notes.push(
+        step.renamed
+          ? `原工作表“${ns.name}”已替换为新表`
+          : `原工作表“${ns.name}”已删除，新表仍名为“${step.staging}”`
+      );
+    } else if (added.some((n) => n === step.staging)) notes.push(`已添加工作表“${step.staging}”`);
+  }
+  const partial: WpsUndoRecord = {
+    restores: record.restores.slice(0, kept),
+    addedSheets: added,
+    written: (record.written ?? []).slice(0, kept),
+    ...(replacedSheets.length ? { replacedSheets } : {}),
+  };
+  if (partial.restores.length === 0 && added.length === 0) return error;
+  const cells = partial.restores.map((r) => cellName(plan.sheet, r.sheet, r.address));
+  const replacementSheets = [...at.progress].flatMap(([ns, step]) => [ns.name, step.staging]);
+  const plainAdded = added.filter((n) => !replacementSheets.includes(n));
+  const what = [
+    cells.length > 0
+      ? `已写入 ${cells.length} 个单元格（${cells.slice(0, 5).join("、")}${cells.length > 5 ? "等" : ""}）`
+      : "",
+    ...notes,
+    plainAdded.length > 0 ? `已添加工作表${plainAdded.map((n) => `“${n}”`).join("、")}` : "",
+  ]
+    .filter(Boolean)
+    .join("，");
+  return new PartialWriteError(
+    `写回中途失败（${reason}）：${what}，其余未写入。可点“撤销”恢复到写回之前。`,
+    partial
+  );
 }
 
 // ---- undo ----
@@ -521,7 +629,12 @@ export function undoEt(app: EtApplication, record: WpsUndoRecord): void {
             return back;
           });
         else {
-          const back = list.Add(null, list.Item(list.Count));
+          // the old sheet's place, where a sheet still stands there; else the end
+          const at = replaced.position ?? list.Count;
+          const back =
+            at < list.Count
+              ? list.Add(list.Item(at + 1), null)
+              : list.Add(null, list.Item(list.Count));
           back.Name = name;
           writeSheetContent(back, replaced.before);
         }

@@ -58,6 +58,12 @@ export class FakeEt {
     this.application = this.strict(new AppObj(this), "Application");
   }
 
+  /** The workbook's fault hook (FakeWorkbook.fault): a call that fails as it runs, as a WPS call can. */
+  fault(op: string, sheet: string, address: string): void {
+    const code = this.book.fault?.(op, sheet, address);
+    if (code) throw new FakeEtError(`fake ET: injected ${code} at ${op} ${sheet}!${address}`);
+  }
+
   /** Wraps a model object: counts every member access, throws on members it does not implement. */
   strict<T extends object>(obj: T, what: string): T {
     return new Proxy(obj, {
@@ -177,6 +183,7 @@ class SheetObj {
     return this._sheet.name;
   }
   set Name(v: string) {
+    this.et.fault("renameSheet", this._sheet.name, "");
     const other = this.et.book.findSheet(v);
     if (other && other !== this._sheet) throw new FakeEtError(`fake ET: sheet name ${v} is taken`);
     if (/[:\\/?*[\]]/.test(v) || v.length > 31)
@@ -231,6 +238,7 @@ class SheetObj {
   }
   Delete(): void {
     const book = this.et.book;
+    this.et.fault("deleteSheet", this._sheet.name, "");
     if (this.et.displayAlerts)
       throw new FakeEtError("fake ET: Delete() with DisplayAlerts on would ask the user");
     if (book.workbookProtected) throw new FakeEtError("fake ET: workbook structure is protected");
@@ -304,6 +312,7 @@ class RangeObj {
 
   private input(v: unknown): void {
     this.checkWritable();
+    this.et.fault("write", this._sheet.name, rangeToA1(this._rect));
     const { top, left, bottom, right } = this._rect;
     const rows = Array.isArray(v) ? (v as unknown[][]) : null;
     if (
