@@ -47,6 +47,37 @@ export class PartialWriteError extends Error {
   }
 }
 
+/** How far a replaced sheet (生成报告 a second time) got before a write failed part way. */
+export type ReplacementState = "replaced" | "oldDeletedStagingLeft" | "stagingAdded";
+
+/**
+ * The message of a write that failed part way, the same in every gateway: what was written, what the user can do.
+ * `cells` as the user reads them (H15, 自评报告!B3); `replacements` with the staging name the new sheet was built under.
+ */
+export function partialWriteMessage(
+  reason: string,
+  cells: string[],
+  replacements: { name: string; staging: string; state: ReplacementState }[],
+  addedSheets: string[]
+): string {
+  const what = [
+    cells.length > 0
+      ? `已写入 ${cells.length} 个单元格（${cells.slice(0, 5).join("、")}${cells.length > 5 ? "等" : ""}）`
+      : "",
+    ...replacements.map((r) =>
+      r.state === "replaced"
+        ? `原工作表“${r.name}”已替换为新表`
+        : r.state === "oldDeletedStagingLeft"
+          ? `原工作表“${r.name}”已删除，新表仍名为“${r.staging}”`
+          : `已添加工作表“${r.staging}”`
+    ),
+    addedSheets.length > 0 ? `已添加工作表${addedSheets.map((n) => `“${n}”`).join("、")}` : "",
+  ]
+    .filter(Boolean)
+    .join("，");
+  return `写回中途失败（${reason}）：${what}，其余未写入。可点“撤销”恢复到写回之前。`;
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "wps" | "file";
   /** apply() refuses locked cells of a protected sheet itself and writes unlocked ones (PlanChoices.lockedCellsChecked). */

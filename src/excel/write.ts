@@ -4,7 +4,12 @@
 // error carries the undo for it (PartialWriteError).
 import type { CellValue } from "../core/grid";
 import { rangeToA1, sheetAddress, toA1 } from "../core/grid";
-import { PartialWriteError, WriteRefused } from "../core/host";
+import {
+  PartialWriteError,
+  partialWriteMessage,
+  type ReplacementState,
+  WriteRefused,
+} from "../core/host";
 import {
   SHEET_BORDER_COLOR,
   SHEET_FONTS,
@@ -583,24 +588,22 @@ async function afterFailure(
   // a replaced sheet: once the old one is deleted, the undo must bring it back (its name holds the new sheet, or
   // nothing when the rename did not happen); a staging sheet left behind is ours and goes with the undo
   const replaced: NonNullable<ExcelUndoRecord["replacedSheets"]> = [];
-  const replacedNotes: string[] = [];
+  const states: { name: string; staging: string; state: ReplacementState }[] = [];
   for (const rep of replacements) {
     const oldGone = !liveIds.includes(rep.oldId);
     const stagingLeft = live.includes(rep.staging.toLowerCase());
     if (oldGone) {
       replaced.push({ name: rep.name, before: rep.before, position: rep.position });
       added.push(rep.name);
-      replacedNotes.push(
-        stagingLeft
-          ? `原工作表“${rep.name}”已删除，新表仍名为“${rep.staging}”`
-          : `原工作表“${rep.name}”已替换为新表`
-      );
     }
     // with the old sheet still there, a sheet of the staging name is ours unless Excel said a name was taken
-    if (stagingLeft && (oldGone || !taken)) {
-      added.push(rep.staging);
-      if (!oldGone) replacedNotes.push(`已添加工作表“${rep.staging}”`);
-    }
+    if (stagingLeft && (oldGone || !taken)) added.push(rep.staging);
+    if (oldGone || (stagingLeft && !taken))
+      states.push({
+        name: rep.name,
+        staging: rep.staging,
+        state: !oldGone ? "stagingAdded" : stagingLeft ? "oldDeletedStagingLeft" : "replaced",
+      });
   }
   const partial: ExcelUndoRecord = {
     restores: record.restores.filter((_, i) => keep[i]),
@@ -610,21 +613,9 @@ async function afterFailure(
   };
   if (partial.restores.length === 0 && added.length === 0) return error;
   const cells = partial.restores.map((r) => cellName(plan.sheet, r.sheet, r.address));
-  // sheets added outright (a replacement's sheets are told of above)
+  // sheets added outright (a replacement's sheets are told of in its own words)
   const newSheets = added.filter((n) => !replacements.some((r) => r.name === n || r.staging === n));
-  const what = [
-    cells.length > 0
-      ? `已写入 ${cells.length} 个单元格（${cells.slice(0, 5).join("、")}${cells.length > 5 ? "等" : ""}）`
-      : "",
-    ...replacedNotes,
-    newSheets.length > 0 ? `已添加工作表${newSheets.map((n) => `“${n}”`).join("、")}` : "",
-  ]
-    .filter(Boolean)
-    .join("，");
-  return new PartialWriteError(
-    `写回中途失败（${reason}）：${what}，其余未写入。可点“撤销”恢复到写回之前。`,
-    partial
-  );
+  return new PartialWriteError(partialWriteMessage(reason, cells, states, newSheets), partial);
 }
 
 /**

@@ -3,7 +3,12 @@
 // with nothing written; the second writes. Content rules are the Office.js gateway's (src/excel/cells.ts).
 import type { CellValue } from "../core/grid";
 import { sheetAddress } from "../core/grid";
-import { PartialWriteError, WriteRefused } from "../core/host";
+import {
+  PartialWriteError,
+  partialWriteMessage,
+  type ReplacementState,
+  WriteRefused,
+} from "../core/host";
 import {
   SHEET_BORDER_COLOR,
   SHEET_FONTS,
@@ -515,18 +520,24 @@ function partialFailure(
   const before = new Set(at.sheetsBefore.map((n) => n.toLowerCase()));
   const added = now.filter((n) => !before.has(n.toLowerCase()));
   const replacedSheets: NonNullable<UndoRecord["replacedSheets"]> = [];
-  const notes: string[] = [];
+  const states: { name: string; staging: string; state: ReplacementState }[] = [];
   for (const [ns, step] of at.progress) {
+    const stagingLeft = added.includes(step.staging);
     if (step.oldDeleted) {
       const old = record.replacedSheets?.find((r) => r.name === ns.name);
       if (old) replacedSheets.push(old);
       added.push(ns.name);
-      notes.push(
-        step.renamed
-          ? `原工作表“${ns.name}”已替换为新表`
-          : `原工作表“${ns.name}”已删除，新表仍名为“${step.staging}”`
-      );
-    } else if (added.some((n) => n === step.staging)) notes.push(`已添加工作表“${step.staging}”`);
+    }
+    if (step.oldDeleted || stagingLeft)
+      states.push({
+        name: ns.name,
+        staging: step.staging,
+        state: !step.oldDeleted
+          ? "stagingAdded"
+          : step.renamed
+            ? "replaced"
+            : "oldDeletedStagingLeft",
+      });
   }
   const partial: WpsUndoRecord = {
     restores: record.restores.slice(0, kept),
@@ -536,21 +547,10 @@ function partialFailure(
   };
   if (partial.restores.length === 0 && added.length === 0) return error;
   const cells = partial.restores.map((r) => cellName(plan.sheet, r.sheet, r.address));
-  const replacementSheets = [...at.progress].flatMap(([ns, step]) => [ns.name, step.staging]);
-  const plainAdded = added.filter((n) => !replacementSheets.includes(n));
-  const what = [
-    cells.length > 0
-      ? `已写入 ${cells.length} 个单元格（${cells.slice(0, 5).join("、")}${cells.length > 5 ? "等" : ""}）`
-      : "",
-    ...notes,
-    plainAdded.length > 0 ? `已添加工作表${plainAdded.map((n) => `“${n}”`).join("、")}` : "",
-  ]
-    .filter(Boolean)
-    .join("，");
-  return new PartialWriteError(
-    `写回中途失败（${reason}）：${what}，其余未写入。可点“撤销”恢复到写回之前。`,
-    partial
-  );
+  // sheets added outright (a replacement's sheets are told of in its own words)
+  const ofReplacements = [...at.progress].flatMap(([ns, step]) => [ns.name, step.staging]);
+  const newSheets = added.filter((n) => !ofReplacements.includes(n));
+  return new PartialWriteError(partialWriteMessage(reason, cells, states, newSheets), partial);
 }
 
 // ---- undo ----
