@@ -9,7 +9,7 @@ import type { EtApplication } from "../src/wps/et";
 import { applyPlanEt, undoEt } from "../src/wps/write";
 import { buildSeedWorkbook } from "../scripts/samples/seedForm";
 import { FakeWorkbook } from "./support/fakeExcel";
-import { FakeEt, typeInto } from "./support/fakeWps";
+import { FakeEt, thrownWithFault, typeInto } from "./support/fakeWps";
 
 const app = (fake: FakeEt) => fake.application as EtApplication;
 
@@ -92,14 +92,11 @@ describe("a replacement that fails part way leaves a way back to the old report"
       typeInto(fake, "自评报告", "G2", "已报局长审阅");
       fake.book.activeSheet = "附件1";
       const p = planAgain(fake);
-      fake.book.fault = (o, s) => (o === op && s === sheet ? "GeneralException" : undefined);
-      let error: unknown = null;
-      try {
-        applyPlanEt(app(fake), p);
-      } catch (e) {
-        error = e;
-      }
-      fake.book.fault = null;
+      const error = thrownWithFault(
+        fake,
+        (o, s) => (o === op && s === sheet ? "GeneralException" : undefined),
+        () => applyPlanEt(app(fake), p)
+      );
       expect(error).toBeInstanceOf(PartialWriteError);
       expect((error as Error).message).toContain(said);
       expect(fake.displayAlerts).toBe(true);

@@ -20,7 +20,7 @@ import { buildSeedForm, buildSeedWorkbook, SeedFormOptions } from "../scripts/sa
 import { gridsToXlsx } from "../scripts/samples/gridsToXlsx";
 import { syntheticForm } from "../bench/syntheticForm";
 import { fakeContext, FakeWorkbook } from "./support/fakeExcel";
-import { FakeEt, typeInto } from "./support/fakeWps";
+import { FakeEt, thrownWithFault, typeInto } from "./support/fakeWps";
 import { bookLines } from "./support/gridDump";
 
 const xicheng = getProfile("xicheng");
@@ -390,15 +390,12 @@ describe("applying a WritePlan", () => {
     const start = fullState(wps.book);
     const plan = seedPlan(grid, layout.addresses);
     let cellWrites = 0;
-    wps.book.fault = (op, sheet) =>
-      op === "write" && sheet === "附件1" && ++cellWrites === 2 ? "GeneralException" : undefined;
-    let error: unknown = null;
-    try {
-      applyPlanEt(app(wps), plan);
-    } catch (e) {
-      error = e;
-    }
-    wps.book.fault = null;
+    const error = thrownWithFault(
+      wps,
+      (op, sheet) =>
+        op === "write" && sheet === "附件1" && ++cellWrites === 2 ? "GeneralException" : undefined,
+      () => applyPlanEt(app(wps), plan)
+    );
     expect(error).toBeInstanceOf(PartialWriteError);
     expect((error as Error).message).toMatch(
       /^写回中途失败（.*GeneralException.*）：已写入 1 个单元格（H28），其余未写入/
@@ -414,14 +411,11 @@ describe("applying a WritePlan", () => {
     const start = fullState(wps.book);
     const plan = seedPlan(grid, layout.addresses);
     // naming the new sheet fails: WPS has added it as Sheet2
-    wps.book.fault = (op) => (op === "renameSheet" ? "GeneralException" : undefined);
-    let error: unknown = null;
-    try {
-      applyPlanEt(app(wps), plan);
-    } catch (e) {
-      error = e;
-    }
-    wps.book.fault = null;
+    const error = thrownWithFault(
+      wps,
+      (op) => (op === "renameSheet" ? "GeneralException" : undefined),
+      () => applyPlanEt(app(wps), plan)
+    );
     expect(error).toBeInstanceOf(PartialWriteError);
     expect((error as Error).message).toMatch(/已添加工作表“Sheet\d+”/);
     undoEt(app(wps), (error as PartialWriteError).undo as WpsUndoRecord);

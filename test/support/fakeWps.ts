@@ -606,3 +606,20 @@ export function typeInto(et: FakeEt, sheet: string, address: string, input: Cell
   setInput(et.book, s, r.top, r.left, input ?? "", false);
   et.emitChange(s, r);
 }
+
+/** Runs `write` with the workbook's fault hook set (cleared after), and returns what it threw (null: nothing). */
+export function thrownWithFault(
+  et: FakeEt,
+  fault: NonNullable<FakeWorkbook["fault"]>,
+  write: () => void
+): unknown {
+  et.book.fault = fault;
+  try {
+    write();
+    return null;
+  } catch (e) {
+    return e;
+  } finally {
+    et.book.fault = null;
+  }
+}
