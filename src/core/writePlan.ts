@@ -316,3 +316,24 @@ export const DEFAULT_CHOICES: PlanChoices = {
   onRepeat: "replace",
   lockedCellsChecked: false,
 };
+
+/** What one write put in a cell, so that the undo can confirm the cell still holds it. */
+export interface WrittenCell {
+  sheet: string;
+  address: string;
+  value: string | number | null;
+  formula?: string;
+  fill?: string | null;
+  fillOnly?: boolean;
+}
+
+/** What each write of the plan puts in its cell, as the undo checks it (the gateways' `written`). */
+export function writtenOf(plan: WritePlan): WrittenCell[] {
+  return plan.writes.map((w) => {
+    const out: WrittenCell = { sheet: w.sheet, address: w.address, value: w.value };
+    if (w.formula) out.formula = w.formula;
+    if (w.fill !== undefined) out.fill = w.fill;
+    if (w.fillOnly) out.fillOnly = true;
+    return out;
+  });
+}

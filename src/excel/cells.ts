@@ -2,7 +2,7 @@
 // Range.formulas / Range.numberFormat, and how to put content back without Excel re-interpreting it.
 // No Excel.* or Office.* calls here.
 import type { CellValue, Range } from "../core/grid";
-import { parseRangeA1 } from "../core/grid";
+import { parseRangeA1, sheetAddress } from "../core/grid";
 
 /** One cell as Office.js reports it: `values[0][0]`, `formulas[0][0]`, `numberFormat[0][0]`. */
 export interface RawCell {
@@ -129,4 +129,19 @@ export function normalizeFill(color: unknown, pattern?: unknown): string | null 
 /** Column width in characters → points (RangeFormat.columnWidth is in points; 7 px per character at 100%). */
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** A cell as a message names it: H15 on the form's sheet, 自评报告!B3 elsewhere. */
+export function cellName(formSheet: string, sheet: string, address: string): string {
+  return sheet === formSheet ? address : sheetAddress(sheet, address);
+}
+
+/** "H28 在检查之后被修改过（现为“88”）" or "H28、H15 在检查之后被修改过（H28 现为“88”，H15 现为空白）". */
+export function changedCells(
+  items: { name: string; content: CellContent }[],
+  what: string
+): string {
+  if (items.length === 1) return `${items[0].name} ${what}（${describeContent(items[0].content)}）`;
+  const names = items.map((i) => i.name).join("、");
+  return `${names} ${what}（${items.map((i) => `${i.name} ${describeContent(i.content)}`).join("，")}）`;
 }

@@ -3,7 +3,7 @@
 // check passes — one that writes. If that write sync fails part way, a third sync finds what it left, and the
 // error carries the undo for it (PartialWriteError).
 import type { CellValue } from "../core/grid";
-import { rangeToA1, sheetAddress, toA1 } from "../core/grid";
+import { rangeToA1, toA1 } from "../core/grid";
 import {
   PartialWriteError,
   partialWriteMessage,
@@ -16,18 +16,21 @@ import {
   SHEET_STYLES,
   tableCellLook,
   undoOf,
+  writtenOf,
   type CellSnapshot,
   type NewSheet,
   type SheetContent,
   type SheetStyleLook,
   type UndoRecord,
   type WritePlan,
+  type WrittenCell,
 } from "../core/writePlan";
 import {
   CellContent,
+  cellName,
+  changedCells,
   charsToPoints,
   contentOf,
-  describeContent,
   holds,
   needsTextFormat,
   normalizeFill,
@@ -43,16 +46,6 @@ export interface WriteOptions {
 }
 
 export { PartialWriteError };
-
-/** What one write put in a cell, so that the undo can confirm the cell still holds it. */
-export interface WrittenCell {
-  sheet: string;
-  address: string;
-  value: string | number | null;
-  formula?: string;
-  fill?: string | null;
-  fillOnly?: boolean;
-}
 
 /** undoOf(plan) with each `before` replaced by what the cell really held (number format and fill included). */
 export interface ExcelUndoRecord extends UndoRecord {
@@ -190,17 +183,6 @@ function refuseMerged(targets: Target[], formSheet: string): void {
       [t.address]
     );
   }
-}
-
-function cellName(formSheet: string, sheet: string, address: string): string {
-  return sheet === formSheet ? address : sheetAddress(sheet, address);
-}
-
-/** "H28 在检查之后被修改过（现为“88”）" or "H28、H15 在检查之后被修改过（H28 现为“88”，H15 现为空白）". */
-function changedCells(items: { name: string; content: CellContent }[], what: string): string {
-  if (items.length === 1) return `${items[0].name} ${what}（${describeContent(items[0].content)}）`;
-  const names = items.map((i) => i.name).join("、");
-  return `${names} ${what}（${items.map((i) => `${i.name} ${describeContent(i.content)}`).join("，")}）`;
 }
 
 // ---- writing one cell without Excel re-interpreting it ----
@@ -526,13 +508,7 @@ function recordOf(
     if (fill !== undefined) before.fill = fill;
     return { ...r, before };
   });
-  record.written = plan.writes.map((w) => {
-    const out: WrittenCell = { sheet: w.sheet, address: w.address, value: w.value };
-    if (w.formula) out.formula = w.formula;
-    if (w.fill !== undefined) out.fill = w.fill;
-    if (w.fillOnly) out.fillOnly = true;
-    return out;
-  });
+  record.written = writtenOf(plan);
   return record;
 }
 

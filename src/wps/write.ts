@@ -2,7 +2,6 @@
 // passes: the first only reads (sheets, protection, merged areas, every target cell) and throws WriteRefused
 // with nothing written; the second writes. Content rules are the Office.js gateway's (src/excel/cells.ts).
 import type { CellValue } from "../core/grid";
-import { sheetAddress } from "../core/grid";
 import {
   PartialWriteError,
   partialWriteMessage,
@@ -15,29 +14,28 @@ import {
   SHEET_STYLES,
   tableCellLook,
   undoOf,
+  writtenOf,
   type CellSnapshot,
   type NewSheet,
   type SheetContent,
   type SheetStyleLook,
   type UndoRecord,
   type WritePlan,
+  type WrittenCell,
 } from "../core/writePlan";
 import { displayWidth } from "../core/text";
-import { CellContent, contentOf, describeContent, holds, needsTextFormat } from "../excel/cells";
+import {
+  CellContent,
+  cellName,
+  changedCells,
+  contentOf,
+  holds,
+  needsTextFormat,
+} from "../excel/cells";
 import { readSheet, rows2d } from "./read";
 import { sheetContent } from "../core/planReplace";
 import { activeWorkbook } from "./read";
 import { EtApplication, EtRange, EtWorkbook, EtWorksheet, fromBgr, toBgr, XL } from "./et";
-
-/** What one write put in a cell, so that the undo can confirm the cell still holds it. */
-export interface WrittenCell {
-  sheet: string;
-  address: string;
-  value: string | number | null;
-  formula?: string;
-  fill?: string | null;
-  fillOnly?: boolean;
-}
 
 /** undoOf(plan) with each `before` replaced by what the cell really held (number format and fill included). */
 export interface WpsUndoRecord extends UndoRecord {
@@ -116,16 +114,6 @@ function refuseMerged(targets: Target[], formSheet: string, action: string): voi
       `${bad.map((t) => cellName(formSheet, t.sheet, t.address)).join("、")} 在检查之后被合并到其他单元格中：请重新检查后再${action}。`,
       bad.map((t) => t.address)
     );
-}
-
-function cellName(formSheet: string, sheet: string, address: string): string {
-  return sheet === formSheet ? address : sheetAddress(sheet, address);
-}
-
-function changedCells(items: { name: string; content: CellContent }[], what: string): string {
-  if (items.length === 1) return `${items[0].name} ${what}（${describeContent(items[0].content)}）`;
-  const names = items.map((i) => i.name).join("、");
-  return `${names} ${what}（${items.map((i) => `${i.name} ${describeContent(i.content)}`).join("，")}）`;
 }
 
 // ---- writing one cell without WPS re-interpreting it ----
@@ -449,13 +437,7 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
     if (targets[i].fill !== undefined) before.fill = targets[i].fill;
     return { ...r, before };
   });
-  record.written = plan.writes.map((w) => {
-    const out: WrittenCell = { sheet: w.sheet, address: w.address, value: w.value };
-    if (w.formula) out.formula = w.formula;
-    if (w.fill !== undefined) out.fill = w.fill;
-    if (w.fillOnly) out.fillOnly = true;
-    return out;
-  });
+  record.written = writtenOf(plan);
   const sheetsBefore = sheetNamesOf(book);
   const progress = new Map<NewSheet, ReplaceProgress>();
   let done = 0;
