@@ -88,6 +88,15 @@ it("refuses, writing nothing, when the old report changed since the check or is 
   expect(names(fake)).toEqual(["附件1", "自评报告", "数据"]);
 });
 
+it("a TRUE the user typed into the old report comes back as TRUE with the undo, not as the text “true”", async () => {
+  const fake = await withFirstReport();
+  fake.edit("自评报告", "H2", true);
+  const record = await applyPlanIn(fakeContext(fake), planAgain(fake), OPTS);
+  await undoIn(fakeContext(fake), record, OPTS);
+  expect(fake.cell("自评报告", "H2")?.value).toBe(true);
+  expect(fake.cell("自评报告", "H2")?.numFmt ?? "General").toBe("General");
+});
+
 describe("a replacement that fails part way leaves a way back to the old report", () => {
   // Excel runs a batch in order and stops at the failing command: what ran before it stays done
   it.each([

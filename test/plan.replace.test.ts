@@ -73,6 +73,19 @@ describe("生成报告 a second time", () => {
     expect(notice).toContain("另建新工作表");
   });
 
+  it("numbers the user typed outside the report's number cells are theirs, whatever their value", () => {
+    const g = gridOf(first);
+    // a number in G3, where the report writes nothing, and a note in column AB, past Z
+    g.set(3, 7, { value: 7 });
+    g.set(2, 28, { value: "备注" });
+    const again = reportPlan(a, withReport(g)).newSheets[0];
+    expect(again.replaces?.edited).toEqual(["AB2", "G3"]);
+    expect(replaceNotice(again)).toBe(
+      "现有工作表“自评报告”中有 2 个单元格（AB2、G3）的内容不会出现在新生成的表中，可能是您修改或补充的：" +
+        "替换后将被删除（“撤销”可恢复）。如需保留，请选“另建新工作表”。"
+    );
+  });
+
   it("a formula the user typed is theirs (the report holds no formula)", () => {
     const g = gridOf(first);
     const tableRow = first.rows.findIndex((r) => r.style === "table") + 1;
@@ -93,7 +106,9 @@ describe("生成报告 a second time", () => {
   it("a protected report cannot be replaced: the notice says so", () => {
     const again = reportPlan(a, withReport(gridOf(first, "自评报告", true))).newSheets[0];
     expect(again.replaces?.protected).toBe(true);
-    expect(replaceNotice(again)).toContain("受保护，无法替换");
+    expect(replaceNotice(again)).toBe(
+      "工作表“自评报告”受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或选“另建新工作表”。"
+    );
   });
 
   it("matches the name ignoring case and keeps the existing spelling", () => {

@@ -81,6 +81,15 @@ it("refuses, writing nothing, when the old report changed since the check or is 
   expect(fake.book.cell("自评报告", "A3")?.value).toBe("用户刚改的");
 });
 
+it("a TRUE the user typed into the old report comes back as TRUE with the undo, not as the text “true”", () => {
+  const fake = withFirstReport();
+  typeInto(fake, "自评报告", "H2", true);
+  const record = applyPlanEt(app(fake), planAgain(fake));
+  undoEt(app(fake), record);
+  expect(fake.book.cell("自评报告", "H2")?.value).toBe(true);
+  expect(fake.book.cell("自评报告", "H2")?.numFmt ?? "General").toBe("General");
+});
+
 describe("a replacement that fails part way leaves a way back to the old report", () => {
   it.each([
     ["deleteSheet", "自评报告", "已添加工作表“自评报告~1”"],

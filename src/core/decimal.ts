@@ -76,7 +76,8 @@ function scaledDecimal(n: number): Decimal {
   const digits = String(Math.abs(n)).padStart(7, "0");
   const whole = digits.slice(0, -6);
   // Stryker disable next-line EqualityOperator: "-0.000000" is zero, as "0.000000" is
-  return dec(`${n < 0 ? "-" : ""}${whole}.${digits.slice(-6)}`);
+  // new Decimal, not dec(): sums are mostly one-off values, which would only crowd the shared cache
+  return new Decimal(`${n < 0 ? "-" : ""}${whole}.${digits.slice(-6)}`);
 }
 
 export function min(a: Numeric, b: Numeric): Decimal {

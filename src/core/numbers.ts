@@ -6,7 +6,7 @@ import type { CellValue } from "./grid";
 
 const MAX_EXPONENT = 400;
 // "0", "137.85", "-0.5" (never "-0", "0137", "1.50", "1e3")
-// Stryker disable next-line Regex: read only by the fast path above
+// Stryker disable next-line Regex: read only by canonicalDecimal's fast path
 const CANONICAL = /^(0|-?[1-9]\d*(\.\d*[1-9])?|-?0\.\d*[1-9])$/;
 
 /**

@@ -9,7 +9,7 @@ import { splitDeclaredWeight } from "./parseLabels";
 import { NO_CELL, mergedFrom, num, numberCell } from "./parseFunding";
 
 /** What parseSpan has read of an indicator row before its record is built. */
-export interface IndicatorRowText {
+interface IndicatorRowText {
   /** The 一级 and 二级 labels (inherited from above when the cell is empty) and their cells. */
   l1: { text: string; cell: string };
   l2: { text: string; cell: string };

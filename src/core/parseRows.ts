@@ -136,8 +136,7 @@ export function parseSpan(grid: Grid, span: TableSpan): ParsedForm {
 
   for (let r = header.row + 1; r <= span.limit; r++) {
     // a repeated header (年度绩效目标2 with its own header row) is not an indicator: the next block starts below it
-    let block: TableSpan["blocks"][number] | undefined;
-    for (const b of span.blocks) if (b !== header && b.top <= r && r <= b.row && !block) block = b;
+    const block = span.blocks.find((b) => b !== header && b.top <= r && r <= b.row);
     if (block) {
       r = block.row;
       lastRow = r;

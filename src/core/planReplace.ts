@@ -1,7 +1,7 @@
 // Replace on repeat: 生成报告 (or 生成汇总表) a second time replaces the sheet the first run added instead of adding
 // “自评报告 (2)”. Decided here from the Grids as read, so that every gateway replaces the same sheet, and the
 // confirmation says when the sheet holds what the new one will not (the user's edits): those are never lost silently.
-import { rangeToA1, toA1, type Grid, type WorkbookGrids } from "./grid";
+import { parseA1, rangeToA1, toA1, type Grid, type WorkbookGrids } from "./grid";
 import type { NewSheet, OnRepeat, ReplacedSheet, SheetContent } from "./writePlan";
 
 /**
@@ -64,18 +64,21 @@ function replacedSheet(old: Grid, next: NewSheet): ReplacedSheet {
     row.cells.forEach((cell, k) => {
       if (cell.value === null || cell.value === "") return;
       at.set(toA1(i + 1, k + 1), cell.value);
-      said.add(skeleton(cell.value));
+      if (typeof cell.value === "string") said.add(skeleton(cell.value));
     })
   );
   const edited: string[] = [];
   for (const cell of before.cells) {
-    const col = /^[A-Z]+/.exec(cell.address)?.[0] ?? "A";
-    const beyond = col.length > 1 || col.charCodeAt(0) - 64 > width;
+    const beyond = parseA1(cell.address).col > width;
+    // a sentence is ours when the new sheet says it with other numbers; a number only where the new sheet has a
+    // number too (a number the user typed elsewhere is theirs, whatever its value)
+    const generated =
+      at.get(cell.address) === cell.value ||
+      (typeof cell.value === "string"
+        ? said.has(skeleton(cell.value))
+        : typeof at.get(cell.address) === "number");
     // we never write formulas in these sheets, nor beyond their columns
-    const ours =
-      !cell.formula &&
-      !beyond &&
-      (at.get(cell.address) === cell.value || said.has(skeleton(cell.value)));
+    const ours = !cell.formula && !beyond && generated;
     if (!ours) edited.push(cell.address);
   }
   const first = before.cells[0];
@@ -100,7 +103,7 @@ export function replaceNotice(sheet: NewSheet): string | null {
   if (!r) return null;
   const name = `“${r.name}”`;
   if (r.protected)
-    return `工作表${name}受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或另建新工作表。`;
+    return `工作表${name}受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或选“另建新工作表”。`;
   if (!r.ours)
     return (
       `现有工作表${name}不像是本助手生成的（共 ${r.before.cells.length} 个非空单元格）：` +
@@ -109,7 +112,7 @@ export function replaceNotice(sheet: NewSheet): string | null {
   if (r.edited.length) {
     const list = r.edited.slice(0, LISTED).join("、") + (r.edited.length > LISTED ? " 等" : "");
     return (
-      `现有工作表${name}中有 ${r.edited.length} 个单元格（${list}）的内容新生成的没有，可能是您修改或补充的：` +
+      `现有工作表${name}中有 ${r.edited.length} 个单元格（${list}）的内容不会出现在新生成的表中，可能是您修改或补充的：` +
       `替换后将被删除（“撤销”可恢复）。如需保留，请选“另建新工作表”。`
     );
   }

@@ -481,10 +481,14 @@ function queueContent(ws: Excel.Worksheet, content: SheetContent): void {
   for (const m of content.merges) if (m.includes(":")) ws.getRange(m).merge(false);
   for (const c of content.cells) {
     const range = ws.getRange(c.address);
-    const value = typeof c.value === "boolean" ? String(c.value) : c.value;
+    // a TRUE/FALSE cell goes back as a boolean: as text "true" it would need the "@" format and stay text
     writeContent(
       range,
-      contentSteps(c.formula ? { formula: c.formula } : { value }, "General", c.numFmt ?? "General")
+      contentSteps(
+        c.formula ? { formula: c.formula } : { value: c.value },
+        "General",
+        c.numFmt ?? "General"
+      )
     );
   }
 }

@@ -310,7 +310,7 @@ function App({ header, focusOnReady }: { header?: ReactNode; focusOnReady?: bool
           <div className={styles.results}>
             {/* the verdict first: how many errors, before any total or grade */}
             <div className={styles.verdict}>
-              <Verdict findings={analysis.findings} onJump={jumpToFindings} />
+              <Verdict analysis={analysis} onJump={jumpToFindings} />
             </div>
 
             <div className={styles.summary}>

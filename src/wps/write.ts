@@ -348,10 +348,10 @@ function replaceSheet(
 function writeSheetContent(ws: EtWorksheet, content: SheetContent): void {
   for (const m of content.merges) if (m.includes(":")) ws.Range(m).Merge(false);
   for (const c of content.cells) {
-    const value = typeof c.value === "boolean" ? String(c.value) : c.value;
+    // a TRUE/FALSE cell goes back as a boolean, not as the text "true"
     writeContent(
       ws.Range(c.address),
-      c.formula ? { formula: c.formula } : { value },
+      c.formula ? { formula: c.formula } : { value: c.value },
       "General",
       c.numFmt ?? "General"
     );

@@ -31,55 +31,65 @@ export const numberAsText = defineRule({
     },
   },
   check({ model, report }) {
-    const isText = (f: CellFacts) => f.kind === "textNumber";
-    for (const i of model.indicators) {
-      const name = quoted(i.name);
-      // a merged copy reads its master's text but has no score of its own: the master's finding
-      if (isText(i.raw.scoreFacts) && i.score !== null) {
-        const { score: cell } = i.cells;
-        // Stryker disable next-line ConditionalExpression: a number typed as text has a cell
-        if (cell)
-          report({
-            messageId: "score",
-            cell,
-            data: { name, text: i.raw.scoreText, value: fmt(i.score) },
-            suggestion: i.score,
-          });
-      }
-      if (isText(i.raw.weightFacts) && i.writtenWeight !== null) {
-        const { weight: cell } = i.cells;
-        // Stryker disable next-line ConditionalExpression: a number typed as text has a cell
-        if (cell)
-          report({
-            messageId: "weight",
-            cell,
-            data: { name, text: i.raw.weightText, value: fmt(i.writtenWeight) },
-            suggestion: i.writtenWeight,
-          });
-      }
-    }
+    type MessageId = "score" | "weight" | "budgetScore" | "budgetWeight";
+    // every number cell the form counts: its facts, the text written and the number read from it
+    const cells: {
+      id: MessageId;
+      facts: CellFacts;
+      cell: string | null;
+      text: string;
+      value: number | null;
+      name?: string;
+    }[] = model.indicators.flatMap((i) => [
+      // a merged copy reads its master's text but has no score of its own (score null): the master's finding
+      {
+        id: "score" as const,
+        facts: i.raw.scoreFacts,
+        cell: i.cells.score,
+        text: i.raw.scoreText,
+        value: i.score,
+        name: i.name,
+      },
+      {
+        id: "weight" as const,
+        facts: i.raw.weightFacts,
+        cell: i.cells.weight,
+        text: i.raw.weightText,
+        value: i.writtenWeight,
+        name: i.name,
+      },
+    ]);
     const fu = model.form.funding;
-    if (fu && isText(fu.score.facts)) {
-      const { cell, value } = fu.score;
-      // Stryker disable next-line ConditionalExpression,LogicalOperator: a number typed as text has a cell and a value
-      if (cell && value !== null)
-        report({
-          messageId: "budgetScore",
-          cell,
-          data: { text: fu.score.text, value: fmt(value) },
-          suggestion: value,
-        });
+    if (fu) {
+      cells.push({
+        id: "budgetScore",
+        facts: fu.score.facts,
+        cell: fu.score.cell,
+        text: fu.score.text,
+        value: fu.score.value,
+      });
+      cells.push({
+        id: "budgetWeight",
+        facts: fu.weight.facts,
+        cell: fu.weight.cell,
+        text: String(fu.weight.value),
+        value: fu.weight.value,
+      });
     }
-    if (fu && isText(fu.weight.facts)) {
-      const { cell, value } = fu.weight;
+    for (const c of cells) {
+      if (c.facts.kind !== "textNumber") continue;
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a number typed as text has a cell and a value
-      if (cell && value !== null)
-        report({
-          messageId: "budgetWeight",
-          cell,
-          data: { text: String(value), value: fmt(value) },
-          suggestion: value,
-        });
+      if (!c.cell || c.value === null) continue;
+      report({
+        messageId: c.id,
+        cell: c.cell,
+        data: {
+          ...(c.name !== undefined ? { name: quoted(c.name) } : {}),
+          text: c.text,
+          value: fmt(c.value),
+        },
+        suggestion: c.value,
+      });
     }
   },
 });

@@ -29,7 +29,9 @@ export const scoreMerged = defineRule({
         const from = kind === "score" ? i.raw.scoreMergedFrom : i.raw.weightMergedFrom;
         // Stryker disable next-line ConditionalExpression: a row merged from nowhere has no master, skipped below
         if (from === null) continue;
-        groups.set(from, [...(groups.get(from) ?? []), quoted(i.name)]);
+        const names = groups.get(from) ?? [];
+        names.push(quoted(i.name));
+        groups.set(from, names);
       }
       for (const [from, names] of groups) {
         const master = byRow.get(from);

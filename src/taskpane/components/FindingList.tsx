@@ -100,6 +100,9 @@ const useStyles = makeStyles({
   why: {
     marginLeft: tokens.spacingHorizontalS,
     color: tokens.colorNeutralForeground2,
+    // the disclosure reads as small print under the finding, not in the browser's default 16px
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
     "& summary": { cursor: "pointer", color: tokens.colorBrandForegroundLink },
     "& p": { marginTop: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalXXS },
   },

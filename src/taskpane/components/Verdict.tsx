@@ -2,8 +2,8 @@
 // read this line before any total: a grade over wrong scores is not a result.
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, ErrorCircleFilled, WarningFilled } from "@fluentui/react-icons";
-import { forwardRef } from "react";
-import type { Finding } from "../../core/model";
+import type { Analysis } from "../../core/model";
+import { verdictOf } from "../../core/verdict";
 
 const useStyles = makeStyles({
   root: {
@@ -52,29 +52,16 @@ const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground2 },
 });
 
-/** “9 项错误、2 项警告”, or “未发现错误” (with the warnings, if any). */
-export function verdictText(findings: Finding[]): string {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.filter((f) => f.severity === "warning").length;
-  if (errors === 0) return warnings ? `未发现错误，${warnings} 项警告` : "未发现错误";
-  return warnings ? `${errors} 项错误、${warnings} 项警告` : `${errors} 项错误`;
-}
-
 interface Props {
-  findings: Finding[];
+  analysis: Pick<Analysis, "findings" | "skippedChecks" | "total">;
   /** Moves to the list of findings. */
   onJump(): void;
 }
 
-/** The verdict's heading takes the focus after a check (tabIndex -1), so a screen reader hears it first. */
-export const Verdict = forwardRef<HTMLHeadingElement, Props>(function Verdict(
-  { findings, onJump },
-  ref
-) {
+/** Core's verdict (verdict.ts), first on the screen after a check. */
+export function Verdict({ analysis, onJump }: Props) {
   const styles = useStyles();
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.filter((f) => f.severity === "warning").length;
-  const tone = errors ? "bad" : warnings ? "warn" : "good";
+  const { errors, tone, heading, advice } = verdictOf(analysis);
   const Icon =
     tone === "bad" ? ErrorCircleFilled : tone === "warn" ? WarningFilled : CheckmarkCircleFilled;
   const iconClass =
@@ -82,23 +69,19 @@ export const Verdict = forwardRef<HTMLHeadingElement, Props>(function Verdict(
   return (
     <section className={mergeClasses(styles.root, styles[tone])} aria-label="检查结论">
       <div className={styles.text}>
-        <h2 ref={ref} tabIndex={-1} className={styles.line}>
+        <h2 className={styles.line}>
           <Icon className={iconClass} aria-hidden />
-          {verdictText(findings)}
+          {heading}
         </h2>
         <Text size={200} className={styles.sub}>
-          {errors
-            ? "请先更正错误：总分和等级要在更正后才作数。"
-            : warnings
-              ? "请逐项看一下警告，确认无误即可。"
-              : "分值、得分、总分和等级都核对无误。"}
+          {advice}
         </Text>
       </div>
-      {findings.length > 0 && (
+      {analysis.findings.length > 0 && (
         <Button appearance={errors ? "primary" : "secondary"} onClick={onJump}>
           查看问题清单
         </Button>
       )}
     </section>
   );
-});
+}
