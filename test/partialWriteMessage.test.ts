@@ -1,5 +1,5 @@
 // The message a user reads when a write-back fails part way, the same in Excel and WPS (core/host.ts).
-import { partialWriteMessage } from "../src/core/host";
+import { partialWriteMessage, replacementState } from "../src/core/host";
 
 it("names the cells written (five at most), each replaced sheet's state and the sheets added", () => {
   const cells = ["H15", "H16", "H17", "H18", "H19", "H20"];
@@ -21,4 +21,10 @@ it("names the cells written (five at most), each replaced sheet's state and the 
     "写回中途失败（超时）：已写入 1 个单元格（H28），原工作表“自评报告”已删除，新表仍名为“自评报告~1”，" +
       "原工作表“汇总”已替换为新表，已添加工作表“说明~2”，已添加工作表“数据”，其余未写入。可点“撤销”恢复到写回之前。"
   );
+});
+
+it("a replacement's state follows from the workbook after the failure", () => {
+  expect(replacementState(false, true)).toBe("stagingAdded");
+  expect(replacementState(true, true)).toBe("oldDeletedStagingLeft");
+  expect(replacementState(true, false)).toBe("replaced");
 });

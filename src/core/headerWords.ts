@@ -2,19 +2,16 @@
 // Split out of locate.ts; every export here is re-exported there.
 import type { Grid } from "./grid";
 import { normalizeLabel, stripParens } from "./text";
+import { boundedMemo } from "./memo";
 
 /** A header cell's text reduced for matching: NFKC, no spaces, no parenthesised parts. */
 export function headerKey(text: string): string {
-  let key = keyCache.get(text);
-  if (key === undefined) {
-    key = stripParens(normalizeLabel(text)).replace(/[:：]$/, "");
-    if (keyCache.size > 5000) keyCache.clear();
-    keyCache.set(text, key);
-  }
-  return key;
+  return keyOf(text);
 }
 // header texts repeat on every row of a long form; normalising each once keeps a 2,000-row check fast
-const keyCache = new Map<string, string>();
+const keyOf = boundedMemo((text: string) =>
+  stripParens(normalizeLabel(text)).replace(/[:：]$/, "")
+);
 
 /** Longest text that can still be a header or label: longer cells are content, not worth normalising. */
 export const MAX_LABEL_LENGTH = 40;

@@ -50,6 +50,12 @@ export class PartialWriteError extends Error {
 /** How far a replaced sheet (生成报告 a second time) got before a write failed part way. */
 export type ReplacementState = "replaced" | "oldDeletedStagingLeft" | "stagingAdded";
 
+/** The state from what the workbook shows after the failure: is the old sheet gone, is the staging sheet there? */
+export function replacementState(oldDeleted: boolean, stagingLeft: boolean): ReplacementState {
+  if (!oldDeleted) return "stagingAdded";
+  return stagingLeft ? "oldDeletedStagingLeft" : "replaced";
+}
+
 /**
  * The message of a write that failed part way, the same in every gateway: what was written, what the user can do.
  * `cells` as the user reads them (H15, 自评报告!B3); `replacements` with the staging name the new sheet was built under.

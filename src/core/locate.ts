@@ -1,4 +1,5 @@
 // Finding the blocks of a 自评表 by their header text, never by coordinates (SPEC §2).
+import { boundedMemo } from "./memo";
 import { toA1, type Grid } from "./grid";
 import { headerKey, MAX_LABEL_LENGTH } from "./headerWords";
 
@@ -108,17 +109,10 @@ interface RowRoles {
 function roleOfText(text: string, strict = false): IndicatorRole | null {
   if (!text || text.length > MAX_LABEL_LENGTH) return null;
   if (strict) return ROLE_BY_SYNONYM.get(headerKey(text)) ?? null;
-  let role = roleCache.get(text);
-  if (role === undefined) {
-    role = roleOf(headerKey(text));
-    // Stryker disable next-line all: the cache's bound changes no result
-    if (roleCache.size > 5000) roleCache.clear();
-    roleCache.set(text, role);
-  }
-  return role;
+  return looseRoleOf(text);
 }
 // the header scan looks at every short text of the sheet, and a long form repeats its labels on every row
-const roleCache = new Map<string, IndicatorRole | null>();
+const looseRoleOf = boundedMemo((text: string) => roleOf(headerKey(text)));
 
 /**
  * The roles of the header cells over rows [top, bottom]: in each column the lowest row with a header word wins

@@ -24,6 +24,7 @@
 //  • Qualitative classes: negated achieved words (不合格, 未按时, 不及时, 不明显, 没有完成, 未能…) are
 //    notAchieved, checked before the partial and achieved words, so 不合格 is never read as 合格.
 
+import { boundedMemo } from "./memo";
 import type { CellValue } from "./grid";
 import {
   canonicalDecimal,
@@ -210,19 +211,10 @@ interface NumberText {
 
 /** "[label][operator words]number[unit][suffix]" → parts, or null when the text is not such a number. */
 function parseNumberText(text: string): NumberText | null {
-  // targets repeat down a form and across forms (≥95%, 100%, ≤50万元): each text is read once; the parts are only
-  // read by the caller, never changed
-  let parts = numberTexts.get(text);
-  // Stryker disable next-line ConditionalExpression: reading the text again gives the same parts
-  if (parts === undefined) {
-    parts = readNumberText(text);
-    // Stryker disable next-line all: the cache's bound changes no result
-    if (numberTexts.size > 5000) numberTexts.clear();
-    numberTexts.set(text, parts);
-  }
-  return parts;
+  return numberTextOf(text);
 }
-const numberTexts = new Map<string, NumberText | null>();
+// targets repeat down a form and across forms (≥95%, 100%, ≤50万元): each text is read once
+const numberTextOf = boundedMemo(readNumberText);
 
 function readNumberText(text: string): NumberText | null {
   // Stryker disable next-line Regex: /\s/g and /\s+/g both remove every blank

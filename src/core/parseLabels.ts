@@ -1,5 +1,6 @@
 // Label texts of a 自评表 row: weights written in labels (产出指标(55分)), template names, total, note and
 // signature rows, breakdowns (其中…), the block-label column. Split out of parse.ts (exports re-exported).
+import { boundedMemo } from "./memo";
 import { toA1, type Grid } from "./grid";
 import { TOTAL_LABELS, headerKey } from "./headerWords";
 import { normalizeLabel } from "./text";
@@ -12,23 +13,20 @@ import type { GroupLabel, RawIndicator, TableSpan } from "./parse";
 export function splitDeclaredWeight(
   label: string
 ): Readonly<{ name: string; declared: number | null }> {
-  let split = declaredCache.get(label);
-  if (split === undefined) {
+  return declaredOf(label);
+}
+// the 一级/二级 labels repeat on every row of a long form: each text is split once
+const declaredOf = boundedMemo(
+  (label: string): Readonly<{ name: string; declared: number | null }> => {
     const norm = label.normalize("NFKC");
     const m =
       /[(（\[【]\s*(\d+(?:\.\d+)?)\s*分\s*[)）\]】]/.exec(norm) ??
       /[(（\[【]\s*(?:分值|权重)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*[分%]?\s*[)）\]】]/.exec(norm);
-    split = m
+    return m
       ? { name: norm.replace(m[0], "").replace(/\s+/g, ""), declared: Number(m[1]) }
       : { name: label.replace(/\s+/g, ""), declared: null };
-    // Stryker disable next-line all: the cache's bound changes no result
-    if (declaredCache.size > 5000) declaredCache.clear();
-    declaredCache.set(label, split);
   }
-  return split;
-}
-// the 一级/二级 labels repeat on every row of a long form: each text is split once
-const declaredCache = new Map<string, Readonly<{ name: string; declared: number | null }>>();
+);
 
 /** Strip template prefixes: "指标1：工程完工率" / "指标1工程完工率" / "1.工程完工率" → "工程完工率". */
 export function cleanIndicatorName(name: string): string {
@@ -67,23 +65,17 @@ export const OPENS_BREAKDOWN = /其中[:：]?$/;
 
 /** What a label text says of its row: a remark (note), a signature line, or neither. */
 function footKind(t: string): "note" | "signature" | null {
-  let kind = footKindCache.get(t);
-  if (kind === undefined) {
-    kind = null;
-    if (NOTE_LABEL.test(headerKey(t))) kind = "note";
-    else {
-      // 填表人：张三 or 填表人 张三 (the first word), never an indicator that starts with the same characters
-      const first = t.normalize("NFKC").trim().split(/\s+/)[0];
-      if (SIGNATURE_LABEL.test(normalizeLabel(t)) || SIGNATURE_LABEL.test(first))
-        kind = "signature";
-    }
-    if (footKindCache.size > 5000) footKindCache.clear();
-    footKindCache.set(t, kind);
-  }
-  return kind;
+  return footKindOf(t);
 }
 // the 一级/二级 labels left of the values repeat on every row of a long form: classify each text once
-const footKindCache = new Map<string, "note" | "signature" | null>();
+const footKindOf = boundedMemo((t: string): "note" | "signature" | null => {
+  if (NOTE_LABEL.test(headerKey(t))) return "note";
+  // 填表人：张三 or 填表人 张三 (the first word), never an indicator that starts with the same characters
+  const first = t.normalize("NFKC").trim().split(/\s+/)[0];
+  return SIGNATURE_LABEL.test(normalizeLabel(t)) || SIGNATURE_LABEL.test(first)
+    ? "signature"
+    : null;
+});
 
 /** Label cells of a row (left of the values) that start on this row: a note or a signature line. */
 export function footLabel(

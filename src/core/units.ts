@@ -1,5 +1,6 @@
 // Units of a value (SPEC §3): known units, unit conversion (万元 ↔ 元) and comparing two numbers.
 // Split out of notation.ts; every export here is re-exported there.
+import { boundedMemo } from "./memo";
 import type { NumberValue } from "./notation";
 import { Decimal } from "./decimal";
 import { canonicalDecimal, pow10 } from "./numbers";
@@ -124,18 +125,13 @@ const NOT_IN_UNIT = /[的之前后底完成并且和或是否有无在于为将�
 export function normalizeUnit(unit: string): string {
   // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: "" normalises to "" either way
   if (unit === "") return "";
-  let u = normalizedUnits.get(unit);
-  if (u === undefined) {
-    u = unit.normalize("NFKC").replace(/\s+/g, "");
-    if (u === "百分比" || u === "百分率" || u === "百分数") u = "%";
-    // Stryker disable next-line all: the cache's bound changes no result
-    if (normalizedUnits.size > 2000) normalizedUnits.clear();
-    normalizedUnits.set(unit, u);
-  }
-  return u;
+  return normalizedUnitOf(unit);
 }
 // a form writes the same few units on every row
-const normalizedUnits = new Map<string, string>();
+const normalizedUnitOf = boundedMemo((unit: string) => {
+  const u = unit.normalize("NFKC").replace(/\s+/g, "");
+  return u === "百分比" || u === "百分率" || u === "百分数" ? "%" : u;
+}, 2000);
 
 // letters, "/" (次/年), ‰ and ° only (\p{L} through unicodeRegExp: no ES2018 literal, see unicodeClass.ts)
 const UNIT_CHARS = unicodeRegExp("^[\\p{L}/‰°]+$");

@@ -7,6 +7,7 @@ import { rangeToA1, toA1 } from "../core/grid";
 import {
   PartialWriteError,
   partialWriteMessage,
+  replacementState,
   type ReplacementState,
   WriteRefused,
 } from "../core/host";
@@ -582,7 +583,7 @@ async function afterFailure(
       states.push({
         name: rep.name,
         staging: rep.staging,
-        state: !oldGone ? "stagingAdded" : stagingLeft ? "oldDeletedStagingLeft" : "replaced",
+        state: replacementState(oldGone, stagingLeft),
       });
   }
   const partial: ExcelUndoRecord = {

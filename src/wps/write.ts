@@ -5,6 +5,7 @@ import type { CellValue } from "../core/grid";
 import {
   PartialWriteError,
   partialWriteMessage,
+  replacementState,
   type ReplacementState,
   WriteRefused,
 } from "../core/host";
@@ -283,7 +284,7 @@ function addSheets(
     const old = replacing.get(ns);
     if (!old) addSheet(book, ns);
     else {
-      const step: ReplaceProgress = { staging: "", oldDeleted: false, renamed: false };
+      const step: ReplaceProgress = { staging: "", oldDeleted: false };
       progress.set(ns, step);
       replaceSheet(app, book, old, ns.name, (staging) => addSheet(book, ns, staging, old), step);
     }
@@ -317,7 +318,6 @@ function stagingName(book: EtWorkbook, name: string): string {
 interface ReplaceProgress {
   staging: string;
   oldDeleted: boolean;
-  renamed: boolean;
 }
 
 /** Builds the new sheet right after the old one under a staging name, deletes the old one, takes its name. */
@@ -327,7 +327,7 @@ function replaceSheet(
   old: EtWorksheet,
   name: string,
   build: (staging: string) => EtWorksheet,
-  progress: ReplaceProgress = { staging: "", oldDeleted: false, renamed: false }
+  progress: ReplaceProgress = { staging: "", oldDeleted: false }
 ): void {
   progress.staging = stagingName(book, name);
   const ws = build(progress.staging);
@@ -341,7 +341,6 @@ function replaceSheet(
   }
   progress.oldDeleted = true;
   ws.Name = name;
-  progress.renamed = true;
 }
 
 /** Writes a replaced sheet's recorded cells and merges into `ws` (the undo). */
@@ -514,11 +513,7 @@ function partialFailure(
       states.push({
         name: ns.name,
         staging: step.staging,
-        state: !step.oldDeleted
-          ? "stagingAdded"
-          : step.renamed
-            ? "replaced"
-            : "oldDeletedStagingLeft",
+        state: replacementState(step.oldDeleted, stagingLeft),
       });
   }
   const partial: WpsUndoRecord = {
