@@ -75,7 +75,7 @@ it("refuses, writing nothing, when the old report changed since the check or is 
   const writes = fake.writes.length;
   const syncs = fake.syncs;
   await expect(applyPlanIn(fakeContext(fake), p, OPTS)).rejects.toThrow(
-    "工作表“自评报告”在检查之后被修改过：请重新检查后再生成。"
+    "工作表“自评报告”在检查之后被修改过（A3）：请重新检查后再生成。"
   );
   expect(fake.syncs - syncs).toBe(1);
   expect(fake.writes.length).toBe(writes);

@@ -69,7 +69,7 @@ it("refuses, writing nothing, when the old report changed since the check or is 
   typeInto(fake, "自评报告", "A3", "用户刚改的");
   const before = JSON.stringify(fake.book.toGrids().sheets.map((g) => [g.sheet, g.rows, g.cols]));
   expect(() => applyPlanEt(app(fake), p)).toThrow(
-    "工作表“自评报告”在检查之后被修改过：请重新检查后再生成。"
+    "工作表“自评报告”在检查之后被修改过（A3）：请重新检查后再生成。"
   );
   const again = planAgain(fake);
   fake.book.sheet("自评报告").protected = true;

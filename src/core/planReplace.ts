@@ -102,8 +102,7 @@ export function replaceNotice(sheet: NewSheet): string | null {
   const r = sheet.replaces;
   if (!r) return null;
   const name = `“${r.name}”`;
-  if (r.protected)
-    return `工作表${name}受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或选“另建新工作表”。`;
+  if (r.protected) return replaceProtectedMessage(r.name);
   if (!r.ours)
     return (
       `现有工作表${name}不像是本助手生成的（共 ${r.before.cells.length} 个非空单元格）：` +
@@ -117,4 +116,27 @@ export function replaceNotice(sheet: NewSheet): string | null {
     );
   }
   return `将替换上次生成的工作表${name}（“撤销”可恢复）。`;
+}
+
+/** Refusing to replace a protected sheet: the confirmation's words, in every gateway. */
+export function replaceProtectedMessage(name: string): string {
+  return `工作表“${name}”受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或选“另建新工作表”。`;
+}
+
+/** Refusing to replace a sheet changed since the check (every gateway), naming the cells that differ. */
+export function replaceChangedMessage(
+  name: string,
+  before: SheetContent,
+  now: SheetContent
+): string {
+  const key = (c: SheetContent["cells"][number]) => JSON.stringify([c.value, c.formula ?? null]);
+  const was = new Map(before.cells.map((c) => [c.address, key(c)]));
+  const is = new Map(now.cells.map((c) => [c.address, key(c)]));
+  const changed = [...new Set([...was.keys(), ...is.keys()])].filter(
+    (a) => was.get(a) !== is.get(a)
+  );
+  const list = changed.length
+    ? `（${changed.slice(0, LISTED).join("、")}${changed.length > LISTED ? " 等" : ""}）`
+    : "";
+  return `工作表“${name}”在检查之后被修改过${list}：请重新检查后再生成。`;
 }

@@ -185,8 +185,7 @@ export interface NewSheet {
 
 /** A sheet's cells and merges: what a replaced sheet held, which the undo puts back. */
 export interface SheetContent {
-  /** Non-empty cells only (master cells of merged areas), row by row. */
-  /** `formula` with its leading "=". */
+  /** Non-empty cells only (master cells of merged areas), row by row; `formula` with its leading "=". */
   cells: { address: string; value: CellValue; formula?: string; numFmt?: string }[];
   /** Merged areas, "A1:E1". */
   merges: string[];

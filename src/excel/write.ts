@@ -2,6 +2,7 @@
 // (protection and locked cells, merged areas, existing sheet names, every target cell), then — only when every
 // check passes — one that writes. If that write sync fails part way, a third sync finds what it left, and the
 // error carries the undo for it (PartialWriteError).
+import { replaceChangedMessage, replaceProtectedMessage } from "../core/planReplace";
 import type { CellValue } from "../core/grid";
 import { rangeToA1, toA1 } from "../core/grid";
 import {
@@ -661,13 +662,11 @@ export async function applyPlanIn(
   const live = new Map<string, SheetContent>();
   for (const { r, t } of replacing) {
     if (r.protected || t.ws.protection.protected)
-      throw new WriteRefused(
-        `工作表“${r.name}”受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或选择另建新工作表。`
-      );
+      throw new WriteRefused(replaceProtectedMessage(r.name));
     const now = liveContent(t, r.before.merges);
     // the undo must give back what the sheet holds now: refuse if it changed since the check
     if (!sameCells(now, r.before))
-      throw new WriteRefused(`工作表“${r.name}”在检查之后被修改过：请重新检查后再生成。`);
+      throw new WriteRefused(replaceChangedMessage(r.name, r.before, now));
     live.set(r.name, now);
   }
   for (const ns of plan.newSheets) {

@@ -34,7 +34,7 @@ import {
   needsTextFormat,
 } from "../excel/cells";
 import { readSheet, rows2d } from "./read";
-import { sheetContent } from "../core/planReplace";
+import { replaceChangedMessage, replaceProtectedMessage, sheetContent } from "../core/planReplace";
 import { activeWorkbook } from "./read";
 import { EtApplication, EtRange, EtWorkbook, EtWorksheet, fromBgr, toBgr, XL } from "./et";
 
@@ -395,14 +395,11 @@ export function applyPlanEt(app: EtApplication, plan: WritePlan): WpsUndoRecord 
     const r = ns.replaces;
     if (!r) continue;
     const ws = sheetsByName(book, [r.name], "生成").get(r.name)!;
-    if (r.protected || ws.ProtectContents)
-      throw new WriteRefused(
-        `工作表“${r.name}”受保护，无法替换：请先撤销工作表保护（审阅 → 撤销工作表保护），或选择另建新工作表。`
-      );
+    if (r.protected || ws.ProtectContents) throw new WriteRefused(replaceProtectedMessage(r.name));
     // the undo must give back what the sheet holds now: refuse if it changed since the check
     const now = sheetContent(readSheet(ws, r.name));
     if (cellKeys(now) !== cellKeys(r.before))
-      throw new WriteRefused(`工作表“${r.name}”在检查之后被修改过：请重新检查后再生成。`);
+      throw new WriteRefused(replaceChangedMessage(r.name, r.before, now));
     replacing.set(ns, ws);
     // its place in the tabs (0-based), for an undo that must add it back after a failure deleted it
     const position = sheetNamesOf(book).findIndex((n) => n === r.name);

@@ -4,7 +4,7 @@
 import * as ExcelJS from "exceljs";
 import { parseA1, type Grid } from "../core/grid";
 import { WriteRefused } from "../core/host";
-import { sheetContent } from "../core/planReplace";
+import { replaceChangedMessage, replaceProtectedMessage, sheetContent } from "../core/planReplace";
 import { sheetNameProblem } from "../core/sheetName";
 import {
   SHEET_BORDER_COLOR,
@@ -378,15 +378,15 @@ export async function applyPlanToXlsx(
     else if (s.replaces && !old)
       problems.push(`工作簿中找不到工作表“${s.replaces.name}”：请重新检查后再生成。`);
     else if (s.replaces && old && (s.replaces.protected || isProtected(old)))
-      problems.push(
-        `工作表“${s.replaces.name}”受保护，无法替换：请先撤销工作表保护，或选择另建新工作表。`
-      );
+      problems.push(replaceProtectedMessage(s.replaces.name));
     else if (
       s.replaces &&
       old &&
       JSON.stringify(sheetContent(gridOf(old))) !== JSON.stringify(s.replaces.before)
     )
-      problems.push(`工作表“${s.replaces.name}”在检查之后被修改过：请重新检查后再生成。`);
+      problems.push(
+        replaceChangedMessage(s.replaces.name, s.replaces.before, sheetContent(gridOf(old)))
+      );
     else if (!s.replaces && names.has(s.name.toLowerCase()))
       problems.push(`工作簿中已有名为“${s.name}”的工作表：请重新检查后再写回。`);
     names.add(s.name.toLowerCase());

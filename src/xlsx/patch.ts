@@ -8,7 +8,7 @@
 import JSZip from "jszip";
 import { parseA1, parseRangeA1, toA1, type Range, type WorkbookGrids } from "../core/grid";
 import { WriteRefused } from "../core/host";
-import { sheetContent } from "../core/planReplace";
+import { replaceChangedMessage, replaceProtectedMessage, sheetContent } from "../core/planReplace";
 import { sheetNameProblem } from "../core/sheetName";
 import { cellText, escapeXml } from "../core/xmlSafe";
 import {
@@ -795,11 +795,9 @@ export async function patchPlanIntoXlsx(
       if (!entry || text === null)
         problems.push(`工作簿中找不到工作表“${r.name}”：请重新检查后再生成。`);
       else if (r.protected || new SheetXml(text).protectedSheet())
-        problems.push(
-          `工作表“${r.name}”受保护，无法替换：请先撤销工作表保护，或选择另建新工作表。`
-        );
+        problems.push(replaceProtectedMessage(r.name));
       else if (grid && JSON.stringify(sheetContent(grid)) !== JSON.stringify(r.before))
-        problems.push(`工作表“${r.name}”在检查之后被修改过：请重新检查后再生成。`);
+        problems.push(replaceChangedMessage(r.name, r.before, sheetContent(grid)));
       else replaced.set(s, { part: entry.part, xml: text });
     } else if (names.has(s.name.toLowerCase()))
       problems.push(`工作簿中已有名为“${s.name}”的工作表：请重新检查后再写回。`);
