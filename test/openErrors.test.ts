@@ -15,12 +15,24 @@ const analysis = {
   ],
   indicators: [{ cells: { score: "H15" } }, { cells: { score: "H22" } }],
   budget: { cells: { score: "I6" } },
+  columns: { score: 8 },
 } as unknown as Analysis;
 
 const planWriting = (...writes: { address: string; fillOnly?: boolean }[]) =>
   ({ writes }) as unknown as WritePlan;
 
 describe("openErrorsAfter", () => {
+  it("a form without a 得分 column has no score cells: an error at an indicator's name is not one", () => {
+    const noScores = {
+      findings: [finding("D15", "error")],
+      // without a 得分 column the parser points an indicator's score cell at its name
+      indicators: [{ cells: { score: "D15" } }],
+      budget: null,
+      columns: { score: null },
+    } as unknown as Analysis;
+    expect(openErrorsAfter(noScores, null)).toEqual({ count: 1, scoreCells: [] });
+  });
+
   it("counts every error and names the score cells among them, once each, when nothing is written", () => {
     expect(openErrorsAfter(analysis, null)).toEqual({ count: 4, scoreCells: ["H15", "I6"] });
   });

@@ -12,7 +12,10 @@ export function openErrorsAfter(analysis: Analysis, plan: WritePlan | null): Ope
   // a highlight (fill only) fixes nothing
   const written = new Set((plan?.writes ?? []).filter((w) => !w.fillOnly).map((w) => w.address));
   const open = analysis.findings.filter((f) => f.severity === "error" && !written.has(f.cell));
-  const scores = new Set(analysis.indicators.map((i) => i.cells.score));
+  // without a 得分 column an indicator's score cell stands for its name cell: no score cell to speak of
+  const scores = new Set(
+    analysis.columns.score === null ? [] : analysis.indicators.map((i) => i.cells.score)
+  );
   if (analysis.budget?.cells.score) scores.add(analysis.budget.cells.score);
   return {
     count: open.length,
